@@ -1,0 +1,163 @@
+"""The command line: `pitchlint FILE...` (the `check` command), `pitchlint eval`, `rules`, `explain`.
+
+Only click is imported at start-up; spaCy loads when a message is actually linted, so `--help`
+and `--version` answer at once.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from pitchlint import __version__
+from pitchlint.errors import PitchlintError
+
+FORMATS = ("text", "json")
+
+
+class DefaultCommandGroup(click.Group):
+    """`pitchlint FILE...` means `pitchlint check FILE...`, as in ruff's early days."""
+
+    def parse_args(self, ctx, args):
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=DefaultCommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="pitchlint")
+def main():
+    """Lint networking asks: find the cattle call and show a specific rewrite.
+
+    \b
+    pitchlint message.txt            lint a message (same as `pitchlint check`)
+    pitchlint drafts/                lint the text, Markdown and e-mail files under a folder
+    pitchlint - < message.txt        lint standard input
+    pitchlint eval corpus/           accuracy on a labelled corpus
+    """
+
+
+def _fail(message: str) -> None:
+    click.echo(f"pitchlint: {message}", err=True)
+    sys.exit(2)
+
+
+def _use_color(option: bool | None) -> bool:
+    if option is not None:
+        return option
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Report format.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Use this configuration file instead of the nearest .pitchlint.toml / pyproject.toml.")
+@click.option("--fail-under", type=click.IntRange(0, 100), default=None,
+              help="Exit 1 when a file's specificity score is below this.")
+@click.option("--fail-on", type=click.Choice(["info", "warning", "error"]), default=None,
+              help="Lowest severity that makes the run fail (default: warning, or the config's fail-on).")
+@click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
+def check(files, output_format, config_path, fail_under, fail_on, color):
+    """Lint message files (plain text, Markdown); `-` reads standard input."""
+    from pitchlint import report as reporting
+    from pitchlint.runner import lint_paths
+
+    color = _use_color(color) if output_format == "text" else False
+    show_progress = sys.stderr.isatty() and len(files) > 1 or any(os.path.isdir(f) for f in files)
+    show_progress = show_progress and sys.stderr.isatty()
+    reports, errors, failed = [], [], False
+    try:
+        for n, (path, result, config) in enumerate(lint_paths(list(files), config_path), 1):
+            if show_progress:
+                click.echo(f"\rlinted {n} file(s)", err=True, nl=False)
+            if isinstance(result, PitchlintError):
+                errors.append(result)
+                if show_progress:
+                    click.echo("", err=True)
+                click.echo(f"pitchlint: {result}", err=True)
+                continue
+            reports.append(result)
+            if fail_under is not None or fail_on is not None:
+                import dataclasses
+
+                config = dataclasses.replace(
+                    config,
+                    fail_under=fail_under if fail_under is not None else config.fail_under,
+                    fail_on=fail_on or config.fail_on,
+                )
+            failed = failed or result.fails(config)
+            if output_format == "text":
+                click.echo(reporting.render_text(result, color=color), color=color)
+    except PitchlintError as error:  # a configuration given with --config that is not valid
+        _fail(str(error))
+    if show_progress:
+        click.echo("", err=True)
+    if output_format == "json":
+        click.echo(reporting.render_json(reports, errors))
+    elif len(reports) + len(errors) > 1:
+        click.echo(reporting.render_totals(reports, errors))
+    sys.exit(2 if errors else 1 if failed else 0)
+
+
+@main.command("eval")
+@click.argument("corpus", type=click.Path(exists=True, file_okay=False))
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file to evaluate with.")
+@click.option("--show-errors", is_flag=True, help="List each message whose verdict is wrong.")
+def eval_command(corpus, config_path, show_errors):
+    """Accuracy on a labelled corpus: verdicts, vague-class precision/recall, entity P/R/F1."""
+    from pitchlint.evaluate import evaluate, render_table
+
+    try:
+        result = evaluate(corpus, config_path)
+    except PitchlintError as error:
+        _fail(str(error))
+    click.echo(render_table(result, show_errors=show_errors))
+
+
+@main.command("rules")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+def rules_command(config_path):
+    """List the rules: id, severity, status and summary."""
+    from pitchlint.config import config_for, load_config_file
+    from pitchlint.engine import active_rules, available_rules
+
+    try:
+        config = load_config_file(config_path) if config_path else config_for(None)
+        active = active_rules(config)
+        rules = available_rules(config.packs)
+    except PitchlintError as error:
+        _fail(str(error))
+    for rule in rules.values():
+        state = "on" if rule.id in active else "off"
+        click.echo(f"{rule.id:24} {rule.severity:8} {rule.status:8} {state:4} {rule.summary}")
+
+
+@main.command("explain")
+@click.argument("rule_id")
+def explain_command(rule_id):
+    """Print a rule's documentation and examples."""
+    from pitchlint.engine import available_rules
+
+    try:
+        rules = available_rules(())
+    except PitchlintError as error:
+        _fail(str(error))
+    rule = rules.get(rule_id)
+    if rule is None:
+        _fail(f"{rule_id}: no such rule (see `pitchlint rules`)")
+    click.echo(rule.doc_text())
+    for kind in ("fail", "pass"):
+        examples = rule.examples.get(kind, [])
+        if examples:
+            click.echo(f"## Examples that {'fire' if kind == 'fail' else 'pass'}")
+            for example in examples:
+                click.echo(f"- {example}")
+            click.echo("")
+
+
+if __name__ == "__main__":
+    main()

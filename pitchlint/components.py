@@ -1,0 +1,331 @@
+"""pitchlint's spaCy components: sentence breaks, target spans (COMPANY/ROLE/SECTOR) and the ask.
+
+All word lists and token patterns are files of the rule pack (lexicons/*.txt, patterns/*.jsonl).
+Patterns are compiled with the tokenizer only, so loading them never runs the statistical model.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from pitchlint.errors import ConfigError
+from pitchlint.lexicon import Lexicon, read_lexicon, with_plurals
+
+TARGET_LABELS = ("COMPANY", "ROLE", "SECTOR")
+TARGETS_KEY = "pitchlint_targets"
+ASK_KEY = "pitchlint_ask"
+GOAL_KEY = "pitchlint_goal"
+GENERIC_KEY = "pitchlint_generic"
+CONTEXT_KEY = "pitchlint_context"
+TRIGGER_KEY = "pitchlint_trigger"
+
+# Nouns after a word that make it a field or a function: "retail space", "Training department".
+CONTEXT_NOUNS = {
+    "team", "teams", "department", "departments", "function", "functions", "role", "roles", "capacity",
+    "field", "fields", "industry", "industries", "space", "sector", "sectors", "world", "side", "org",
+    "organization", "group", "groups", "leader", "leaders", "leadership", "position", "positions",
+    "companies", "company", "firms", "firm", "startups", "startup", "jobs", "job", "work", "career",
+    "careers", "professionals", "people", "folks", "practice", "market", "vertical", "arena",
+    "background", "experience", "brands", "businesses", "organizations", "nonprofits", "agencies",
+}
+CONTEXT_PREPOSITIONS = {"in", "into", "within"}
+COMPANY_CUES_BEFORE = {"at", "for", "join", "joining", "joined", "from", "like", "including"}
+LIST_GLUE = {",", "and", "or", "&", "/", "as well as"}
+CLAUSE_BREAKS = {",", ";", ":", "--", "—", "–", "(", ")", "!", "?", ".", "\n"}
+CLAUSE_CONJUNCTIONS = {"and", "but", "so", "because", "since", "while", "although", "though", "yet"}
+PRONOUNS = {"i", "we", "you", "he", "she", "they", "it", "i'm", "i'd", "i've"}
+
+
+def _register_extensions() -> None:
+    if not Span.has_extension("in_ask"):
+        Span.set_extension("in_ask", default=False)
+        Span.set_extension("source", default="")
+
+
+def read_patterns(path: Path) -> list[dict]:
+    patterns = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ConfigError(path, f"cannot read patterns ({exc.strerror or exc})") from None
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            entry = json.loads(line)
+            entry["label"], entry["pattern"]  # noqa: B018 - both keys are required
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ConfigError(f"{path}:{number}", f"not a pattern line ({exc})") from None
+        patterns.append(entry)
+    return patterns
+
+
+def _compile(vocab, patterns: list[dict], source: Path) -> tuple[Matcher, dict[str, list[list[bool]]]]:
+    """A Matcher whose patterns may mark tokens with "CAPTURE": true; returns capture masks by key."""
+    matcher = Matcher(vocab)
+    captures: dict[str, list[list[bool]]] = {}
+    for i, entry in enumerate(patterns):
+        tokens = [dict(tok) for tok in entry["pattern"]]
+        mask = [bool(tok.pop("CAPTURE", False)) for tok in tokens]
+        key = f"{entry['label']}#{i}"
+        try:
+            matcher.add(key, [tokens])
+        except Exception as exc:  # spaCy raises ValueError/MatchPatternError for bad patterns
+            raise ConfigError(source, f"pattern {i + 1} is not valid ({exc})") from None
+        captures[key] = [mask]
+    return matcher, captures
+
+
+def _label_of(doc: Doc, match_id: int) -> str:
+    return doc.vocab.strings[match_id].split("#", 1)[0]
+
+
+@Language.factory("pitchlint_breaks")
+def make_breaks(nlp: Language, name: str):
+    return SentenceBreaks()
+
+
+class SentenceBreaks:
+    """Blank lines and short lines (greetings, sign-offs) end a sentence, whatever the model says."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        line_words = 0
+        for token in doc[:-1]:
+            if "\n" in token.text:
+                short_line = 0 < line_words <= 4
+                if "\n\n" in token.text.replace(" ", "").replace("\t", "") or short_line:
+                    doc[token.i + 1].is_sent_start = True
+                line_words = 0
+            elif not token.is_space:
+                line_words += 1
+        return doc
+
+
+@Language.factory("pitchlint_targets", default_config={"pack_dir": ""})
+def make_targets(nlp: Language, name: str, pack_dir: str):
+    return TargetFinder(nlp, Path(pack_dir))
+
+
+class TargetFinder:
+    """Marks COMPANY, ROLE, SECTOR (and LOCATION) spans from lexicons, context patterns and the NER."""
+
+    def __init__(self, nlp: Language, pack_dir: Path):
+        _register_extensions()
+        lexicon_dir = pack_dir / "lexicons"
+        self.lexicons: dict[str, Lexicon] = {}
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for label, filename, matcher, plural in (
+            ("ROLE", "roles.txt", self.phrases, True),
+            ("SECTOR", "sectors.txt", self.phrases, True),
+            ("COMPANY", "companies.txt", self.names, False),
+        ):
+            path = lexicon_dir / filename
+            lexicon = read_lexicon(path) if path.exists() else Lexicon()
+            self.lexicons[label] = lexicon
+            expand = with_plurals if plural else list
+            if lexicon.plain:
+                matcher.add(label, list(nlp.tokenizer.pipe(expand(lexicon.plain))))
+            if lexicon.needs_context:
+                matcher.add(f"{label}?", list(nlp.tokenizer.pipe(expand(lexicon.needs_context))))
+        ambiguous = lexicon_dir / "companies-ambiguous.txt"
+        if ambiguous.exists():
+            words = read_lexicon(ambiguous)
+            self.names.add("COMPANY?", list(nlp.tokenizer.pipe(words.plain + words.needs_context)))
+        targets_file = pack_dir / "patterns" / "targets.jsonl"
+        lists_file = pack_dir / "patterns" / "lists.jsonl"
+        self.context, self.captures = _compile(nlp.vocab, read_patterns(targets_file), targets_file)
+        self.list_intro, _ = _compile(nlp.vocab, read_patterns(lists_file), lists_file)
+
+    def __call__(self, doc: Doc) -> Doc:
+        # (start, end, label, priority, source); higher priority wins an overlap, then length.
+        candidates: list[tuple[int, int, str, int, str]] = []
+        pending: list[tuple[int, int, str]] = []
+        for matcher in (self.phrases, self.names):
+            for match_id, start, end in matcher(doc):
+                label = doc.vocab.strings[match_id]
+                if label.endswith("?"):
+                    pending.append((start, end, label[:-1]))
+                else:
+                    candidates.append((start, end, label, 3, "lexicon"))
+        for match_id, start, end, alignment in self.context(doc, with_alignments=True):
+            key = doc.vocab.strings[match_id]
+            mask = self.captures[key][0]
+            picked = [start + k for k, pattern_index in enumerate(alignment) if mask[pattern_index]]
+            if picked:
+                candidates.append((picked[0], picked[-1] + 1, key.split("#", 1)[0], 2, "pattern"))
+        for _, start, end in self.list_intro(doc):
+            candidates.extend((s, e, "COMPANY", 2, "pattern") for s, e in _list_items(doc, end))
+        for ent in doc.ents:
+            if ent.label_ == "ORG" and not ent.text.islower():
+                candidates.append((ent.start, ent.end, "COMPANY", 1, "model"))
+            elif ent.label_ in ("GPE", "LOC"):
+                candidates.append((ent.start, ent.end, "LOCATION", 1, "model"))
+        kept = _resolve(candidates)
+        # Ordinary words that name a target only in context ("work in retail", "at Target").
+        for start, end, label in pending:
+            if any(s < end and start < e for s, e, *_ in kept):
+                continue
+            if _has_target_context(doc, start, end, label, kept):
+                kept.append((start, end, label, 2, "lexicon-context"))
+        kept.sort()
+        spans = []
+        for start, end, label, _, source in kept:
+            span = Span(doc, start, end, label=label)
+            span._.source = source
+            spans.append(span)
+        doc.spans[TARGETS_KEY] = spans
+        return doc
+
+
+def _resolve(candidates):
+    kept: list[tuple[int, int, str, int, str]] = []
+    taken: set[int] = set()
+    for cand in sorted(candidates, key=lambda c: (-c[3], -(c[1] - c[0]), c[0])):
+        start, end = cand[0], cand[1]
+        if taken.isdisjoint(range(start, end)):
+            kept.append(cand)
+            taken.update(range(start, end))
+    return kept
+
+
+def _is_name_token(token: Token) -> bool:
+    text = token.text
+    return bool(text) and (text[0].isupper() or (text.isupper() and len(text) > 1)) and not token.is_sent_start
+
+
+def _list_items(doc: Doc, index: int) -> list[tuple[int, int]]:
+    """Names in a list such as "Nordstroms, Microsoft, or Starbucks" that starts at `index`."""
+    items = []
+    i = index
+    while i < len(doc):
+        token = doc[i]
+        if token.text in (",", "&", "/") or token.lower_ in ("and", "or", "e.g.", "i.e."):
+            i += 1
+            continue
+        if not _is_name_token(token) and not (token.text[:1].isupper() and i == index):
+            break
+        start = i
+        while i < len(doc) and (doc[i].text[:1].isupper() or doc[i].text in ("&", ".")) and doc[i].text not in (",",):
+            i += 1
+        if i == start:
+            break
+        items.append((start, i))
+    return items
+
+
+def _has_target_context(doc: Doc, start: int, end: int, label: str, kept) -> bool:
+    first, last = doc[start], doc[end - 1]
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    if label == "COMPANY":
+        if first.is_sent_start or not first.text[:1].isupper():
+            return False
+        if before is not None and before.lower_ in COMPANY_CUES_BEFORE:
+            return True
+        if after is not None and after.lower_ in ("'s", "’s"):
+            return True
+    else:
+        if first.text[:1].isupper() and not first.is_sent_start:
+            return True
+        if after is not None and after.lower_ in CONTEXT_NOUNS:
+            return True
+        if before is not None and before.lower_ in CONTEXT_PREPOSITIONS:
+            return True
+    # a member of a list whose other members are targets of the same label
+    for s, e, other_label, *_ in kept:
+        if other_label != label:
+            continue
+        gap = doc[e:start] if e <= start else doc[end:s]
+        if 0 < len(gap) <= 2 and all(t.text in LIST_GLUE or t.lower_ in LIST_GLUE for t in gap):
+            return True
+    return False
+
+
+@Language.factory("pitchlint_ask", default_config={"pack_dir": ""})
+def make_ask(nlp: Language, name: str, pack_dir: str):
+    return AskFinder(nlp, Path(pack_dir))
+
+
+class AskFinder:
+    """Finds the request sentences, the writer's goal sentences, generic objects and reasons,
+    and decides for each target whether it belongs to the ask."""
+
+    def __init__(self, nlp: Language, pack_dir: Path):
+        _register_extensions()
+        path = pack_dir / "patterns" / "asks.jsonl"
+        self.matcher, _ = _compile(nlp.vocab, read_patterns(path), path)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: dict[str, list[Span]] = {}
+        for match_id, start, end in self.matcher(doc):
+            found.setdefault(_label_of(doc, match_id), []).append(Span(doc, start, end))
+        triggers = found.get("ASK", [])
+        ask_sents = _sentences_with(doc, triggers)
+        goal_sents = [s for s in _sentences_with(doc, found.get("GOAL", [])) if s not in ask_sents]
+        doc.spans[ASK_KEY] = [Span(doc, s.start, s.end, label="ASK") for s in ask_sents]
+        doc.spans[GOAL_KEY] = [Span(doc, s.start, s.end, label="GOAL") for s in goal_sents]
+        doc.spans[TRIGGER_KEY] = _longest(triggers)
+        in_asks = {s.start for s in ask_sents}
+        doc.spans[GENERIC_KEY] = [
+            g for g in _longest(found.get("GENERIC", [])) if g.sent.start in in_asks
+        ]
+        doc.spans[CONTEXT_KEY] = _longest(found.get("CONTEXT", []))
+        self_ends = {span.end for span in found.get("SELF", [])}
+        wanted = {s.start for s in ask_sents} | {s.start for s in goal_sents}
+        for span in doc.spans[TARGETS_KEY]:
+            span._.in_ask = (
+                span.label_ in TARGET_LABELS
+                and span.sent.start in wanted
+                and not _about_the_writer(doc, span, self_ends)
+            )
+        return doc
+
+
+def _sentences_with(doc: Doc, spans: list[Span]) -> list[Span]:
+    seen: dict[int, Span] = {}
+    for span in spans:
+        sent = span.sent
+        seen.setdefault(sent.start, sent)
+    return [seen[k] for k in sorted(seen)]
+
+
+def _longest(spans: list[Span]) -> list[Span]:
+    from spacy.util import filter_spans
+
+    return sorted(filter_spans(spans), key=lambda s: s.start)
+
+
+def _about_the_writer(doc: Doc, span: Span, self_ends: set[int]) -> bool:
+    """True when the target sits in a clause where the writer talks about their own past, present
+    role or admiration ("I spent eight years at Amazon", "as a nurse", "a big fan of Patagonia")."""
+    targets = {t.start: t for t in doc.spans[TARGETS_KEY]}
+    target_ends = {t.end: t for t in doc.spans[TARGETS_KEY]}
+    i = span.start
+    sent_start = span.sent.start
+    while i > sent_start:
+        if i in self_ends:
+            return True
+        if i in target_ends:  # skip over a neighbouring target in the same list
+            i = target_ends[i].start
+            continue
+        token = doc[i - 1]
+        text = token.lower_
+        if text in LIST_GLUE and (i in targets):
+            i -= 1
+            continue
+        if text in CLAUSE_BREAKS or "\n" in token.text:
+            return False
+        if text in CLAUSE_CONJUNCTIONS and _pronoun_follows(doc, i):
+            return False
+        i -= 1
+    return i in self_ends
+
+
+def _pronoun_follows(doc: Doc, index: int) -> bool:
+    return any(doc[j].lower_ in PRONOUNS for j in range(index, min(index + 2, len(doc))))

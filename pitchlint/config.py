@@ -1,0 +1,107 @@
+"""Configuration: `.pitchlint.toml`, or `[tool.pitchlint]` in `pyproject.toml`, found upward from
+each message file, or named with `--config`. One loader serves the CLI, the hooks and the editor."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from pitchlint.errors import ConfigError
+from pitchlint.findings import SEVERITIES
+
+KEYS = {"select", "ignore", "severity", "model", "packs", "fail-on", "fail-under"}
+
+
+@dataclass(frozen=True)
+class Config:
+    path: str | None = None  # the file it came from; None for the defaults
+    select: tuple[str, ...] | None = None  # None: every stable rule
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()  # (rule id, severity) overrides
+    model: str | None = None
+    packs: tuple[str, ...] = ()  # extra rule packs, absolute paths
+    fail_on: str = "warning"
+    fail_under: int | None = None
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+def _string_list(value, key: str, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(where, f"`{key}` must be a list of strings")
+    return tuple(value)
+
+
+def parse_config(data: dict, where: str, base: Path) -> Config:
+    unknown = sorted(set(data) - KEYS)
+    if unknown:
+        raise ConfigError(where, f"unknown configuration key {unknown[0]!r} (known: {', '.join(sorted(KEYS))})")
+    severity = data.get("severity", {})
+    if not isinstance(severity, dict):
+        raise ConfigError(where, "`severity` must be a table of rule id = severity")
+    for rule_id, level in severity.items():
+        if level not in SEVERITIES:
+            raise ConfigError(where, f"severity {level!r} for {rule_id} is not one of {', '.join(SEVERITIES)}")
+    fail_on = data.get("fail-on", "warning")
+    if fail_on not in SEVERITIES:
+        raise ConfigError(where, f"`fail-on` must be one of {', '.join(SEVERITIES)}")
+    fail_under = data.get("fail-under")
+    if fail_under is not None and (not isinstance(fail_under, int) or not 0 <= fail_under <= 100):
+        raise ConfigError(where, "`fail-under` must be a whole number from 0 to 100")
+    model = data.get("model")
+    if model is not None and not isinstance(model, str):
+        raise ConfigError(where, "`model` must be the name of an installed spaCy model package")
+    packs = tuple(str((base / p).resolve()) for p in _string_list(data.get("packs", []), "packs", where))
+    return Config(
+        path=where,
+        select=_string_list(data["select"], "select", where) if "select" in data else None,
+        ignore=_string_list(data.get("ignore", []), "ignore", where),
+        severity=tuple(sorted(severity.items())),
+        model=model,
+        packs=packs,
+        fail_on=fail_on,
+        fail_under=fail_under,
+    )
+
+
+def load_config_file(path: Path) -> Config:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(path, "configuration file not found") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(path, f"is not valid TOML ({exc})") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(path, f"cannot be read ({exc})") from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("pitchlint", {})
+    return parse_config(data, str(path), path.parent)
+
+
+@lru_cache(maxsize=256)
+def find_config(directory: Path) -> Config:
+    """The nearest configuration at or above `directory`, or the defaults."""
+    for folder in (directory, *directory.parents):
+        candidate = folder / ".pitchlint.toml"
+        if candidate.is_file():
+            return load_config_file(candidate)
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and _has_pitchlint_table(pyproject):
+            return load_config_file(pyproject)
+    return Config()
+
+
+def _has_pitchlint_table(pyproject: Path) -> bool:
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False  # someone else's broken pyproject is not ours to report
+    return "pitchlint" in data.get("tool", {})
+
+
+def config_for(path: str | None, explicit: str | None = None) -> Config:
+    if explicit:
+        return load_config_file(Path(explicit).resolve())
+    start = Path(path).resolve().parent if path and path != "-" else Path.cwd().resolve()
+    return find_config(start)

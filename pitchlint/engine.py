@@ -1,0 +1,132 @@
+"""The one engine every front end calls: document -> analysis -> rules -> score -> report data."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from pitchlint.analysis import Analysis, Entity, Stretch, analyze_texts
+from pitchlint.checks import KINDS
+from pitchlint.config import Config
+from pitchlint.document import Document, make_document
+from pitchlint.errors import ConfigError, PitchlintError
+from pitchlint.findings import Finding, severity_rank
+from pitchlint.paths import builtin_pack_dir
+from pitchlint.rulepack import Rule, RuleContext, load_entry_point_rules, load_pack
+from pitchlint.score import Score, score
+from pitchlint.suggest import renderer_for
+
+
+@dataclass
+class FileReport:
+    path: str
+    text: str
+    score: Score
+    entities: list[Entity]
+    findings: list[Finding]
+    asks: list[Stretch] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    internal_errors: list[str] = field(default_factory=list)
+
+    @property
+    def verdict(self) -> str:
+        return self.score.verdict
+
+    def fails(self, config: Config) -> bool:
+        threshold = severity_rank(config.fail_on)
+        if any(severity_rank(f.severity) >= threshold for f in self.findings):
+            return True
+        return config.fail_under is not None and self.score.total < config.fail_under
+
+
+@lru_cache(maxsize=8)
+def available_rules(packs: tuple[str, ...]) -> dict[str, Rule]:
+    """Every rule pitchlint knows with these packs: built-in, extra packs, installed plug-ins."""
+    rules: dict[str, Rule] = {}
+    sources = [load_pack(builtin_pack_dir())]
+    sources += [load_pack(Path(p)) for p in packs]
+    sources.append(load_entry_point_rules())
+    for batch in sources:
+        for rule in batch:
+            if rule.id in rules:
+                raise ConfigError(rule.origin, f"rule id {rule.id} is already defined in {rules[rule.id].origin}")
+            if rule.check is None and rule.kind not in KINDS:
+                raise ConfigError(rule.origin, f"unknown rule kind {rule.kind!r} (known: {', '.join(sorted(KINDS))})")
+            rules[rule.id] = rule
+    return rules
+
+
+def active_rules(config: Config) -> dict[str, Rule]:
+    rules = available_rules(config.packs)
+    where = config.path or "configuration"
+    named = list(config.select or ()) + list(config.ignore) + [rid for rid, _ in config.severity]
+    for rule_id in named:
+        if rule_id not in rules:
+            raise ConfigError(where, f"unknown rule id {rule_id!r}")
+    overrides = dict(config.severity)
+    active = {}
+    for rule_id, rule in rules.items():
+        selected = rule_id in config.select if config.select is not None else rule.status == "stable"
+        if not selected or rule_id in config.ignore:
+            continue
+        if rule_id in overrides:
+            rule = dataclasses.replace(rule, severity=overrides[rule_id])
+        active[rule_id] = rule
+    return active
+
+
+class Engine:
+    def __init__(self, config: Config):
+        self.config = config
+        self.rules = active_rules(config)
+        template_dirs = [str(Path(p) / "templates") for p in config.packs]
+        template_dirs.append(str(builtin_pack_dir() / "templates"))
+        self.render = renderer_for(tuple(template_dirs))
+
+    def analyze(self, documents: list[Document]) -> Iterator[Analysis]:
+        return analyze_texts((d.prose for d in documents), self.config.model, builtin_pack_dir())
+
+    def check(self, document: Document, analysis: Analysis) -> FileReport:
+        findings: list[Finding] = []
+        internal: list[str] = []
+        for rule in self.rules.values():
+            check = rule.check or KINDS[rule.kind]
+            try:
+                findings.extend(check(RuleContext(analysis, rule, self.render)))
+            except PitchlintError:
+                raise
+            except Exception as exc:  # a plug-in's bug must not hide the other rules' findings
+                internal.append(f"rule {rule.id} failed: {type(exc).__name__}: {exc}")
+        findings.sort(key=lambda f: (f.start, f.end, f.rule))
+        return FileReport(
+            path=document.path,
+            text=document.text,
+            score=score(analysis, findings, self.rules),
+            entities=analysis.entities,
+            findings=findings,
+            asks=analysis.asks,
+            notes=list(document.notes),
+            internal_errors=internal,
+        )
+
+    def lint_documents(self, documents: Iterable[Document]) -> Iterator[FileReport]:
+        documents = list(documents)
+        for document, analysis in zip(documents, self.analyze(documents)):
+            yield self.check(document, analysis)
+
+
+@lru_cache(maxsize=16)
+def engine_for(config: Config) -> Engine:
+    return Engine(config)
+
+
+def lint(document: Document, config: Config | None = None) -> FileReport:
+    """Lint one document: the API the CLI, the hooks and the language server share."""
+    return next(engine_for(config or Config()).lint_documents([document]))
+
+
+def lint_text(text: str, path: str = "<text>", config: Config | None = None) -> FileReport:
+    return lint(make_document(text, path), config)

@@ -1,0 +1,18 @@
+"""Errors meant for people: each names the file and the reason, and the CLI turns it into exit 2."""
+
+
+class PitchlintError(Exception):
+    """An error in the user's input or configuration; never a bug in pitchlint."""
+
+    def __init__(self, path, reason):
+        super().__init__(f"{path}: {reason}")
+        self.path = str(path)
+        self.reason = reason
+
+
+class InputError(PitchlintError):
+    """A message file that cannot be linted (missing, binary, empty, a directory...)."""
+
+
+class ConfigError(PitchlintError):
+    """A configuration file, rule pack or template that is not valid."""

@@ -1,0 +1,69 @@
+"""Linting many files: expand directories, read each message, find its configuration, and run the
+engine in batches so spaCy's `nlp.pipe` does the work. Bad files become errors, not exceptions."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Iterator
+
+from pitchlint.config import Config, config_for, load_config_file
+from pitchlint.document import read_document
+from pitchlint.engine import FileReport, engine_for
+from pitchlint.errors import PitchlintError
+
+MESSAGE_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".mdown", ".eml"}
+BATCH = 64
+
+
+def expand(paths: list[str]) -> Iterator[str]:
+    """Files as given; a directory contributes the text, Markdown and e-mail files under it."""
+    for raw in paths:
+        path = Path(raw)
+        if raw != "-" and path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in MESSAGE_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if not found:
+                yield raw  # reported as "a directory with no messages"
+            yield from (str(p) for p in found)
+        else:
+            yield raw
+
+
+def lint_paths(paths: list[str], config_path: str | None = None,
+               stdin: bytes | None = None) -> Iterator[tuple[str, FileReport | PitchlintError, Config | None]]:
+    """Yield (path, report or error, config) for every file, in the order given."""
+    explicit = load_config_file(Path(config_path).resolve()) if config_path else None
+    pending: list[tuple[str, object, Config]] = []  # (path, document, config)
+
+    def flush():
+        if not pending:
+            return
+        config = pending[0][2]
+        engine = engine_for(config)
+        for (path, _, _), report in zip(pending, engine.lint_documents([d for _, d, _ in pending])):
+            yield path, report, config
+        pending.clear()
+
+    for path in expand(paths):
+        try:
+            if path == "-":
+                data = stdin if stdin is not None else sys.stdin.buffer.read()
+                document = read_document("<stdin>", data)
+            else:
+                if Path(path).is_dir():
+                    raise PitchlintError(path, "is a directory with no text, Markdown or e-mail files")
+                document = read_document(path)
+            config = explicit or config_for(None if path == "-" else path)
+            engine_for(config)  # surfaces configuration errors for this file now
+        except PitchlintError as error:
+            yield from flush()
+            yield path, error, None
+            continue
+        if pending and (pending[0][2] != config or len(pending) >= BATCH):
+            yield from flush()
+        pending.append((path, document, config))
+    yield from flush()

@@ -1,0 +1,61 @@
+"""Rewrites: Jinja templates from the rule pack, rendered in a sandbox from the message's own spans.
+
+A slot that the message does not fill renders as a bracketed prompt, never as an invented fact.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pitchlint.errors import ConfigError
+
+
+def join_or(items, conjunction: str = "or") -> str:
+    items = [str(i) for i in items]
+    if len(items) <= 2:
+        return f" {conjunction} ".join(items)
+    return ", ".join(items[:-1]) + f", {conjunction} " + items[-1]
+
+
+def with_article(phrase: str) -> str:
+    if not phrase or phrase.startswith("["):
+        return phrase
+    first = phrase.split()[0]
+    if first.endswith("s") and not first.isupper():
+        return phrase  # a plural ("recruiters") needs no article
+    return ("an " if phrase[0].lower() in "aeiou" else "a ") + phrase
+
+
+class Renderer:
+    def __init__(self, template_dirs: list[Path]):
+        from jinja2 import FileSystemLoader, StrictUndefined
+        from jinja2.sandbox import SandboxedEnvironment
+
+        self.env = SandboxedEnvironment(
+            loader=FileSystemLoader([str(d) for d in template_dirs]),
+            undefined=StrictUndefined,
+            autoescape=False,
+            keep_trailing_newline=False,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters["join_or"] = join_or
+        self.env.filters["with_article"] = with_article
+
+    def __call__(self, name: str, **slots) -> str:
+        from jinja2 import TemplateError
+
+        try:
+            template = self.env.get_template(name)
+            text = template.render(**slots)
+        except TemplateError as exc:
+            where = getattr(exc, "filename", None) or name
+            line = getattr(exc, "lineno", None)
+            raise ConfigError(f"{where}:{line}" if line else where, f"template error: {exc.message}") from None
+        return " ".join(text.split())
+
+
+@lru_cache(maxsize=8)
+def renderer_for(template_dirs: tuple[str, ...]) -> Renderer:
+    return Renderer([Path(d) for d in template_dirs])
