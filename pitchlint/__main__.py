@@ -1,0 +1,3 @@
+from pitchlint.cli import main
+
+main()

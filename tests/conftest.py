@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import pytest
+
+from pitchlint.config import Config
+from pitchlint.document import make_document
+from pitchlint.engine import engine_for
+
+SEEDS = {
+    "sustainability": (
+        "I recently saw the movie An Inconvenient Truth and it's really motivated me to try to align "
+        "myself with companies that are energy-conscious and trying to develop more sustainable business "
+        "practices. I'd therefore love to talk with anybody you know who works in the green/sustainability "
+        "field -- as well as any companies in town you know of that might be working on sustainability and "
+        "waste reduction initiatives."
+    ),
+    "training": (
+        "My primary goal would be to work in the Training or Organizational Development department of a "
+        "large company, such as Nordstroms, Microsoft, or Starbucks, so I'm currently trying to connect with "
+        "anybody in the area who works in an OD, Executive Coaching, or Training capacity -- since these "
+        "folks could probably tell me which local companies have established these kinds of internal "
+        "departments."
+    ),
+    "startup": (
+        "I love the thrill of the startup environment, so right now I'm seeking to locate and chat with any "
+        "senior executives who are involved in a startup venture of some kind, as well as any service "
+        "providers such as venture capitalists, private equity advisors, attorneys, or accountants who might "
+        "support this sector closely and know what's going on around town in terms of new companies getting "
+        "funded/launched."
+    ),
+}
+
+
+@pytest.fixture(scope="session")
+def lint():
+    """Lint a string with the default configuration (one pipeline for the whole session)."""
+    engine = engine_for(Config())
+
+    def run(text: str, path: str = "message.txt", config: Config | None = None):
+        chosen = engine if config is None else engine_for(config)
+        return next(chosen.lint_documents([make_document(text, path)]))
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def analyze():
+    engine = engine_for(Config())
+
+    def run(text: str):
+        return next(engine.analyze([make_document(text)]))
+
+    return run

@@ -1,0 +1,85 @@
+import pytest
+
+from pitchlint.config import Config, config_for, find_config, load_config_file
+from pitchlint.engine import active_rules
+from pitchlint.errors import ConfigError
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    find_config.cache_clear()
+    yield
+    find_config.cache_clear()
+
+
+def test_nearest_dot_pitchlint_wins(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.pitchlint]\nignore = ["ask-without-role"]\n')
+    drafts = tmp_path / "drafts" / "2026"
+    drafts.mkdir(parents=True)
+    (tmp_path / "drafts" / ".pitchlint.toml").write_text('ignore = ["ask-without-sector"]\n')
+    config = config_for(str(drafts / "note.txt"))
+    assert config.ignore == ("ask-without-sector",)
+    assert config.path == str(tmp_path / "drafts" / ".pitchlint.toml")
+
+
+def test_pyproject_without_our_table_is_skipped(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.pitchlint]\nfail-on = "info"\n')
+    inner = tmp_path / "inner"
+    inner.mkdir()
+    (inner / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    assert config_for(str(inner / "m.txt")).fail_on == "info"
+
+
+def test_defaults_when_nothing_is_found(tmp_path):
+    assert find_config(tmp_path) == Config()
+
+
+@pytest.mark.parametrize(
+    "body,message",
+    [
+        ('selct = ["vague-ask"]\n', "unknown configuration key 'selct'"),
+        ('fail-on = "fatal"\n', "`fail-on` must be one of info, warning, error"),
+        ('fail-under = 120\n', "`fail-under` must be a whole number from 0 to 100"),
+        ('severity = { vague-ask = "loud" }\n', "severity 'loud' for vague-ask is not one of"),
+        ('ignore = "vague-ask"\n', "`ignore` must be a list of strings"),
+        ('select = [\n', "is not valid TOML"),
+    ],
+)
+def test_bad_config_names_the_problem(tmp_path, body, message):
+    path = tmp_path / ".pitchlint.toml"
+    path.write_text(body)
+    with pytest.raises(ConfigError) as info:
+        load_config_file(path)
+    assert message in info.value.reason
+    assert info.value.path == str(path)
+
+
+def test_unknown_rule_id_is_an_error(tmp_path):
+    path = tmp_path / ".pitchlint.toml"
+    path.write_text('ignore = ["vague-asks"]\n')
+    with pytest.raises(ConfigError, match="unknown rule id 'vague-asks'"):
+        active_rules(load_config_file(path))
+
+
+def test_select_ignore_and_severity(tmp_path):
+    path = tmp_path / ".pitchlint.toml"
+    path.write_text(
+        'select = ["vague-ask", "missing-ask", "ask-without-role"]\n'
+        'ignore = ["missing-ask"]\n'
+        'severity = { ask-without-role = "error" }\n'
+    )
+    rules = active_rules(load_config_file(path))
+    assert sorted(rules) == ["ask-without-role", "vague-ask"]
+    assert rules["ask-without-role"].severity == "error"
+    assert rules["vague-ask"].severity == "warning"
+
+
+def test_default_rules_are_the_stable_ones():
+    assert sorted(active_rules(Config())) == [
+        "ask-without-company", "ask-without-role", "ask-without-sector", "missing-ask", "vague-ask"]
+
+
+def test_packs_resolve_relative_to_the_config(tmp_path):
+    path = tmp_path / "pyproject.toml"
+    path.write_text('[tool.pitchlint]\npacks = ["style/outreach"]\n')
+    assert load_config_file(path).packs == (str(tmp_path / "style" / "outreach"),)

@@ -1,0 +1,77 @@
+import pytest
+
+from pitchlint.document import line_starts, make_document, mask_markdown, position, read_document
+from pitchlint.errors import InputError
+
+
+def test_utf8_is_read_as_is(tmp_path):
+    path = tmp_path / "m.txt"
+    path.write_text("Café owners in Zürich?\n", encoding="utf-8")
+    doc = read_document(path)
+    assert doc.text == "Café owners in Zürich?\n"
+    assert doc.notes == []
+
+
+def test_non_utf8_falls_back_to_cp1252_and_says_so(tmp_path):
+    path = tmp_path / "m.txt"
+    path.write_bytes("Caf\u00e9 owners \u2013 anyone?\n".encode("cp1252"))
+    doc = read_document(path)
+    assert doc.text == "Café owners – anyone?\n"
+    assert doc.notes == ["not valid UTF-8 (byte 3); decoded as cp1252 instead"]
+
+
+@pytest.mark.parametrize(
+    "content,reason",
+    [(b"", "the file is empty"), (b"  \n\n", "the file is empty"),
+     (b"\x89PNG\r\n\x1a\n\x00\x00", "the file is binary, not a text message")],
+)
+def test_unlintable_content(tmp_path, content, reason):
+    path = tmp_path / "m.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as info:
+        read_document(path)
+    assert info.value.reason == reason
+    assert info.value.path == str(path)
+
+
+def test_missing_file_and_directory(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read_document(tmp_path / "nope.txt")
+    with pytest.raises(InputError, match="is a directory"):
+        read_document(tmp_path)
+
+
+def test_markdown_masking_keeps_offsets():
+    text = (
+        "---\nchannel: email\n---\n# Hello\n\nSee `anyone` and [my site](https://example.com/leads).\n"
+        "```\nif you know anyone\n```\nCould you introduce me?\n"
+    )
+    masked = mask_markdown(text)
+    assert len(masked) == len(text)
+    assert masked.count("\n") == text.count("\n")
+    assert "channel" not in masked
+    assert "anyone" not in masked
+    assert "example.com" not in masked
+    assert "Could you introduce me?" in masked
+    assert masked.index("Could you introduce me?") == text.index("Could you introduce me?")
+    assert masked.index("Hello") == text.index("Hello")
+    assert "#" not in masked
+
+
+def test_plain_text_is_not_masked():
+    doc = make_document("# not a heading in plain text\n", "m.txt")
+    assert doc.prose == doc.text
+    assert doc.kind == "plain"
+    assert make_document("x", "draft.md").kind == "markdown"
+
+
+def test_crlf_is_normalised():
+    assert make_document("Hi\r\nthere\r\n").text == "Hi\nthere\n"
+
+
+def test_positions_are_one_based():
+    starts = line_starts("ab\ncd\n\nef")
+    assert position(starts, 0) == (1, 1)
+    assert position(starts, 4) == (2, 2)
+    assert position(starts, 6) == (3, 1)
+    assert position(starts, 7) == (4, 1)
