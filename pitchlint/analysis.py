@@ -25,6 +25,7 @@ class Entity:
     start: int
     end: int
     in_ask: bool
+    in_goal: bool = False  # a target the writer names as their goal, outside the ask
     source: str = ""
 
 
@@ -55,6 +56,9 @@ class Analysis:
             and (label is None or e.label == label)
             and (in_ask is None or e.in_ask == in_ask)
         ]
+
+    def goal_targets(self, label: str | None = None) -> list[Entity]:
+        return [e for e in self.entities if e.in_goal and (label is None or e.label == label)]
 
     def ask_of(self, offset: int) -> Stretch | None:
         return next((a for a in self.asks if a.start <= offset < a.end), None)
@@ -96,7 +100,7 @@ def to_analysis(doc) -> Analysis:
     from pitchlint import components as c
 
     entities = [
-        Entity(s.label_, s.text, s.start_char, s.end_char, bool(s._.in_ask), s._.source)
+        Entity(s.label_, s.text, s.start_char, s.end_char, bool(s._.in_ask), bool(s._.in_goal), s._.source)
         for s in doc.spans[c.TARGETS_KEY]
     ]
     return Analysis(

@@ -24,15 +24,17 @@ def quoted_list(words: list[str]) -> str:
 
 
 def rewrite_slots(analysis: Analysis) -> dict:
-    """Slots for a rewrite, taken only from the writer's own words: targets of the ask and places
-    named in the ask or goal. Former employers and other passing mentions never fill a slot."""
+    """Slots for a rewrite, taken only from the writer's own words: the targets of the ask and of
+    the writer's stated goal, and places named there. Former employers and other passing
+    mentions never fill a slot."""
     wanted = analysis.asks + analysis.goals
 
     def inside(entity) -> bool:
         return any(s.start <= entity.start < s.end for s in wanted)
 
     def texts(label: str) -> list[str]:
-        return list(dict.fromkeys(e.text for e in analysis.targets(label)))
+        named = analysis.targets(label) + analysis.goal_targets(label)
+        return list(dict.fromkeys(e.text for e in named))
 
     return {
         "companies": texts("COMPANY"),
@@ -56,7 +58,12 @@ def check_vague_ask(ctx: RuleContext) -> Iterable[Finding]:
         if ctx.rule.template and not rewrite_offered:  # one rewrite per message, on the first vague ask
             rewrite_offered = True
             rewrite = ctx.render(ctx.rule.template, ask=ask.text, **rewrite_slots(analysis))
-        message = ctx.rule.message.format(generic=quoted_list([g.text for g in generic]))
+        goals = analysis.goal_targets()
+        template = ctx.rule.options.get("message_with_goal") if goals else None
+        message = (template or ctx.rule.message).format(
+            generic=quoted_list([g.text for g in generic]),
+            named=quoted_list([e.text for e in goals]),
+        )
         yield ctx.finding(
             generic[0].start, generic[-1].end, message,
             suggestion=rewrite,

@@ -44,6 +44,7 @@ PRONOUNS = {"i", "we", "you", "he", "she", "they", "it", "i'm", "i'd", "i've"}
 def _register_extensions() -> None:
     if not Span.has_extension("in_ask"):
         Span.set_extension("in_ask", default=False)
+        Span.set_extension("in_goal", default=False)
         Span.set_extension("source", default="")
 
 
@@ -277,14 +278,35 @@ class AskFinder:
         ]
         doc.spans[CONTEXT_KEY] = _longest(found.get("CONTEXT", []))
         self_ends = {span.end for span in found.get("SELF", [])}
-        wanted = {s.start for s in ask_sents} | {s.start for s in goal_sents}
+        ask_starts = {s.start for s in ask_sents}
+        goal_starts = {s.start for s in goal_sents}
+        # An ask that points back ("anyone at any of those?") takes in the sentences just before it.
+        pointed_back = set()
+        for anaphor in found.get("ANAPHOR", []):
+            if anaphor.sent.start in ask_starts:
+                pointed_back.update(_preceding_sentences(doc, anaphor.sent, 2))
         for span in doc.spans[TARGETS_KEY]:
-            span._.in_ask = (
-                span.label_ in TARGET_LABELS
-                and span.sent.start in wanted
-                and not _about_the_writer(doc, span, self_ends)
-            )
+            target = span.label_ in TARGET_LABELS and not _about_the_writer(doc, span, self_ends)
+            sent_start = span.sent.start
+            span._.in_ask = target and (sent_start in ask_starts or sent_start in pointed_back)
+            span._.in_goal = target and sent_start in goal_starts
         return doc
+
+
+def _preceding_sentences(doc: Doc, sent: Span, limit: int) -> list[int]:
+    """Starts of up to `limit` sentences before `sent` in the same paragraph."""
+    starts = []
+    i = sent.start
+    while len(starts) < limit and i > 0:
+        boundary = doc[i - 1]
+        if "\n\n" in boundary.text.replace(" ", ""):
+            break
+        previous = doc[i - 1].sent
+        if previous.start == i:  # a lone white-space sentence
+            break
+        starts.append(previous.start)
+        i = previous.start
+    return starts
 
 
 def _sentences_with(doc: Doc, spans: list[Span]) -> list[Span]:

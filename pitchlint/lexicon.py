@@ -51,7 +51,9 @@ def pluralize_word(word: str) -> str:
         return word[0] + plural[1:] if word[:1].isupper() else plural
     if word.isupper() or any(ch.isdigit() for ch in word):
         return word + "s"  # CEOs, CPAs, VPs
-    if lower.endswith(("s", "sh", "ch", "x", "z")):
+    if lower.endswith("s") and not lower.endswith("ss"):
+        return word  # already plural or a mass noun: "sales", "operations", "logistics"
+    if lower.endswith(("ss", "sh", "ch", "x", "z")):
         return word + "es"
     if lower.endswith("y") and len(lower) > 1 and lower[-2] not in "aeiou":
         return word[:-1] + "ies"

@@ -16,6 +16,8 @@ from pitchlint.lexicon import pluralize, read_lexicon, with_plurals
         ("nurse practitioner", "nurse practitioners"),
         ("company", "companies"),
         ("business", "businesses"),
+        ("sales", "sales"),
+        ("head of operations", "heads of operations"),
         ("chief of staff", "chiefs of staff"),
     ],
 )
