@@ -34,6 +34,7 @@ CONTEXT_NOUNS = {
     "background", "experience", "brands", "businesses", "organizations", "nonprofits", "agencies",
 }
 CONTEXT_PREPOSITIONS = {"in", "into", "within"}
+GREETINGS_AND_DETERMINERS = {"the", "dear", "hi", "hello", "hey", "thanks", "a", "an", "our", "my", "your"}
 COMPANY_CUES_BEFORE = {"at", "for", "join", "joining", "joined", "from", "like", "including"}
 LIST_GLUE = {",", "and", "or", "&", "/", "as well as"}
 CLAUSE_BREAKS = {",", ";", ":", "--", "—", "–", "(", ")", "!", "?", ".", "\n"}
@@ -121,6 +122,8 @@ class TargetFinder:
         self.lexicons: dict[str, Lexicon] = {}
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        # company names written in lower case ("know anyone at stripe?") count only in context
+        self.lower_names = PhraseMatcher(nlp.vocab, attr="LOWER")
         for label, filename, matcher, plural in (
             ("ROLE", "roles.txt", self.phrases, True),
             ("SECTOR", "sectors.txt", self.phrases, True),
@@ -134,10 +137,24 @@ class TargetFinder:
                 matcher.add(label, list(nlp.tokenizer.pipe(expand(lexicon.plain))))
             if lexicon.needs_context:
                 matcher.add(f"{label}?", list(nlp.tokenizer.pipe(expand(lexicon.needs_context))))
+        companies = self.lexicons["COMPANY"].plain + self.lexicons["COMPANY"].needs_context
+        self.not_companies = set()
+        stoplist = lexicon_dir / "not-companies.txt"
+        if stoplist.exists():
+            words = read_lexicon(stoplist)
+            self.not_companies = {w.lower() for w in words.plain + words.needs_context}
+        modifiers = lexicon_dir / "role-modifiers.txt"
+        self.role_modifiers = set()
+        if modifiers.exists():
+            words = read_lexicon(modifiers)
+            self.role_modifiers = {w.lower() for w in words.plain + words.needs_context}
         ambiguous = lexicon_dir / "companies-ambiguous.txt"
         if ambiguous.exists():
             words = read_lexicon(ambiguous)
             self.names.add("COMPANY?", list(nlp.tokenizer.pipe(words.plain + words.needs_context)))
+            companies += words.plain + words.needs_context
+        if companies:
+            self.lower_names.add("COMPANY?", list(nlp.tokenizer.pipe(companies)))
         targets_file = pack_dir / "patterns" / "targets.jsonl"
         lists_file = pack_dir / "patterns" / "lists.jsonl"
         self.context, self.captures = _compile(nlp.vocab, read_patterns(targets_file), targets_file)
@@ -147,7 +164,7 @@ class TargetFinder:
         # (start, end, label, priority, source); higher priority wins an overlap, then length.
         candidates: list[tuple[int, int, str, int, str]] = []
         pending: list[tuple[int, int, str]] = []
-        for matcher in (self.phrases, self.names):
+        for matcher in (self.phrases, self.names, self.lower_names):
             for match_id, start, end in matcher(doc):
                 label = doc.vocab.strings[match_id]
                 if label.endswith("?"):
@@ -163,13 +180,16 @@ class TargetFinder:
         for _, start, end in self.list_intro(doc):
             candidates.extend((s, e, "COMPANY", 2, "pattern") for s, e in _list_items(doc, end))
         for ent in doc.ents:
-            if ent.label_ == "ORG" and not ent.text.islower():
-                candidates.append((ent.start, ent.end, "COMPANY", 1, "model"))
+            if ent.label_ == "ORG":
+                span = self._company_from_model(doc, ent)
+                if span is not None:
+                    candidates.append((span[0], span[1], "COMPANY", 1, "model"))
             elif ent.label_ in ("GPE", "LOC"):
                 candidates.append((ent.start, ent.end, "LOCATION", 1, "model"))
+        candidates = [self._grow_role(doc, c) if c[2] == "ROLE" else c for c in candidates]
         kept = _resolve(candidates)
         # Ordinary words that name a target only in context ("work in retail", "at Target").
-        for start, end, label in pending:
+        for start, end, label in sorted(set(pending)):
             if any(s < end and start < e for s, e, *_ in kept):
                 continue
             if _has_target_context(doc, start, end, label, kept):
@@ -184,10 +204,38 @@ class TargetFinder:
         return doc
 
 
+    def _company_from_model(self, doc: Doc, ent: Span) -> tuple[int, int] | None:
+        """The NER's ORG, trimmed of "the" and greetings, unless it is a tool, a credential or an
+        unknown acronym with no company cue before it ("KYC", "PMP", "SQL")."""
+        start, end = ent.start, ent.end
+        while start < end and doc[start].lower_ in GREETINGS_AND_DETERMINERS:
+            start += 1
+        if start == end or doc[start:end].text.islower():
+            return None
+        text = doc[start:end].text
+        if text.lower() in self.not_companies:
+            return None
+        looks_like_acronym = end - start == 1 and text.isupper() and len(text) <= 5
+        cue = start > 0 and doc[start - 1].lower_ in COMPANY_CUES_BEFORE
+        if (looks_like_acronym or any(ch.isdigit() for ch in text)) and not cue:
+            return None
+        return start, end
+
+    def _grow_role(self, doc: Doc, cand):
+        """A title grows leftwards over the words that belong to it ("charge" nurse)."""
+        start, end, label, priority, source = cand
+        limit = max(start - 3, doc[start].sent.start)
+        while start > limit and doc[start - 1].lower_ in self.role_modifiers:
+            start -= 1
+        return (start, end, label, priority, source)
+
+
 def _resolve(candidates):
+    """Lexicon and context-pattern spans compete by length (the longer wins: "green/sustainability"
+    over "sustainability"); the model's spans only fill what they leave free."""
     kept: list[tuple[int, int, str, int, str]] = []
     taken: set[int] = set()
-    for cand in sorted(candidates, key=lambda c: (-c[3], -(c[1] - c[0]), c[0])):
+    for cand in sorted(candidates, key=lambda c: (-min(c[3], 2), -(c[1] - c[0]), -c[3], c[0])):
         start, end = cand[0], cand[1]
         if taken.isdisjoint(range(start, end)):
             kept.append(cand)
@@ -204,6 +252,9 @@ def _list_items(doc: Doc, index: int) -> list[tuple[int, int]]:
     """Names in a list such as "Nordstroms, Microsoft, or Starbucks" that starts at `index`."""
     items = []
     i = index
+    while i < len(doc) and doc[i].lower_ in ("as", "--", "—", ":", "(", ",", "e.g.", "e.g"):
+        i += 1
+    index = i
     while i < len(doc):
         token = doc[i]
         if token.text in (",", "&", "/") or token.lower_ in ("and", "or", "e.g.", "i.e."):
@@ -225,11 +276,12 @@ def _has_target_context(doc: Doc, start: int, end: int, label: str, kept) -> boo
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
     if label == "COMPANY":
-        if first.is_sent_start or not first.text[:1].isupper():
+        capitalised = first.text[:1].isupper() or first.text[:1].isdigit()
+        if first.is_sent_start and capitalised:
             return False
         if before is not None and before.lower_ in COMPANY_CUES_BEFORE:
             return True
-        if after is not None and after.lower_ in ("'s", "’s"):
+        if capitalised and after is not None and after.lower_ in ("'s", "’s"):
             return True
     else:
         if first.text[:1].isupper() and not first.is_sent_start:
@@ -268,6 +320,8 @@ class AskFinder:
             found.setdefault(_label_of(doc, match_id), []).append(Span(doc, start, end))
         triggers = found.get("ASK", [])
         ask_sents = _sentences_with(doc, triggers)
+        leads = ask_sents + [s for s in _sentences_with(doc, found.get("ASK_LIST", [])) if len(s) <= 8]
+        ask_sents = _with_list_items(doc, ask_sents, leads)
         goal_sents = [s for s in _sentences_with(doc, found.get("GOAL", [])) if s not in ask_sents]
         doc.spans[ASK_KEY] = [Span(doc, s.start, s.end, label="ASK") for s in ask_sents]
         doc.spans[GOAL_KEY] = [Span(doc, s.start, s.end, label="GOAL") for s in goal_sents]
@@ -307,6 +361,45 @@ def _preceding_sentences(doc: Doc, sent: Span, limit: int) -> list[int]:
         starts.append(previous.start)
         i = previous.start
     return starts
+
+
+LIST_MARKERS = ("- ", "* ", "• ", "+ ", "– ")
+
+
+def _line_of(doc: Doc, char: int) -> str:
+    text = doc.text
+    start = text.rfind("\n", 0, char) + 1
+    end = text.find("\n", char)
+    return text[start:end if end >= 0 else len(text)]
+
+
+def _is_list_item(doc: Doc, sent: Span) -> bool:
+    """The sentence is on a list item's line."""
+    line = _line_of(doc, sent.start_char).lstrip()
+    if line.startswith(LIST_MARKERS):
+        return True
+    number = line.split(" ", 1)[0]
+    return number[:-1].isdigit() and number[-1:] in (".", ")") and line[len(number):len(number) + 1] == " "
+
+
+def _with_list_items(doc: Doc, asks: list[Span], leads: list[Span]) -> list[Span]:
+    """An ask that ends with a colon ("I'd love 20 minutes with:") or a heading such as "Asks"
+    makes the list right after it part of the ask."""
+    lead_starts = {s.start for s in leads
+                   if s.text.rstrip().endswith(":") or "\n" in doc[s.end - 1].text or s.end == len(doc)
+                   or _line_of(doc, s.start_char).strip() == s.text.strip()}
+    chosen = {s.start: s for s in asks}
+    sentences = list(doc.sents)
+    for i, sent in enumerate(sentences):
+        if sent.start not in lead_starts:
+            continue
+        for item in sentences[i + 1:]:
+            if not item.text.strip():
+                continue
+            if not _is_list_item(doc, item):
+                break
+            chosen.setdefault(item.start, item)
+    return [chosen[k] for k in sorted(chosen)]
 
 
 def _sentences_with(doc: Doc, spans: list[Span]) -> list[Span]:
