@@ -119,42 +119,33 @@ class TargetFinder:
     def __init__(self, nlp: Language, pack_dir: Path):
         _register_extensions()
         lexicon_dir = pack_dir / "lexicons"
-        self.lexicons: dict[str, Lexicon] = {}
+        self.lexicons = {
+            "ROLE": _required_lexicon(lexicon_dir / "roles.txt"),
+            "SECTOR": _required_lexicon(lexicon_dir / "sectors.txt"),
+            "COMPANY": _required_lexicon(lexicon_dir / "companies.txt"),
+        }
+        ambiguous = _optional_words(lexicon_dir / "companies-ambiguous.txt")
+        self.not_companies = {w.lower() for w in _optional_words(lexicon_dir / "not-companies.txt")}
+        self.role_modifiers = {w.lower() for w in _optional_words(lexicon_dir / "role-modifiers.txt")}
+
+        def docs(terms):  # the tokenizer only: no model runs while patterns are built
+            return list(nlp.tokenizer.pipe(terms))
+
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
         # company names written in lower case ("know anyone at stripe?") count only in context
         self.lower_names = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for label, filename, matcher, plural in (
-            ("ROLE", "roles.txt", self.phrases, True),
-            ("SECTOR", "sectors.txt", self.phrases, True),
-            ("COMPANY", "companies.txt", self.names, False),
-        ):
-            path = lexicon_dir / filename
-            lexicon = read_lexicon(path) if path.exists() else Lexicon()
-            self.lexicons[label] = lexicon
-            expand = with_plurals if plural else list
-            if lexicon.plain:
-                matcher.add(label, list(nlp.tokenizer.pipe(expand(lexicon.plain))))
+        for label in ("ROLE", "SECTOR"):
+            lexicon = self.lexicons[label]
+            self.phrases.add(label, docs(with_plurals(lexicon.plain)))
             if lexicon.needs_context:
-                matcher.add(f"{label}?", list(nlp.tokenizer.pipe(expand(lexicon.needs_context))))
-        companies = self.lexicons["COMPANY"].plain + self.lexicons["COMPANY"].needs_context
-        self.not_companies = set()
-        stoplist = lexicon_dir / "not-companies.txt"
-        if stoplist.exists():
-            words = read_lexicon(stoplist)
-            self.not_companies = {w.lower() for w in words.plain + words.needs_context}
-        modifiers = lexicon_dir / "role-modifiers.txt"
-        self.role_modifiers = set()
-        if modifiers.exists():
-            words = read_lexicon(modifiers)
-            self.role_modifiers = {w.lower() for w in words.plain + words.needs_context}
-        ambiguous = lexicon_dir / "companies-ambiguous.txt"
-        if ambiguous.exists():
-            words = read_lexicon(ambiguous)
-            self.names.add("COMPANY?", list(nlp.tokenizer.pipe(words.plain + words.needs_context)))
-            companies += words.plain + words.needs_context
-        if companies:
-            self.lower_names.add("COMPANY?", list(nlp.tokenizer.pipe(companies)))
+                self.phrases.add(f"{label}?", docs(with_plurals(lexicon.needs_context)))
+        companies = self.lexicons["COMPANY"]
+        sure, unsure = docs(companies.plain), docs(companies.needs_context + ambiguous)
+        self.names.add("COMPANY", sure)
+        if unsure:
+            self.names.add("COMPANY?", unsure)
+        self.lower_names.add("COMPANY?", sure + unsure)
         targets_file = pack_dir / "patterns" / "targets.jsonl"
         lists_file = pack_dir / "patterns" / "lists.jsonl"
         self.context, self.captures = _compile(nlp.vocab, read_patterns(targets_file), targets_file)
@@ -228,6 +219,19 @@ class TargetFinder:
         while start > limit and doc[start - 1].lower_ in self.role_modifiers:
             start -= 1
         return (start, end, label, priority, source)
+
+
+def _required_lexicon(path: Path) -> Lexicon:
+    if not path.is_file():
+        raise ConfigError(path, "lexicon file is missing from the rule pack")
+    return read_lexicon(path)
+
+
+def _optional_words(path: Path) -> list[str]:
+    if not path.is_file():
+        return []
+    lexicon = read_lexicon(path)
+    return lexicon.plain + lexicon.needs_context
 
 
 def _resolve(candidates):

@@ -19,6 +19,9 @@ BATCH = 64
 def expand(paths: list[str]) -> Iterator[str]:
     """Files as given; a directory contributes the text, Markdown and e-mail files under it."""
     for raw in paths:
+        if not raw.strip():
+            yield raw  # reported as an empty file name, not read as "."
+            continue
         path = Path(raw)
         if raw != "-" and path.is_dir():
             found = sorted(
@@ -50,6 +53,8 @@ def lint_paths(paths: list[str], config_path: str | None = None,
 
     for path in expand(paths):
         try:
+            if not path.strip():
+                raise PitchlintError(repr(path), "an empty file name")
             if path == "-":
                 data = stdin if stdin is not None else sys.stdin.buffer.read()
                 document = read_document("<stdin>", data)

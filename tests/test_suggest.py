@@ -1,0 +1,74 @@
+import pytest
+
+from pitchlint.errors import ConfigError
+from pitchlint.paths import builtin_pack_dir
+from pitchlint.suggest import Renderer, join_or, with_article
+
+
+def vague_rewrite(report):
+    return next(f for f in report.findings if f.rule == "vague-ask")
+
+
+def test_rewrite_reuses_the_goal_the_writer_named(lint):
+    text = "I'm looking for product manager roles in fintech. If you know anyone, please let me know."
+    finding = vague_rewrite(lint(text))
+    assert finding.suggestion == (
+        "Do you know a product manager in fintech who might talk with me for 20 minutes? "
+        "I'd be grateful for an introduction.")
+    assert finding.message == (
+        'Your ask is for "anyone" in general, though you name "product manager" and "fintech" elsewhere: '
+        "put them in the ask itself, so the reader knows whom to think of.")
+    # the fix replaces the ask sentence, not the goal
+    assert text[finding.fix.start:finding.fix.end] == "If you know anyone, please let me know."
+
+
+def test_missing_slots_are_bracketed_prompts_and_former_employers_never_fill_them(lint):
+    finding = vague_rewrite(lint("I spent eight years at Amazon. Any contacts at all would help!"))
+    assert "Amazon" not in finding.suggestion
+    assert finding.suggestion.startswith("Do you know [a role, e.g. product manager] at [a kind of company")
+
+
+def test_only_the_first_vague_ask_carries_the_rewrite(lint):
+    report = lint("If you know anyone, send them my way. Any leads at all would help.")
+    findings = [f for f in report.findings if f.rule == "vague-ask"]
+    assert len(findings) == 2
+    assert findings[0].suggestion is not None and findings[1].suggestion is None
+    assert report.score.breakdown["rules"] == -25  # a rule moves the score once
+
+
+def test_filters():
+    assert join_or(["A"]) == "A"
+    assert join_or(["A", "B"]) == "A or B"
+    assert join_or(["A", "B", "C"], "and") == "A, B, and C"
+    assert with_article("engineer") == "an engineer"
+    assert with_article("product manager") == "a product manager"
+    assert with_article("recruiters at Acme") == "recruiters at Acme"
+    assert with_article("[a role]") == "[a role]"
+
+
+def test_undefined_slot_and_syntax_errors_name_the_template(tmp_path):
+    (tmp_path / "bad.j2").write_text("Hello {{ nobody }}")
+    (tmp_path / "broken.j2").write_text("line one\n{% if %}\n")
+    render = Renderer([tmp_path, builtin_pack_dir() / "templates"])
+    with pytest.raises(ConfigError, match="'nobody' is undefined"):
+        render("bad.j2")
+    with pytest.raises(ConfigError) as info:
+        render("broken.j2")
+    assert info.value.path.endswith("broken.j2:2")
+
+
+def test_templates_run_in_a_sandbox(tmp_path):
+    (tmp_path / "evil.j2").write_text("{{ ''.__class__.__mro__ }}")
+    with pytest.raises(ConfigError, match="template error"):
+        Renderer([tmp_path])("evil.j2")
+
+
+def test_a_pack_template_overrides_the_builtin_one_by_name(tmp_path, lint):
+    from pitchlint.config import Config
+
+    pack = tmp_path / "pack"
+    (pack / "templates").mkdir(parents=True)
+    (pack / "templates" / "vague-ask.j2").write_text("Ask {{ roles | join_or }} for a coffee.")
+    report = lint("I'm looking for a job as a paralegal. Any leads would be great!",
+                  config=Config(packs=(str(pack),)))
+    assert vague_rewrite(report).suggestion == "Ask paralegal for a coffee."
