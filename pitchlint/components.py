@@ -217,6 +217,8 @@ class TargetFinder:
         start, end, label, priority, source = cand
         limit = max(start - 3, doc[start].sent.start)
         while start > limit and doc[start - 1].lower_ in self.role_modifiers:
+            if start - 2 >= 0 and doc[start - 2].lower_ in PRONOUNS | {"who", "to", "that"}:
+                break  # "you lead claims analytics": here the word is a verb
             start -= 1
         return (start, end, label, priority, source)
 
