@@ -166,8 +166,10 @@ class TargetFinder:
             key = doc.vocab.strings[match_id]
             mask = self.captures[key][0]
             picked = [start + k for k, pattern_index in enumerate(alignment) if mask[pattern_index]]
-            if picked:
-                candidates.append((picked[0], picked[-1] + 1, key.split("#", 1)[0], 2, "pattern"))
+            label = key.split("#", 1)[0]
+            # each run of captured tokens is one span: "quality or regulatory team" gives two
+            for run_start, run_end in _runs(picked):
+                candidates.append((run_start, run_end, label, 2, "pattern"))
         for _, start, end in self.list_intro(doc):
             candidates.extend((s, e, "COMPANY", 2, "pattern") for s, e in _list_items(doc, end))
         for ent in doc.ents:
@@ -179,6 +181,7 @@ class TargetFinder:
                 candidates.append((ent.start, ent.end, "LOCATION", 1, "model"))
         candidates = [self._grow_role(doc, c) if c[2] == "ROLE" else c for c in candidates]
         kept = _resolve(candidates)
+        kept += [(s, e, "COMPANY", 2, "list") for s, e in _company_list_members(doc, kept)]
         # Ordinary words that name a target only in context ("work in retail", "at Target").
         for start, end, label in sorted(set(pending)):
             if any(s < end and start < e for s, e, *_ in kept):
@@ -223,6 +226,30 @@ class TargetFinder:
         return (start, end, label, priority, source)
 
 
+def _runs(indices: list[int]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for i in indices:
+        if runs and runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    return runs
+
+
+def _company_list_members(doc: Doc, kept) -> list[tuple[int, int]]:
+    """Capitalised names listed right after a company: "at NPR, Wondery or Pushkin"."""
+    taken = {i for s, e, *_ in kept for i in range(s, e)}
+    found = []
+    for start, end, label, *_ in kept:
+        if label != "COMPANY" or (end < len(doc) and doc[end].text not in (",", "/", "&") and doc[end].lower_ not in ("or", "and")):
+            continue
+        for s, e in _list_items(doc, end):
+            if taken.isdisjoint(range(s, e)):
+                found.append((s, e))
+                taken.update(range(s, e))
+    return found
+
+
 def _required_lexicon(path: Path) -> Lexicon:
     if not path.is_file():
         raise ConfigError(path, "lexicon file is missing from the rule pack")
@@ -250,29 +277,30 @@ def _resolve(candidates):
 
 
 def _is_name_token(token: Token) -> bool:
+    """A capitalised word that can be part of a company name (not "I", not a sentence start)."""
     text = token.text
-    return bool(text) and (text[0].isupper() or (text.isupper() and len(text) > 1)) and not token.is_sent_start
+    return (text[:1].isupper() and text not in ("I", "I'm", "I'd", "I've")
+            and not token.is_sent_start and not token.is_punct)
 
 
 def _list_items(doc: Doc, index: int) -> list[tuple[int, int]]:
-    """Names in a list such as "Nordstroms, Microsoft, or Starbucks" that starts at `index`."""
+    """Names in a list such as "Nordstroms, Microsoft, or Starbucks" that starts at `index`,
+    within one sentence."""
     items = []
     i = index
     while i < len(doc) and doc[i].lower_ in ("as", "--", "—", ":", "(", ",", "e.g.", "e.g"):
         i += 1
-    index = i
-    while i < len(doc):
+    sentence_end = doc[min(i, len(doc) - 1)].sent.end
+    while i < sentence_end:
         token = doc[i]
         if token.text in (",", "&", "/") or token.lower_ in ("and", "or", "e.g.", "i.e."):
             i += 1
             continue
-        if not _is_name_token(token) and not (token.text[:1].isupper() and i == index):
+        if not _is_name_token(token):
             break
         start = i
-        while i < len(doc) and (doc[i].text[:1].isupper() or doc[i].text in ("&", ".")) and doc[i].text not in (",",):
+        while i < sentence_end and _is_name_token(doc[i]):
             i += 1
-        if i == start:
-            break
         items.append((start, i))
     return items
 
@@ -328,6 +356,7 @@ class AskFinder:
         ask_sents = _sentences_with(doc, triggers)
         leads = ask_sents + [s for s in _sentences_with(doc, found.get("ASK_LIST", [])) if len(s) <= 8]
         ask_sents = _with_list_items(doc, ask_sents, leads)
+        ask_sents = _with_examples(doc, ask_sents, _sentences_with(doc, found.get("ASK_EXAMPLES", [])))
         goal_sents = [s for s in _sentences_with(doc, found.get("GOAL", [])) if s not in ask_sents]
         doc.spans[ASK_KEY] = [Span(doc, s.start, s.end, label="ASK") for s in ask_sents]
         doc.spans[GOAL_KEY] = [Span(doc, s.start, s.end, label="GOAL") for s in goal_sents]
@@ -344,7 +373,7 @@ class AskFinder:
         pointed_back = set()
         for anaphor in found.get("ANAPHOR", []):
             if anaphor.sent.start in ask_starts:
-                pointed_back.update(_preceding_sentences(doc, anaphor.sent, 2))
+                pointed_back.update(_preceding_sentences(doc, anaphor.sent, 1))
         for span in doc.spans[TARGETS_KEY]:
             target = span.label_ in TARGET_LABELS and not _about_the_writer(doc, span, self_ends)
             sent_start = span.sent.start
@@ -406,6 +435,13 @@ def _with_list_items(doc: Doc, asks: list[Span], leads: list[Span]) -> list[Span
                 break
             chosen.setdefault(item.start, item)
     return [chosen[k] for k in sorted(chosen)]
+
+
+def _with_examples(doc: Doc, asks: list[Span], examples: list[Span]) -> list[Span]:
+    """A sentence of examples right after an ask ("Think H-E-B, Hy-Vee, Publix.") belongs to it."""
+    ends = {s.end for s in asks}
+    extra = [s for s in examples if s.start in ends or (s.start - 1 in ends and doc[s.start - 1].is_space)]
+    return sorted(asks + extra, key=lambda s: s.start)
 
 
 def _sentences_with(doc: Doc, spans: list[Span]) -> list[Span]:

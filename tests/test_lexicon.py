@@ -37,3 +37,26 @@ def test_read_lexicon_sections(tmp_path):
     assert lexicon.plain == ["fintech", "healthcare"]
     assert lexicon.needs_context == ["green", "retail"]
     assert len(lexicon) == 4
+
+
+def _entries(name, fold=True):
+    from pitchlint.paths import builtin_pack_dir
+
+    lexicon = read_lexicon(builtin_pack_dir() / "lexicons" / name)
+    terms = lexicon.plain + lexicon.needs_context
+    return [t.lower() for t in terms] if fold else terms
+
+
+@pytest.mark.parametrize("name,fold", [("roles.txt", True), ("sectors.txt", True), ("companies.txt", False),
+                                       ("companies-ambiguous.txt", False), ("role-modifiers.txt", True),
+                                       ("not-companies.txt", False)])
+def test_builtin_lexicons_have_no_duplicates(name, fold):
+    terms = _entries(name, fold)
+    assert len(terms) > 20
+    duplicates = sorted({t for t in terms if terms.count(t) > 1})
+    assert duplicates == []
+
+
+def test_a_term_is_a_role_or_a_sector_not_both_and_a_company_is_sure_or_ambiguous():
+    assert set(_entries("roles.txt")) & set(_entries("sectors.txt")) == set()
+    assert set(_entries("companies.txt", False)) & set(_entries("companies-ambiguous.txt", False)) == set()
