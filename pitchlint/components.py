@@ -113,6 +113,43 @@ def make_targets(nlp: Language, name: str, pack_dir: str):
     return TargetFinder(nlp, Path(pack_dir))
 
 
+class TermMatcher:
+    """Finds lexicon terms in a doc. One-word terms are looked up in a dict, so building the
+    matcher creates no spaCy lexemes for them (most of the start-up cost); longer terms go through
+    spaCy's PhraseMatcher, tokenized by the pipeline's own tokenizer (no model runs)."""
+
+    def __init__(self, nlp: Language, attr: str):
+        self.nlp = nlp
+        self.attr = attr
+        self.words: dict[str, set[str]] = {}
+        self.phrases = PhraseMatcher(nlp.vocab, attr=attr)
+
+    def key(self, text: str) -> str:
+        return text.lower() if self.attr == "LOWER" else text
+
+    def is_one_token(self, term: str) -> bool:
+        return term.isalpha() and term not in self.nlp.tokenizer.rules
+
+    def add(self, label: str, terms: list[str]) -> None:
+        longer = []
+        for term in terms:
+            if self.is_one_token(term):
+                self.words.setdefault(self.key(term), set()).add(label)
+            else:
+                longer.append(term)
+        if longer:
+            self.phrases.add(label, list(self.nlp.tokenizer.pipe(longer)))
+
+    def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
+        strings = doc.vocab.strings
+        found = [(strings[match_id], start, end) for match_id, start, end in self.phrases(doc)]
+        lower = self.attr == "LOWER"
+        for token in doc:
+            for label in self.words.get(token.lower_ if lower else token.text, ()):
+                found.append((label, token.i, token.i + 1))
+        return found
+
+
 class TargetFinder:
     """Marks COMPANY, ROLE, SECTOR (and LOCATION) spans from lexicons, context patterns and the NER."""
 
@@ -128,24 +165,19 @@ class TargetFinder:
         self.not_companies = {w.lower() for w in _optional_words(lexicon_dir / "not-companies.txt")}
         self.role_modifiers = {w.lower() for w in _optional_words(lexicon_dir / "role-modifiers.txt")}
 
-        def docs(terms):  # the tokenizer only: no model runs while patterns are built
-            return list(nlp.tokenizer.pipe(terms))
-
-        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.phrases = TermMatcher(nlp, "LOWER")
+        self.names = TermMatcher(nlp, "ORTH")
         # company names written in lower case ("know anyone at stripe?") count only in context
-        self.lower_names = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.lower_names = TermMatcher(nlp, "LOWER")
         for label in ("ROLE", "SECTOR"):
             lexicon = self.lexicons[label]
-            self.phrases.add(label, docs(with_plurals(lexicon.plain)))
-            if lexicon.needs_context:
-                self.phrases.add(f"{label}?", docs(with_plurals(lexicon.needs_context)))
+            self.phrases.add(label, with_plurals(lexicon.plain))
+            self.phrases.add(f"{label}?", with_plurals(lexicon.needs_context))
         companies = self.lexicons["COMPANY"]
-        sure, unsure = docs(companies.plain), docs(companies.needs_context + ambiguous)
-        self.names.add("COMPANY", sure)
-        if unsure:
-            self.names.add("COMPANY?", unsure)
-        self.lower_names.add("COMPANY?", sure + unsure)
+        unsure = companies.needs_context + ambiguous
+        self.names.add("COMPANY", companies.plain)
+        self.names.add("COMPANY?", unsure)
+        self.lower_names.add("COMPANY?", companies.plain + unsure)
         targets_file = pack_dir / "patterns" / "targets.jsonl"
         lists_file = pack_dir / "patterns" / "lists.jsonl"
         self.context, self.captures = _compile(nlp.vocab, read_patterns(targets_file), targets_file)
@@ -156,8 +188,7 @@ class TargetFinder:
         candidates: list[tuple[int, int, str, int, str]] = []
         pending: list[tuple[int, int, str]] = []
         for matcher in (self.phrases, self.names, self.lower_names):
-            for match_id, start, end in matcher(doc):
-                label = doc.vocab.strings[match_id]
+            for label, start, end in matcher(doc):
                 if label.endswith("?"):
                     pending.append((start, end, label[:-1]))
                 else:

@@ -28,27 +28,37 @@ def with_article(phrase: str) -> str:
 
 
 class Renderer:
-    def __init__(self, template_dirs: list[Path]):
-        from jinja2 import FileSystemLoader, StrictUndefined
-        from jinja2.sandbox import SandboxedEnvironment
+    """Renders the pack's templates. Jinja is imported on the first rewrite, not at start-up:
+    a specific message needs none."""
 
-        self.env = SandboxedEnvironment(
-            loader=FileSystemLoader([str(d) for d in template_dirs]),
-            undefined=StrictUndefined,
-            autoescape=False,
-            keep_trailing_newline=False,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-        self.env.filters["join_or"] = join_or
-        self.env.filters["with_article"] = with_article
+    def __init__(self, template_dirs: list[Path]):
+        self.template_dirs = [str(d) for d in template_dirs]
+        self._env = None
+
+    @property
+    def env(self):
+        if self._env is None:
+            from jinja2 import FileSystemLoader, StrictUndefined
+            from jinja2.sandbox import SandboxedEnvironment
+
+            env = SandboxedEnvironment(
+                loader=FileSystemLoader(self.template_dirs),
+                undefined=StrictUndefined,
+                autoescape=False,
+                keep_trailing_newline=False,
+                trim_blocks=True,
+                lstrip_blocks=True,
+            )
+            env.filters["join_or"] = join_or
+            env.filters["with_article"] = with_article
+            self._env = env
+        return self._env
 
     def __call__(self, name: str, **slots) -> str:
         from jinja2 import TemplateError
 
         try:
-            template = self.env.get_template(name)
-            text = template.render(**slots)
+            text = self.env.get_template(name).render(**slots)
         except TemplateError as exc:
             where = getattr(exc, "filename", None) or name
             line = getattr(exc, "lineno", None)
