@@ -16,6 +16,8 @@ from pitchlint.errors import InputError
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".mdown", ".eml", ".msg", ".mail", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
 FALLBACK_ENCODING = "cp1252"
+# A message, not a book: the NER needs about 1 GB of working memory per 100,000 characters.
+MAX_CHARACTERS = 100_000
 
 
 @dataclass
@@ -59,6 +61,8 @@ def read_document(path: str | Path, data: bytes | None = None) -> Document:
         except OSError as exc:
             raise InputError(name, f"cannot be read ({exc.strerror or exc})") from None
     text, notes = decode(data, name)
+    if len(text) > MAX_CHARACTERS:
+        raise InputError(name, f"is {len(text):,} characters long; pitchlint reads messages of up to {MAX_CHARACTERS:,}")
     return make_document(text, name, notes)
 
 

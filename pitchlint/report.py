@@ -72,6 +72,18 @@ def render_json(reports: list[FileReport], errors: list[PitchlintError]) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False)
 
 
+def display_width(text: str) -> int:
+    """Terminal columns: wide (CJK, most emoji) characters take two, combining marks none."""
+    import unicodedata
+
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
 def _style(text: str, color: bool, **style) -> str:
     if not color:
         return text
@@ -93,9 +105,10 @@ def render_text(report: FileReport, color: bool = False) -> str:
         gutter = str(row["line"])
         pad = " " * len(gutter)
         end = row["end_column"] if row["end_line"] == row["line"] else len(source) + 1
-        width = max(1, end - row["column"])
-        marker = " " * (row["column"] - 1) + "^" * width
-        out.append(f" {gutter} | {source.expandtabs(1)}")
+        source = source.replace("\t", " ")
+        before, marked = source[:row["column"] - 1], source[row["column"] - 1:end - 1]
+        marker = " " * display_width(before) + "^" * max(1, display_width(marked))
+        out.append(f" {gutter} | {source}")
         out.append(f" {pad} | {_style(marker, color, fg='red')}")
         if row["suggestion"]:
             out.append(f" {pad} = try: {row['suggestion']}")

@@ -75,3 +75,11 @@ def test_positions_are_one_based():
     assert position(starts, 4) == (2, 2)
     assert position(starts, 6) == (3, 1)
     assert position(starts, 7) == (4, 1)
+
+
+def test_overlong_message_is_refused_with_its_size(tmp_path):
+    path = tmp_path / "book.txt"
+    path.write_text("word " * 25_000)
+    with pytest.raises(InputError) as info:
+        read_document(path)
+    assert info.value.reason == "is 125,000 characters long; pitchlint reads messages of up to 100,000"

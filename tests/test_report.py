@@ -1,0 +1,19 @@
+from pitchlint.report import display_width, render_text
+
+
+def test_display_width_counts_terminal_columns():
+    assert display_width("abc") == 3
+    assert display_width("日本") == 4
+    assert display_width("e\u0301") == 1  # e + combining acute
+    assert display_width("🙏") == 2
+
+
+def test_caret_lines_up_under_wide_characters(lint):
+    text = "日本のチーム 🙏 If you know anyone, please let me know.\n"
+    report = lint(text)
+    lines = render_text(report).splitlines()
+    source = next(l for l in lines if "If you know anyone" in l)
+    marker = lines[lines.index(source) + 1]
+    prefix = source[: source.index("anyone")]
+    assert marker.index("^") == display_width(prefix)
+    assert marker.count("^") == len("anyone")
