@@ -46,28 +46,36 @@ def rewrite_slots(analysis: Analysis) -> dict:
 
 
 def check_vague_ask(ctx: RuleContext) -> Iterable[Finding]:
+    """An ask with no target. It points at the generic objects ("anyone", "any leads") when there
+    are some, otherwise at the words that make the request ("What would you do...?")."""
     analysis: Analysis = ctx.analysis
     if not analysis.asks or analysis.targets():
         return
-    rewrite_offered = False
+    goals = analysis.goal_targets()
+    rewrite = None
+    if ctx.rule.template:
+        rewrite = ctx.render(ctx.rule.template, ask=analysis.asks[0].text, **rewrite_slots(analysis))
+    named = quoted_list([e.text for e in goals])
+    places = []  # (ask, start, end, generic words)
     for ask in analysis.asks:
         generic = [g for g in analysis.generic if ask.start <= g.start < ask.end]
-        if not generic:
-            continue
-        rewrite = None
-        if ctx.rule.template and not rewrite_offered:  # one rewrite per message, on the first vague ask
-            rewrite_offered = True
-            rewrite = ctx.render(ctx.rule.template, ask=ask.text, **rewrite_slots(analysis))
-        goals = analysis.goal_targets()
-        template = ctx.rule.options.get("message_with_goal") if goals else None
-        message = (template or ctx.rule.message).format(
-            generic=quoted_list([g.text for g in generic]),
-            named=quoted_list([e.text for e in goals]),
-        )
+        if generic:
+            places.append((ask, generic[0].start, generic[-1].end, [g.text for g in generic]))
+    if not places:
+        ask = analysis.asks[0]
+        trigger = next((t for t in analysis.triggers if ask.start <= t.start < ask.end), ask)
+        places.append((ask, trigger.start, trigger.end, []))
+    for n, (ask, start, end, words) in enumerate(places):
+        key = "message" if words else "message_untargeted"
+        if goals:
+            key += "_with_goal"
+        template = ctx.rule.options.get(key) if key != "message" else ctx.rule.message
+        message = (template or ctx.rule.message).format(generic=quoted_list(words), named=named)
+        first = n == 0  # one rewrite per message, on the first vague ask
         yield ctx.finding(
-            generic[0].start, generic[-1].end, message,
-            suggestion=rewrite,
-            fix=Fix(ask.start, ask.end, rewrite) if rewrite else None,
+            start, end, message,
+            suggestion=rewrite if first else None,
+            fix=Fix(ask.start, ask.end, rewrite) if first and rewrite else None,
         )
 
 
@@ -99,8 +107,8 @@ def check_target_required(ctx: RuleContext) -> Iterable[Finding]:
     label = ctx.rule.options.get("label")
     if not analysis.asks or analysis.targets(label):
         return
-    if not analysis.targets() and analysis.generic:
-        return  # a cattle call: vague-ask says it better than three hints would
+    if not analysis.targets():
+        return  # an ask with no target at all: vague-ask says it better than three hints would
     trigger = next(
         (t for t in analysis.triggers if analysis.ask_of(t.start) is not None), analysis.asks[0]
     )

@@ -100,12 +100,21 @@ class SentenceBreaks:
         for token in doc[:-1]:
             if "\n" in token.text:
                 short_line = 0 < line_words <= 4
-                if "\n\n" in token.text.replace(" ", "").replace("\t", "") or short_line:
+                blank_line = "\n\n" in token.text.replace(" ", "").replace("\t", "")
+                if blank_line or short_line or _starts_list_item(doc, token.i + 1):
                     doc[token.i + 1].is_sent_start = True
                 line_words = 0
             elif not token.is_space:
                 line_words += 1
         return doc
+
+
+def _starts_list_item(doc: Doc, i: int) -> bool:
+    """"- item", "* item", "• item", "1. item" or "1) item" at the start of a line."""
+    token = doc[i]
+    if token.text in ("-", "*", "•", "+", "–"):
+        return True
+    return token.like_num and i + 1 < len(doc) and doc[i + 1].text in (".", ")")
 
 
 @Language.factory("pitchlint_targets", default_config={"pack_dir": ""})
@@ -212,7 +221,11 @@ class TargetFinder:
                 candidates.append((ent.start, ent.end, "LOCATION", 1, "model"))
         candidates = [self._grow_role(doc, c) if c[2] == "ROLE" else c for c in candidates]
         kept = _resolve(candidates)
-        kept += [(s, e, "COMPANY", 2, "list") for s, e in _company_list_members(doc, kept)]
+        listed = _company_list_members(doc, kept)
+        if listed:  # a name in a list of companies is a company, whatever the model thought
+            listed_tokens = {i for s, e in listed for i in range(s, e)}
+            kept = [k for k in kept if listed_tokens.isdisjoint(range(k[0], k[1]))]
+            kept += [(s, e, "COMPANY", 2, "list") for s, e in listed]
         # Ordinary words that name a target only in context ("work in retail", "at Target").
         for start, end, label in sorted(set(pending)):
             if any(s < end and start < e for s, e, *_ in kept):
@@ -269,7 +282,7 @@ def _runs(indices: list[int]) -> list[tuple[int, int]]:
 
 def _company_list_members(doc: Doc, kept) -> list[tuple[int, int]]:
     """Capitalised names listed right after a company: "at NPR, Wondery or Pushkin"."""
-    taken = {i for s, e, *_ in kept for i in range(s, e)}
+    taken = {i for s, e, label, *_ in kept if label != "LOCATION" for i in range(s, e)}
     found = []
     for start, end, label, *_ in kept:
         if label != "COMPANY" or (end < len(doc) and doc[end].text not in (",", "/", "&") and doc[end].lower_ not in ("or", "and")):
@@ -384,6 +397,8 @@ class AskFinder:
         for match_id, start, end in self.matcher(doc):
             found.setdefault(_label_of(doc, match_id), []).append(Span(doc, start, end))
         triggers = found.get("ASK", [])
+        asked = {span.sent.start for span in triggers}
+        triggers += [q for q in _questions_to_the_reader(doc, found.get("SMALLTALK", [])) if q.start not in asked]
         ask_sents = _sentences_with(doc, triggers)
         leads = ask_sents + [s for s in _sentences_with(doc, found.get("ASK_LIST", [])) if len(s) <= 8]
         ask_sents = _with_list_items(doc, ask_sents, leads)
@@ -466,6 +481,24 @@ def _with_list_items(doc: Doc, asks: list[Span], leads: list[Span]) -> list[Span
                 break
             chosen.setdefault(item.start, item)
     return [chosen[k] for k in sorted(chosen)]
+
+
+READER_CUES = {"you", "your", "anyone", "anybody", "someone", "somebody", "any", "who", "y'all", "whom"}
+
+
+def _questions_to_the_reader(doc: Doc, small_talk: list[Span]) -> list[Span]:
+    """A question addressed to the reader is a request even without a known phrasing ("What would
+    you do if you were me?"), unless it is small talk ("How was the trip?"). The question mark
+    whole question stands as the trigger."""
+    chatty = {span.sent.start for span in small_talk}
+    found = []
+    for sent in doc.sents:
+        words = [t for t in sent if not t.is_space]
+        if not words or words[-1].text not in ("?", "?!", "??") or sent.start in chatty:
+            continue
+        if any(t.lower_ in READER_CUES for t in words):
+            found.append(doc[words[0].i:words[-1].i + 1])
+    return found
 
 
 def _with_examples(doc: Doc, asks: list[Span], examples: list[Span]) -> list[Span]:
