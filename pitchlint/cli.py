@@ -71,7 +71,7 @@ def check(files, output_format, config_path, fail_under, fail_on, color):
     show_progress = show_progress and sys.stderr.isatty()
     reports, errors, failed = [], [], False
     try:
-        for n, (path, result, config) in enumerate(lint_paths(list(files), config_path), 1):
+        for n, (_path, result, config) in enumerate(lint_paths(list(files), config_path), 1):
             if show_progress:
                 click.echo(f"\rlinted {n} file(s)", err=True, nl=False)
             if isinstance(result, PitchlintError):

@@ -114,7 +114,7 @@ class Engine:
 
     def lint_documents(self, documents: Iterable[Document]) -> Iterator[FileReport]:
         documents = list(documents)
-        for document, analysis in zip(documents, self.analyze(documents)):
+        for document, analysis in zip(documents, self.analyze(documents), strict=True):
             yield self.check(document, analysis)
 
 

@@ -116,7 +116,7 @@ def evaluate(corpus: str | Path, config_path: str | None = None) -> EvalResult:
         raise ConfigError(folder, "no labelled messages (a .toml label file beside each message)")
     config = load_config_file(Path(config_path)) if config_path else config_for(str(folder / "x"))
     result = EvalResult()
-    for gold, report in zip(labels, engine_for(config).lint_documents(documents)):
+    for gold, report in zip(labels, engine_for(config).lint_documents(documents), strict=True):
         result.messages += 1
         if report.verdict == gold.verdict:
             result.correct += 1

@@ -47,7 +47,7 @@ def lint_paths(paths: list[str], config_path: str | None = None,
             return
         config = pending[0][2]
         engine = engine_for(config)
-        for (path, _, _), report in zip(pending, engine.lint_documents([d for _, d, _ in pending])):
+        for (path, _, _), report in zip(pending, engine.lint_documents([d for _, d, _ in pending]), strict=True):
             yield path, report, config
         pending.clear()
 

@@ -2,7 +2,7 @@
 
 import spacy
 
-from pitchlint.components import TermMatcher
+from pitchlint.targets import TermMatcher
 from pitchlint.lexicon import read_lexicon, with_plurals
 from pitchlint.paths import builtin_pack_dir
 

@@ -1,0 +1,212 @@
+"""The ask: request sentences, the writer's goal sentences, generic objects, reasons, and for
+each target whether it belongs to the ask. Also the sentence breaks a message needs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from pitchlint.components import (
+    ASK_KEY, CONTEXT_KEY, GENERIC_KEY, GOAL_KEY, TARGET_LABELS, TARGETS_KEY, TRIGGER_KEY,
+    compile_patterns, label_of, read_patterns, register_extensions,
+)
+from pitchlint.targets import LIST_GLUE, PRONOUNS
+
+CLAUSE_BREAKS = {",", ";", ":", "--", "—", "–", "(", ")", "!", "?", ".", "\n"}
+CLAUSE_CONJUNCTIONS = {"and", "but", "so", "because", "since", "while", "although", "though", "yet"}
+
+
+class SentenceBreaks:
+    """Blank lines and short lines (greetings, sign-offs) end a sentence, whatever the model says."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        line_words = 0
+        for token in doc[:-1]:
+            if "\n" in token.text:
+                short_line = 0 < line_words <= 4
+                blank_line = "\n\n" in token.text.replace(" ", "").replace("\t", "")
+                if blank_line or short_line or _starts_list_item(doc, token.i + 1):
+                    doc[token.i + 1].is_sent_start = True
+                line_words = 0
+            elif not token.is_space:
+                line_words += 1
+        return doc
+
+
+def _starts_list_item(doc: Doc, i: int) -> bool:
+    """"- item", "* item", "• item", "1. item" or "1) item" at the start of a line."""
+    token = doc[i]
+    if token.text in ("-", "*", "•", "+", "–"):
+        return True
+    return token.like_num and i + 1 < len(doc) and doc[i + 1].text in (".", ")")
+
+
+class AskFinder:
+    """Finds the request sentences, the writer's goal sentences, generic objects and reasons,
+    and decides for each target whether it belongs to the ask."""
+
+    def __init__(self, nlp: Language, pack_dir: Path):
+        register_extensions()
+        path = pack_dir / "patterns" / "asks.jsonl"
+        self.matcher, _ = compile_patterns(nlp.vocab, read_patterns(path), path)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: dict[str, list[Span]] = {}
+        for match_id, start, end in self.matcher(doc):
+            found.setdefault(label_of(doc, match_id), []).append(Span(doc, start, end))
+        triggers = found.get("ASK", [])
+        asked = {span.sent.start for span in triggers}
+        triggers += [q for q in _questions_to_the_reader(doc, found.get("SMALLTALK", [])) if q.start not in asked]
+        ask_sents = _sentences_with(doc, triggers)
+        leads = ask_sents + [s for s in _sentences_with(doc, found.get("ASK_LIST", [])) if len(s) <= 8]
+        ask_sents = _with_list_items(doc, ask_sents, leads)
+        ask_sents = _with_examples(doc, ask_sents, _sentences_with(doc, found.get("ASK_EXAMPLES", [])))
+        goal_sents = [s for s in _sentences_with(doc, found.get("GOAL", [])) if s not in ask_sents]
+        doc.spans[ASK_KEY] = [Span(doc, s.start, s.end, label="ASK") for s in ask_sents]
+        doc.spans[GOAL_KEY] = [Span(doc, s.start, s.end, label="GOAL") for s in goal_sents]
+        doc.spans[TRIGGER_KEY] = _longest(triggers)
+        in_asks = {s.start for s in ask_sents}
+        doc.spans[GENERIC_KEY] = [
+            g for g in _longest(found.get("GENERIC", [])) if g.sent.start in in_asks
+        ]
+        doc.spans[CONTEXT_KEY] = _longest(found.get("CONTEXT", []))
+        self_ends = {span.end for span in found.get("SELF", [])}
+        ask_starts = {s.start for s in ask_sents}
+        goal_starts = {s.start for s in goal_sents}
+        # An ask that points back ("anyone at any of those?") takes in the sentences just before it.
+        pointed_back = set()
+        for anaphor in found.get("ANAPHOR", []):
+            if anaphor.sent.start in ask_starts:
+                pointed_back.update(_preceding_sentences(doc, anaphor.sent, 1))
+        for span in doc.spans[TARGETS_KEY]:
+            target = span.label_ in TARGET_LABELS and not _about_the_writer(doc, span, self_ends)
+            sent_start = span.sent.start
+            span._.in_ask = target and (sent_start in ask_starts or sent_start in pointed_back)
+            span._.in_goal = target and sent_start in goal_starts
+        return doc
+
+
+def _preceding_sentences(doc: Doc, sent: Span, limit: int) -> list[int]:
+    """Starts of up to `limit` sentences before `sent` in the same paragraph."""
+    starts = []
+    i = sent.start
+    while len(starts) < limit and i > 0:
+        boundary = doc[i - 1]
+        if "\n\n" in boundary.text.replace(" ", ""):
+            break
+        previous = doc[i - 1].sent
+        if previous.start == i:  # a lone white-space sentence
+            break
+        starts.append(previous.start)
+        i = previous.start
+    return starts
+
+
+LIST_MARKERS = ("- ", "* ", "• ", "+ ", "– ")
+
+
+def _line_of(doc: Doc, char: int) -> str:
+    text = doc.text
+    start = text.rfind("\n", 0, char) + 1
+    end = text.find("\n", char)
+    return text[start:end if end >= 0 else len(text)]
+
+
+def _is_list_item(doc: Doc, sent: Span) -> bool:
+    """The sentence is on a list item's line."""
+    line = _line_of(doc, sent.start_char).lstrip()
+    if line.startswith(LIST_MARKERS):
+        return True
+    number = line.split(" ", 1)[0]
+    return number[:-1].isdigit() and number[-1:] in (".", ")") and line[len(number):len(number) + 1] == " "
+
+
+def _with_list_items(doc: Doc, asks: list[Span], leads: list[Span]) -> list[Span]:
+    """An ask that ends with a colon ("I'd love 20 minutes with:") or a heading such as "Asks"
+    makes the list right after it part of the ask."""
+    lead_starts = {s.start for s in leads
+                   if s.text.rstrip().endswith(":") or "\n" in doc[s.end - 1].text or s.end == len(doc)
+                   or _line_of(doc, s.start_char).strip() == s.text.strip()}
+    chosen = {s.start: s for s in asks}
+    sentences = list(doc.sents)
+    for i, sent in enumerate(sentences):
+        if sent.start not in lead_starts:
+            continue
+        for item in sentences[i + 1:]:
+            if not item.text.strip():
+                continue
+            if not _is_list_item(doc, item):
+                break
+            chosen.setdefault(item.start, item)
+    return [chosen[k] for k in sorted(chosen)]
+
+
+READER_CUES = {"you", "your", "anyone", "anybody", "someone", "somebody", "any", "who", "y'all", "whom"}
+
+
+def _questions_to_the_reader(doc: Doc, small_talk: list[Span]) -> list[Span]:
+    """A question addressed to the reader is a request even without a known phrasing ("What would
+    you do if you were me?"), unless it is small talk ("How was the trip?"). The question mark
+    whole question stands as the trigger."""
+    chatty = {span.sent.start for span in small_talk}
+    found = []
+    for sent in doc.sents:
+        words = [t for t in sent if not t.is_space]
+        if not words or words[-1].text not in ("?", "?!", "??") or sent.start in chatty:
+            continue
+        if any(t.lower_ in READER_CUES for t in words):
+            found.append(doc[words[0].i:words[-1].i + 1])
+    return found
+
+
+def _with_examples(doc: Doc, asks: list[Span], examples: list[Span]) -> list[Span]:
+    """A sentence of examples right after an ask ("Think H-E-B, Hy-Vee, Publix.") belongs to it."""
+    ends = {s.end for s in asks}
+    extra = [s for s in examples if s.start in ends or (s.start - 1 in ends and doc[s.start - 1].is_space)]
+    return sorted(asks + extra, key=lambda s: s.start)
+
+
+def _sentences_with(doc: Doc, spans: list[Span]) -> list[Span]:
+    seen: dict[int, Span] = {}
+    for span in spans:
+        sent = span.sent
+        seen.setdefault(sent.start, sent)
+    return [seen[k] for k in sorted(seen)]
+
+
+def _longest(spans: list[Span]) -> list[Span]:
+    from spacy.util import filter_spans
+
+    return sorted(filter_spans(spans), key=lambda s: s.start)
+
+
+def _about_the_writer(doc: Doc, span: Span, self_ends: set[int]) -> bool:
+    """True when the target sits in a clause where the writer talks about their own past, present
+    role or admiration ("I spent eight years at Amazon", "as a nurse", "a big fan of Patagonia")."""
+    targets = {t.start: t for t in doc.spans[TARGETS_KEY]}
+    target_ends = {t.end: t for t in doc.spans[TARGETS_KEY]}
+    i = span.start
+    sent_start = span.sent.start
+    while i > sent_start:
+        if i in self_ends:
+            return True
+        if i in target_ends:  # skip over a neighbouring target in the same list
+            i = target_ends[i].start
+            continue
+        token = doc[i - 1]
+        text = token.lower_
+        if text in LIST_GLUE and (i in targets):
+            i -= 1
+            continue
+        if text in CLAUSE_BREAKS or "\n" in token.text:
+            return False
+        if text in CLAUSE_CONJUNCTIONS and _pronoun_follows(doc, i):
+            return False
+        i -= 1
+    return i in self_ends
+
+
+def _pronoun_follows(doc: Doc, index: int) -> bool:
+    return any(doc[j].lower_ in PRONOUNS for j in range(index, min(index + 2, len(doc))))

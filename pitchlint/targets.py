@@ -1,0 +1,285 @@
+"""Target spans: COMPANY, ROLE, SECTOR (and LOCATION) from lexicons, context patterns and the
+model's NER, with the context checks that keep ordinary words ("target", "retail") out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from pitchlint.components import TARGETS_KEY, compile_patterns, register_extensions, read_patterns
+from pitchlint.errors import ConfigError
+from pitchlint.lexicon import Lexicon, read_lexicon, with_plurals
+
+# Nouns after a word that make it a field or a function: "retail space", "Training department".
+CONTEXT_NOUNS = {
+    "team", "teams", "department", "departments", "function", "functions", "role", "roles", "capacity",
+    "field", "fields", "industry", "industries", "space", "sector", "sectors", "world", "side", "org",
+    "organization", "group", "groups", "leader", "leaders", "leadership", "position", "positions",
+    "companies", "company", "firms", "firm", "startups", "startup", "jobs", "job", "work", "career",
+    "careers", "professionals", "people", "folks", "practice", "market", "vertical", "arena",
+    "background", "experience", "brands", "businesses", "organizations", "nonprofits", "agencies",
+}
+CONTEXT_PREPOSITIONS = {"in", "into", "within"}
+GREETINGS_AND_DETERMINERS = {"the", "dear", "hi", "hello", "hey", "thanks", "a", "an", "our", "my", "your"}
+COMPANY_CUES_BEFORE = {"at", "for", "join", "joining", "joined", "from", "like", "including"}
+LIST_GLUE = {",", "and", "or", "&", "/", "as well as"}
+PRONOUNS = {"i", "we", "you", "he", "she", "they", "it", "i'm", "i'd", "i've"}
+
+
+class TermMatcher:
+    """Finds lexicon terms in a doc. One-word terms are looked up in a dict, so building the
+    matcher creates no spaCy lexemes for them (most of the start-up cost); longer terms go through
+    spaCy's PhraseMatcher, tokenized by the pipeline's own tokenizer (no model runs)."""
+
+    def __init__(self, nlp: Language, attr: str):
+        self.nlp = nlp
+        self.attr = attr
+        self.words: dict[str, set[str]] = {}
+        self.phrases = PhraseMatcher(nlp.vocab, attr=attr)
+
+    def key(self, text: str) -> str:
+        return text.lower() if self.attr == "LOWER" else text
+
+    def is_one_token(self, term: str) -> bool:
+        return term.isalpha() and term not in self.nlp.tokenizer.rules
+
+    def add(self, label: str, terms: list[str]) -> None:
+        longer = []
+        for term in terms:
+            if self.is_one_token(term):
+                self.words.setdefault(self.key(term), set()).add(label)
+            else:
+                longer.append(term)
+        if longer:
+            self.phrases.add(label, list(self.nlp.tokenizer.pipe(longer)))
+
+    def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
+        strings = doc.vocab.strings
+        found = [(strings[match_id], start, end) for match_id, start, end in self.phrases(doc)]
+        lower = self.attr == "LOWER"
+        for token in doc:
+            for label in self.words.get(token.lower_ if lower else token.text, ()):
+                found.append((label, token.i, token.i + 1))
+        return found
+
+
+class TargetFinder:
+    """Marks COMPANY, ROLE, SECTOR (and LOCATION) spans from lexicons, context patterns and the NER."""
+
+    def __init__(self, nlp: Language, pack_dir: Path):
+        register_extensions()
+        lexicon_dir = pack_dir / "lexicons"
+        self.lexicons = {
+            "ROLE": _required_lexicon(lexicon_dir / "roles.txt"),
+            "SECTOR": _required_lexicon(lexicon_dir / "sectors.txt"),
+            "COMPANY": _required_lexicon(lexicon_dir / "companies.txt"),
+        }
+        ambiguous = _optional_words(lexicon_dir / "companies-ambiguous.txt")
+        self.not_companies = {w.lower() for w in _optional_words(lexicon_dir / "not-companies.txt")}
+        self.role_modifiers = {w.lower() for w in _optional_words(lexicon_dir / "role-modifiers.txt")}
+
+        self.phrases = TermMatcher(nlp, "LOWER")
+        self.names = TermMatcher(nlp, "ORTH")
+        # company names written in lower case ("know anyone at stripe?") count only in context
+        self.lower_names = TermMatcher(nlp, "LOWER")
+        for label in ("ROLE", "SECTOR"):
+            lexicon = self.lexicons[label]
+            self.phrases.add(label, with_plurals(lexicon.plain))
+            self.phrases.add(f"{label}?", with_plurals(lexicon.needs_context))
+        companies = self.lexicons["COMPANY"]
+        unsure = companies.needs_context + ambiguous
+        self.names.add("COMPANY", companies.plain)
+        self.names.add("COMPANY?", unsure)
+        self.lower_names.add("COMPANY?", companies.plain + unsure)
+        targets_file = pack_dir / "patterns" / "targets.jsonl"
+        lists_file = pack_dir / "patterns" / "lists.jsonl"
+        self.context, self.captures = compile_patterns(nlp.vocab, read_patterns(targets_file), targets_file)
+        self.list_intro, _ = compile_patterns(nlp.vocab, read_patterns(lists_file), lists_file)
+
+    def __call__(self, doc: Doc) -> Doc:
+        # (start, end, label, priority, source); higher priority wins an overlap, then length.
+        candidates: list[tuple[int, int, str, int, str]] = []
+        pending: list[tuple[int, int, str]] = []
+        for matcher in (self.phrases, self.names, self.lower_names):
+            for label, start, end in matcher(doc):
+                if label.endswith("?"):
+                    pending.append((start, end, label[:-1]))
+                else:
+                    candidates.append((start, end, label, 3, "lexicon"))
+        for match_id, start, _end, alignment in self.context(doc, with_alignments=True):
+            key = doc.vocab.strings[match_id]
+            mask = self.captures[key][0]
+            picked = [start + k for k, pattern_index in enumerate(alignment) if mask[pattern_index]]
+            label = key.split("#", 1)[0]
+            # each run of captured tokens is one span: "quality or regulatory team" gives two
+            for run_start, run_end in _runs(picked):
+                candidates.append((run_start, run_end, label, 2, "pattern"))
+        for _, _start, end in self.list_intro(doc):
+            candidates.extend((s, e, "COMPANY", 2, "pattern") for s, e in _list_items(doc, end))
+        for ent in doc.ents:
+            if ent.label_ == "ORG":
+                span = self._company_from_model(doc, ent)
+                if span is not None:
+                    candidates.append((span[0], span[1], "COMPANY", 1, "model"))
+            elif ent.label_ in ("GPE", "LOC"):
+                candidates.append((ent.start, ent.end, "LOCATION", 1, "model"))
+        candidates = [self._grow_role(doc, c) if c[2] == "ROLE" else c for c in candidates]
+        kept = _resolve(candidates)
+        listed = _company_list_members(doc, kept)
+        if listed:  # a name in a list of companies is a company, whatever the model thought
+            listed_tokens = {i for s, e in listed for i in range(s, e)}
+            kept = [k for k in kept if listed_tokens.isdisjoint(range(k[0], k[1]))]
+            kept += [(s, e, "COMPANY", 2, "list") for s, e in listed]
+        # Ordinary words that name a target only in context ("work in retail", "at Target").
+        for start, end, label in sorted(set(pending)):
+            if any(s < end and start < e for s, e, *_ in kept):
+                continue
+            if _has_target_context(doc, start, end, label, kept):
+                kept.append((start, end, label, 2, "lexicon-context"))
+        kept.sort()
+        spans = []
+        for start, end, label, _, source in kept:
+            span = Span(doc, start, end, label=label)
+            span._.source = source
+            spans.append(span)
+        doc.spans[TARGETS_KEY] = spans
+        return doc
+
+
+    def _company_from_model(self, doc: Doc, ent: Span) -> tuple[int, int] | None:
+        """The NER's ORG, trimmed of "the" and greetings, unless it is a tool, a credential or an
+        unknown acronym with no company cue before it ("KYC", "PMP", "SQL")."""
+        start, end = ent.start, ent.end
+        while start < end and doc[start].lower_ in GREETINGS_AND_DETERMINERS:
+            start += 1
+        if start == end or doc[start:end].text.islower():
+            return None
+        text = doc[start:end].text
+        if text.lower() in self.not_companies:
+            return None
+        looks_like_acronym = end - start == 1 and text.isupper() and len(text) <= 5
+        cue = start > 0 and doc[start - 1].lower_ in COMPANY_CUES_BEFORE
+        if (looks_like_acronym or any(ch.isdigit() for ch in text)) and not cue:
+            return None
+        return start, end
+
+    def _grow_role(self, doc: Doc, cand):
+        """A title grows leftwards over the words that belong to it ("charge" nurse)."""
+        start, end, label, priority, source = cand
+        limit = max(start - 3, doc[start].sent.start)
+        while start > limit and doc[start - 1].lower_ in self.role_modifiers:
+            if start - 2 >= 0 and doc[start - 2].lower_ in PRONOUNS | {"who", "to", "that"}:
+                break  # "you lead claims analytics": here the word is a verb
+            start -= 1
+        return (start, end, label, priority, source)
+
+
+def _runs(indices: list[int]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for i in indices:
+        if runs and runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    return runs
+
+
+def _company_list_members(doc: Doc, kept) -> list[tuple[int, int]]:
+    """Capitalised names listed right after a company: "at NPR, Wondery or Pushkin"."""
+    taken = {i for s, e, label, *_ in kept if label != "LOCATION" for i in range(s, e)}
+    found = []
+    for _start, end, label, *_ in kept:
+        if label != "COMPANY" or (end < len(doc) and doc[end].text not in (",", "/", "&") and doc[end].lower_ not in ("or", "and")):
+            continue
+        for s, e in _list_items(doc, end):
+            if taken.isdisjoint(range(s, e)):
+                found.append((s, e))
+                taken.update(range(s, e))
+    return found
+
+
+def _required_lexicon(path: Path) -> Lexicon:
+    if not path.is_file():
+        raise ConfigError(path, "lexicon file is missing from the rule pack")
+    return read_lexicon(path)
+
+
+def _optional_words(path: Path) -> list[str]:
+    if not path.is_file():
+        return []
+    lexicon = read_lexicon(path)
+    return lexicon.plain + lexicon.needs_context
+
+
+def _resolve(candidates):
+    """Lexicon and context-pattern spans compete by length (the longer wins: "green/sustainability"
+    over "sustainability"); the model's spans only fill what they leave free."""
+    kept: list[tuple[int, int, str, int, str]] = []
+    taken: set[int] = set()
+    for cand in sorted(candidates, key=lambda c: (-min(c[3], 2), -(c[1] - c[0]), -c[3], c[0])):
+        start, end = cand[0], cand[1]
+        if taken.isdisjoint(range(start, end)):
+            kept.append(cand)
+            taken.update(range(start, end))
+    return kept
+
+
+def _is_name_token(token: Token) -> bool:
+    """A capitalised word that can be part of a company name (not "I", not a sentence start)."""
+    text = token.text
+    return (text[:1].isupper() and text not in ("I", "I'm", "I'd", "I've")
+            and not token.is_sent_start and not token.is_punct)
+
+
+def _list_items(doc: Doc, index: int) -> list[tuple[int, int]]:
+    """Names in a list such as "Nordstroms, Microsoft, or Starbucks" that starts at `index`,
+    within one sentence."""
+    items = []
+    i = index
+    while i < len(doc) and doc[i].lower_ in ("as", "--", "—", ":", "(", ",", "e.g.", "e.g"):
+        i += 1
+    sentence_end = doc[min(i, len(doc) - 1)].sent.end
+    while i < sentence_end:
+        token = doc[i]
+        if token.text in (",", "&", "/") or token.lower_ in ("and", "or", "e.g.", "i.e."):
+            i += 1
+            continue
+        if not _is_name_token(token):
+            break
+        start = i
+        while i < sentence_end and _is_name_token(doc[i]):
+            i += 1
+        items.append((start, i))
+    return items
+
+
+def _has_target_context(doc: Doc, start: int, end: int, label: str, kept) -> bool:
+    first = doc[start]
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    if label == "COMPANY":
+        capitalised = first.text[:1].isupper() or first.text[:1].isdigit()
+        if first.is_sent_start and capitalised:
+            return False
+        if before is not None and before.lower_ in COMPANY_CUES_BEFORE:
+            return True
+        if capitalised and after is not None and after.lower_ in ("'s", "’s"):
+            return True
+    else:
+        if first.text[:1].isupper() and not first.is_sent_start:
+            return True
+        if after is not None and after.lower_ in CONTEXT_NOUNS:
+            return True
+        if before is not None and before.lower_ in CONTEXT_PREPOSITIONS:
+            return True
+    # a member of a list whose other members are targets of the same label
+    for s, e, other_label, *_ in kept:
+        if other_label != label:
+            continue
+        gap = doc[e:start] if e <= start else doc[end:s]
+        if 0 < len(gap) <= 2 and all(t.text in LIST_GLUE or t.lower_ in LIST_GLUE for t in gap):
+            return True
+    return False
