@@ -67,8 +67,8 @@ def check(files, output_format, config_path, fail_under, fail_on, color):
     from pitchlint.runner import lint_paths
 
     color = _use_color(color) if output_format == "text" else False
-    show_progress = sys.stderr.isatty() and len(files) > 1 or any(os.path.isdir(f) for f in files)
-    show_progress = show_progress and sys.stderr.isatty()
+    many = len(files) > 1 or any(os.path.isdir(f) for f in files)
+    show_progress = many and sys.stderr.isatty()
     reports, errors, failed = [], [], False
     try:
         for n, (_path, result, config) in enumerate(lint_paths(list(files), config_path), 1):
