@@ -159,5 +159,69 @@ def explain_command(rule_id):
             click.echo("")
 
 
+@main.group("hook")
+def hook_group():
+    """Git hooks that check a message before it is sent or committed."""
+
+
+def _hook_name(pre_commit: bool) -> str:
+    return "pre-commit" if pre_commit else "sendemail-validate"
+
+
+@hook_group.command("install")
+@click.option("--pre-commit", "pre_commit", is_flag=True,
+              help="Install a pre-commit hook that lints staged drafts, instead of sendemail-validate.")
+@click.option("--chain", is_flag=True, help="Keep an existing hook and run it after pitchlint's.")
+def hook_install(pre_commit, chain):
+    """Install pitchlint's hook in the current repository (sendemail-validate by default)."""
+    from pathlib import Path
+
+    from pitchlint import hooks
+
+    try:
+        click.echo(hooks.install(Path.cwd(), _hook_name(pre_commit), chain=chain))
+    except PitchlintError as error:
+        _fail(str(error))
+
+
+@hook_group.command("uninstall")
+@click.option("--pre-commit", "pre_commit", is_flag=True, help="Remove the pre-commit hook instead.")
+def hook_uninstall(pre_commit):
+    """Remove the hook pitchlint installed (and restore a hook it was chained to)."""
+    from pathlib import Path
+
+    from pitchlint import hooks
+
+    try:
+        click.echo(hooks.uninstall(Path.cwd(), _hook_name(pre_commit)))
+    except PitchlintError as error:
+        _fail(str(error))
+
+
+@hook_group.command("run", hidden=True)
+@click.argument("name", type=click.Choice(["sendemail-validate", "pre-commit"]))
+@click.argument("args", nargs=-1)
+def hook_run(name, args):
+    """What the installed hook scripts call."""
+    from pathlib import Path
+
+    from pitchlint import hooks
+
+    try:
+        if name == "sendemail-validate":
+            if not args:
+                _fail("sendemail-validate: git did not pass the message file")
+            status, lines = hooks.run_sendemail_validate(args[0], Path.cwd())
+        else:
+            status, lines = hooks.run_pre_commit(Path.cwd())
+    except PitchlintError as error:
+        click.echo(f"pitchlint: {error}", err=True)
+        click.echo(f"pitchlint could not run its {name} check. To go ahead unchecked: {hooks.HOOKS[name]}", err=True)
+        sys.exit(2)
+    for line in lines:
+        click.echo(line, err=True)
+    sys.exit(status)
+
+
 if __name__ == "__main__":
     main()

@@ -11,7 +11,10 @@ from pathlib import Path
 from pitchlint.errors import ConfigError
 from pitchlint.findings import SEVERITIES
 
-KEYS = {"select", "ignore", "severity", "model", "packs", "fail-on", "fail-under"}
+KEYS = {"select", "ignore", "severity", "model", "packs", "fail-on", "fail-under", "hook"}
+HOOK_KEYS = {"fail-on", "fail-under", "include"}
+# What the pre-commit hook lints when the configuration does not say: e-mails, and drafts.
+DEFAULT_HOOK_INCLUDE = ("*.eml", "drafts/**/*.md", "drafts/**/*.txt")
 
 
 @dataclass(frozen=True)
@@ -24,13 +27,43 @@ class Config:
     packs: tuple[str, ...] = ()  # extra rule packs, absolute paths
     fail_on: str = "warning"
     fail_under: int | None = None
-    extra: dict = field(default_factory=dict, compare=False, hash=False)
+    hook: HookConfig = field(default_factory=lambda: HookConfig())
+
+
+@dataclass(frozen=True)
+class HookConfig:
+    """`[tool.pitchlint.hook]`: what blocks a send or a commit, and which staged files are drafts."""
+
+    fail_on: str = "warning"
+    fail_under: int | None = None
+    include: tuple[str, ...] = DEFAULT_HOOK_INCLUDE
 
 
 def _string_list(value, key: str, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(where, f"`{key}` must be a list of strings")
     return tuple(value)
+
+
+def _threshold(data: dict, where: str, prefix: str = "") -> tuple[str, int | None]:
+    fail_on = data.get("fail-on", "warning")
+    if fail_on not in SEVERITIES:
+        raise ConfigError(where, f"`{prefix}fail-on` must be one of {', '.join(SEVERITIES)}")
+    fail_under = data.get("fail-under")
+    if fail_under is not None and (not isinstance(fail_under, int) or not 0 <= fail_under <= 100):
+        raise ConfigError(where, f"`{prefix}fail-under` must be a whole number from 0 to 100")
+    return fail_on, fail_under
+
+
+def parse_hook(data, where: str) -> HookConfig:
+    if not isinstance(data, dict):
+        raise ConfigError(where, "`hook` must be a table")
+    unknown = sorted(set(data) - HOOK_KEYS)
+    if unknown:
+        raise ConfigError(where, f"unknown key 'hook.{unknown[0]}' (known: {', '.join(sorted(HOOK_KEYS))})")
+    fail_on, fail_under = _threshold(data, where, "hook.")
+    include = _string_list(data["include"], "hook.include", where) if "include" in data else DEFAULT_HOOK_INCLUDE
+    return HookConfig(fail_on=fail_on, fail_under=fail_under, include=include)
 
 
 def parse_config(data: dict, where: str, base: Path) -> Config:
@@ -43,12 +76,7 @@ def parse_config(data: dict, where: str, base: Path) -> Config:
     for rule_id, level in severity.items():
         if level not in SEVERITIES:
             raise ConfigError(where, f"severity {level!r} for {rule_id} is not one of {', '.join(SEVERITIES)}")
-    fail_on = data.get("fail-on", "warning")
-    if fail_on not in SEVERITIES:
-        raise ConfigError(where, f"`fail-on` must be one of {', '.join(SEVERITIES)}")
-    fail_under = data.get("fail-under")
-    if fail_under is not None and (not isinstance(fail_under, int) or not 0 <= fail_under <= 100):
-        raise ConfigError(where, "`fail-under` must be a whole number from 0 to 100")
+    fail_on, fail_under = _threshold(data, where)
     model = data.get("model")
     if model is not None and not isinstance(model, str):
         raise ConfigError(where, "`model` must be the name of an installed spaCy model package")
@@ -62,6 +90,7 @@ def parse_config(data: dict, where: str, base: Path) -> Config:
         packs=packs,
         fail_on=fail_on,
         fail_under=fail_under,
+        hook=parse_hook(data.get("hook", {}), where),
     )
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterable, Iterator
 
 from pitchlint.config import Config, config_for, load_config_file
-from pitchlint.document import read_document
+from pitchlint.document import Document, read_document
 from pitchlint.engine import FileReport, engine_for
 from pitchlint.errors import PitchlintError
 
@@ -36,33 +36,47 @@ def expand(paths: list[str]) -> Iterator[str]:
             yield raw
 
 
+Source = tuple[str, Callable[[], Document], Callable[[], Config]]  # (path, read it, its config)
+
+
 def lint_paths(paths: list[str], config_path: str | None = None,
                stdin: bytes | None = None) -> Iterator[tuple[str, FileReport | PitchlintError, Config | None]]:
     """Yield (path, report or error, config) for every file, in the order given."""
     explicit = load_config_file(Path(config_path).resolve()) if config_path else None
-    pending: list[tuple[str, object, Config]] = []  # (path, document, config)
+
+    def source(path: str) -> Source:
+        def read() -> Document:
+            if not path.strip():
+                raise PitchlintError(repr(path), "an empty file name")
+            if path == "-":
+                return read_document("<stdin>", stdin if stdin is not None else sys.stdin.buffer.read())
+            if Path(path).is_dir():
+                raise PitchlintError(path, "is a directory with no text, Markdown or e-mail files")
+            return read_document(path)
+
+        return path, read, lambda: explicit or config_for(None if path == "-" else path)
+
+    return lint_sources(source(p) for p in expand(paths))
+
+
+def lint_sources(sources: Iterable[Source]) -> Iterator[tuple[str, FileReport | PitchlintError, Config | None]]:
+    """Lint documents in order, batching neighbours that share a configuration through
+    spaCy's `nlp.pipe`. A source that cannot be read or configured yields its error."""
+    pending: list[tuple[str, Document, Config]] = []
 
     def flush():
         if not pending:
             return
         config = pending[0][2]
-        engine = engine_for(config)
-        for (path, _, _), report in zip(pending, engine.lint_documents([d for _, d, _ in pending]), strict=True):
+        documents = [d for _, d, _ in pending]
+        for (path, _, _), report in zip(pending, engine_for(config).lint_documents(documents), strict=True):
             yield path, report, config
         pending.clear()
 
-    for path in expand(paths):
+    for path, read, configure in sources:
         try:
-            if not path.strip():
-                raise PitchlintError(repr(path), "an empty file name")
-            if path == "-":
-                data = stdin if stdin is not None else sys.stdin.buffer.read()
-                document = read_document("<stdin>", data)
-            else:
-                if Path(path).is_dir():
-                    raise PitchlintError(path, "is a directory with no text, Markdown or e-mail files")
-                document = read_document(path)
-            config = explicit or config_for(None if path == "-" else path)
+            document = read()
+            config = configure()
             engine_for(config)  # surfaces configuration errors for this file now
         except PitchlintError as error:
             yield from flush()

@@ -83,3 +83,24 @@ def test_packs_resolve_relative_to_the_config(tmp_path):
     path = tmp_path / "pyproject.toml"
     path.write_text('[tool.pitchlint]\npacks = ["style/outreach"]\n')
     assert load_config_file(path).packs == (str(tmp_path / "style" / "outreach"),)
+
+
+def test_hook_table(tmp_path):
+    path = tmp_path / "pyproject.toml"
+    path.write_text('[tool.pitchlint.hook]\nfail-on = "error"\nfail-under = 40\ninclude = ["outbox/*.eml"]\n')
+    hook = load_config_file(path).hook
+    assert (hook.fail_on, hook.fail_under, hook.include) == ("error", 40, ("outbox/*.eml",))
+    assert Config().hook.include == ("*.eml", "drafts/**/*.md", "drafts/**/*.txt")
+
+
+@pytest.mark.parametrize(
+    "body,message",
+    [('[hook]\nfail_on = "error"\n', "unknown key 'hook.fail_on'"),
+     ('[hook]\nfail-under = -1\n', "`hook.fail-under` must be a whole number"),
+     ('hook = 3\n', "`hook` must be a table")],
+)
+def test_bad_hook_table(tmp_path, body, message):
+    path = tmp_path / ".pitchlint.toml"
+    path.write_text(body)
+    with pytest.raises(ConfigError, match=message.replace("(", r"\(")):
+        load_config_file(path)
