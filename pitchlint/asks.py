@@ -38,7 +38,7 @@ class SentenceBreaks:
 def _starts_list_item(doc: Doc, i: int) -> bool:
     """"- item", "* item", "• item", "1. item" or "1) item" at the start of a line."""
     token = doc[i]
-    if token.text in ("-", "*", "•", "+", "–"):
+    if token.text in ("-", "*", "•", "+", "–", "→", "->"):
         return True
     return token.like_num and i + 1 < len(doc) and doc[i + 1].text in (".", ")")
 
@@ -73,38 +73,44 @@ class AskFinder:
         ]
         doc.spans[CONTEXT_KEY] = _longest(found.get("CONTEXT", []))
         self_ends = {span.end for span in found.get("SELF", [])}
+        admire_ends = self_ends | {span.end for span in found.get("ADMIRE", [])}
         ask_starts = {s.start for s in ask_sents}
         goal_starts = {s.start for s in goal_sents}
-        # An ask that points back ("anyone at any of those?") takes in the sentences just before it.
+        targets = [t for t in doc.spans[TARGETS_KEY] if t.label_ in TARGET_LABELS]
+        own = {t.start for t in targets if _about_the_writer(doc, t, self_ends)}
+        admired = {t.start for t in targets if _about_the_writer(doc, t, admire_ends)}
+        # An ask that points back ("anyone at any of those?", "anyone there?") takes in the
+        # nearest sentence before it that names targets; admiring a company does not stop it
+        # being the one the ask points to.
+        candidates = {t.sent.start for t in targets if t.start not in own}
         pointed_back = set()
         for anaphor in found.get("ANAPHOR", []):
             if anaphor.sent.start in ask_starts:
-                pointed_back.update(_preceding_sentences(doc, anaphor.sent, 1))
-        for span in doc.spans[TARGETS_KEY]:
-            target = span.label_ in TARGET_LABELS and not _about_the_writer(doc, span, self_ends)
+                referent = _nearest_before(doc, anaphor.sent, candidates, limit=4)
+                if referent is not None:
+                    pointed_back.add(referent)
+        for span in targets:
             sent_start = span.sent.start
-            span._.in_ask = target and (sent_start in ask_starts or sent_start in pointed_back)
-            span._.in_goal = target and sent_start in goal_starts
+            direct = sent_start in ask_starts and span.start not in admired
+            span._.in_ask = direct or (sent_start in pointed_back and span.start not in own)
+            span._.in_goal = sent_start in goal_starts and span.start not in admired
         return doc
 
 
-def _preceding_sentences(doc: Doc, sent: Span, limit: int) -> list[int]:
-    """Starts of up to `limit` sentences before `sent` in the same paragraph."""
-    starts = []
+def _nearest_before(doc: Doc, sent: Span, wanted: set[int], limit: int) -> int | None:
+    """Start of the nearest of up to `limit` sentences before `sent` whose start is in `wanted`."""
     i = sent.start
-    while len(starts) < limit and i > 0:
-        boundary = doc[i - 1]
-        if "\n\n" in boundary.text.replace(" ", ""):
-            break
+    for _ in range(limit):
+        if i <= 0:
+            return None
         previous = doc[i - 1].sent
-        if previous.start == i:  # a lone white-space sentence
-            break
-        starts.append(previous.start)
+        if previous.start in wanted:
+            return previous.start
         i = previous.start
-    return starts
+    return None
 
 
-LIST_MARKERS = ("- ", "* ", "• ", "+ ", "– ")
+LIST_MARKERS = ("- ", "* ", "• ", "+ ", "– ", "→", "-> ", "> ")
 
 
 def _line_of(doc: Doc, char: int) -> str:

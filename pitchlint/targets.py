@@ -155,7 +155,9 @@ class TargetFinder:
         start, end = ent.start, ent.end
         while start < end and doc[start].lower_ in GREETINGS_AND_DETERMINERS:
             start += 1
-        if start == end or doc[start:end].text.islower():
+        if end - start > 1 and doc[end - 1].lower_ in ("'s", "’s"):
+            end -= 1  # "Skokie Public Library's teen makerspace"
+        if start == end or doc[start:end].text.islower() or not any(ch.isalpha() for ch in doc[start:end].text):
             return None
         text = doc[start:end].text
         if text.lower() in self.not_companies:
@@ -167,13 +169,23 @@ class TargetFinder:
         return start, end
 
     def _grow_role(self, doc: Doc, cand):
-        """A title grows leftwards over the words that belong to it ("charge" nurse)."""
+        """A title grows leftwards over the words that belong to it: known modifiers ("charge"
+        nurse), acronyms ("ICU RN", "A&P mechanics"), and capitalised words before a capitalised
+        title ("Chief Underwriting Officer")."""
         start, end, label, priority, source = cand
         limit = max(start - 3, doc[start].sent.start)
-        while start > limit and doc[start - 1].lower_ in self.role_modifiers:
+        titled = doc[start].text[:1].isupper() and not doc[start].is_sent_start
+        while start > limit:
+            word = doc[start - 1]
             if start - 2 >= 0 and doc[start - 2].lower_ in PRONOUNS | {"who", "to", "that"}:
                 break  # "you lead claims analytics": here the word is a verb
+            acronym = word.text.isupper() and 2 <= len(word.text) <= 5 and word.text not in ("I", "OK")
+            capitalised = titled and word.is_title and not word.is_stop
+            if not (word.lower_ in self.role_modifiers or acronym or capitalised):
+                break
             start -= 1
+            if word.is_sent_start:
+                break
         return (start, end, label, priority, source)
 
 
