@@ -2,7 +2,8 @@
 
 Masking replaces non-prose characters (front matter, code, link targets) with spaces and keeps
 newlines, so the text the pipeline sees has the same length as the file: every offset the
-analysis produces is already an offset into the file as read.
+analysis produces is already an offset into the file as read. E-mail is read by pitchlint.mail,
+which keeps that promise for plain messages and says so in a note when it cannot.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pitchlint.errors import InputError
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".mdown", ".eml", ".msg", ".mail", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
+MAIL_SUFFIXES = {".eml", ".mbox", ".mail"}
 FALLBACK_ENCODING = "cp1252"
 # A message, not a book: the NER needs about 1 GB of working memory per 100,000 characters.
 MAX_CHARACTERS = 100_000
@@ -25,15 +27,19 @@ class Document:
     path: str
     text: str  # the file as read (decoded); offsets refer to this
     prose: str  # same length as text, non-prose masked with spaces
-    kind: str = "plain"  # plain | markdown
+    kind: str = "plain"  # plain | markdown | email
     notes: list[str] = field(default_factory=list)  # things the reader should know (e.g. decoding)
 
 
-def decode(data: bytes, path: str) -> tuple[str, list[str]]:
+def check_bytes(data: bytes, path: str) -> None:
     if not data.strip():
         raise InputError(path, "the file is empty")
     if b"\x00" in data[:8192]:
         raise InputError(path, "the file is binary, not a text message")
+
+
+def decode(data: bytes, path: str) -> tuple[str, list[str]]:
+    check_bytes(data, path)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -60,17 +66,79 @@ def read_document(path: str | Path, data: bytes | None = None) -> Document:
             raise InputError(name, "permission denied") from None
         except OSError as exc:
             raise InputError(name, f"cannot be read ({exc.strerror or exc})") from None
+    if is_mail(data[:HEADER_SAMPLE].removeprefix(b"\xef\xbb\xbf").decode("latin-1"), name):
+        return _mail_document(data, name)
     text, notes = decode(data, name)
-    if len(text) > MAX_CHARACTERS:
-        raise InputError(name, f"is {len(text):,} characters long; pitchlint reads messages of up to {MAX_CHARACTERS:,}")
+    _check_size(len(text), name)
     return make_document(text, name, notes)
 
 
+def _mail_document(data: bytes, name: str) -> Document:
+    from pitchlint.mail import read_mail  # the e-mail package only when there is e-mail
+
+    check_bytes(data, name)
+    # the MIME parser needs the bytes: transfer encodings and charsets are per part
+    document = read_mail(data.removeprefix(b"\xef\xbb\xbf"), name)
+    _check_size(len(document.text), name)  # the text linted: attachments do not count
+    return document
+
+
+def _check_size(size: int, name: str) -> None:
+    if size > MAX_CHARACTERS:
+        raise InputError(name, f"is {size:,} characters long; pitchlint reads messages of up to {MAX_CHARACTERS:,}")
+
+
 def make_document(text: str, path: str = "<text>", notes: list[str] | None = None) -> Document:
+    """A document from text already decoded (an editor buffer); e-mail is detected as from a file."""
     text = text.replace("\r\n", "\n") if "\r\n" in text else text
+    if is_mail(text[:HEADER_SAMPLE], path):
+        from pitchlint.mail import read_mail
+
+        return read_mail(text.encode("utf-8", errors="replace"), path, text=text, notes=notes)
+    return _text_document(text, path, notes)
+
+
+def _text_document(text: str, path: str, notes: list[str] | None) -> Document:
     kind = "markdown" if Path(path).suffix.lower() in MARKDOWN_SUFFIXES else "plain"
     prose = mask_markdown(text) if kind == "markdown" else text
     return Document(path=path, text=text, prose=prose, kind=kind, notes=list(notes or []))
+
+
+# E-mail by content: a header block that starts with a field a message starts with, then a blank
+# line. Two known fields at least, so a draft that opens "Subject: quick question" (or "Note: ...")
+# followed by prose stays plain text.
+HEADER_SAMPLE = 65_536
+MBOX_SEPARATOR = re.compile(r"From \S+ +\w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4}\s*$")
+_FIRST_FIELD = re.compile(r"(?:Return-Path|Received|From|Subject|Date|MIME-Version|Message-ID|To):", re.I)
+_FIELD = re.compile(r"([\041-\071\073-\176]+):")
+_MAIL_FIELDS = {
+    "from", "to", "cc", "bcc", "date", "subject", "reply-to", "sender", "message-id", "in-reply-to",
+    "references", "mime-version", "received", "return-path", "delivered-to", "user-agent",
+    "dkim-signature", "authentication-results", "thread-topic", "thread-index", "importance",
+}
+
+
+def is_mail(text: str, path: str) -> bool:
+    if Path(path).suffix.lower() in MAIL_SUFFIXES:
+        return True
+    lines = text.replace("\r\n", "\n").split("\n")
+    if not (MBOX_SEPARATOR.match(lines[0]) or _FIRST_FIELD.match(lines[0])):
+        return False
+    known = 0
+    for number, line in enumerate(lines):
+        if line == "":
+            return known >= 2
+        if number == 0 and line.startswith("From "):
+            known += 1  # the mbox "From " line of `git format-patch` and mail spools
+            continue
+        if line[0] in " \t" and number:
+            continue  # a folded header
+        field = _FIELD.match(line)
+        if field is None:
+            return False
+        name = field.group(1).lower()
+        known += name in _MAIL_FIELDS or name.startswith(("x-", "content-", "list-", "arc-"))
+    return known >= 2 and len(text) < HEADER_SAMPLE  # headers to the end: a message with no body
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
