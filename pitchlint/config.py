@@ -11,7 +11,7 @@ from pathlib import Path
 from pitchlint.errors import ConfigError
 from pitchlint.findings import SEVERITIES
 
-KEYS = {"select", "ignore", "severity", "model", "packs", "fail-on", "fail-under", "hook"}
+KEYS = {"select", "ignore", "severity", "model", "packs", "fail-on", "fail-under", "hook", "per-file-ignores"}
 HOOK_KEYS = {"fail-on", "fail-under", "include"}
 # What the pre-commit hook lints when the configuration does not say: e-mails, and drafts.
 DEFAULT_HOOK_INCLUDE = ("*.eml", "drafts/**/*.md", "drafts/**/*.txt")
@@ -28,6 +28,22 @@ class Config:
     fail_on: str = "warning"
     fail_under: int | None = None
     hook: HookConfig = field(default_factory=lambda: HookConfig())
+    # (glob, rule ids): globs are relative to `root`, the folder of the configuration file
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    root: str | None = None
+
+    def ignored_for(self, path: str | None) -> set[str]:
+        """Rule ids that per-file-ignores turns off for this message file."""
+        if not self.per_file_ignores or not path or path.startswith("<"):
+            return set()
+        from pitchlint.globs import matches
+
+        base = Path(self.root) if self.root else Path.cwd()
+        try:
+            relative = Path(path).resolve().relative_to(base).as_posix()
+        except ValueError:
+            return set()
+        return {rule for glob, rules in self.per_file_ignores if matches(relative, (glob,)) for rule in rules}
 
 
 @dataclass(frozen=True)
@@ -81,8 +97,14 @@ def parse_config(data: dict, where: str, base: Path) -> Config:
     if model is not None and not isinstance(model, str):
         raise ConfigError(where, "`model` must be the name of an installed spaCy model package")
     packs = tuple(str((base / p).resolve()) for p in _string_list(data.get("packs", []), "packs", where))
+    ignores = data.get("per-file-ignores", {})
+    if not isinstance(ignores, dict):
+        raise ConfigError(where, "`per-file-ignores` must be a table of glob = [rule ids]")
+    per_file = tuple(sorted((glob, _string_list(ids, f"per-file-ignores.{glob}", where)) for glob, ids in ignores.items()))
     return Config(
         path=where,
+        root=str(base.resolve()),
+        per_file_ignores=per_file,
         select=_string_list(data["select"], "select", where) if "select" in data else None,
         ignore=_string_list(data.get("ignore", []), "ignore", where),
         severity=tuple(sorted(severity.items())),

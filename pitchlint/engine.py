@@ -63,6 +63,7 @@ def active_rules(config: Config) -> dict[str, Rule]:
     rules = available_rules(config.packs)
     where = config.path or "configuration"
     named = list(config.select or ()) + list(config.ignore) + [rid for rid, _ in config.severity]
+    named += [rid for _, ids in config.per_file_ignores for rid in ids]
     for rule_id in named:
         if rule_id not in rules:
             raise ConfigError(where, f"unknown rule id {rule_id!r}")
@@ -92,7 +93,10 @@ class Engine:
     def check(self, document: Document, analysis: Analysis) -> FileReport:
         findings: list[Finding] = []
         internal: list[str] = []
+        ignored = self.config.ignored_for(document.path)
         for rule in self.rules.values():
+            if rule.id in ignored:
+                continue
             check = rule.check or KINDS[rule.kind]
             try:
                 findings.extend(check(RuleContext(analysis, rule, self.render)))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 import shlex
 import stat
 import subprocess
@@ -18,6 +17,7 @@ from pathlib import Path
 
 from pitchlint.config import Config, HookConfig, find_config
 from pitchlint.errors import PitchlintError
+from pitchlint.globs import glob_to_regex
 
 MARKER = "pitchlint-managed hook"
 CHAINED_SUFFIX = ".pitchlint-chained"
@@ -106,31 +106,6 @@ def hook_config(repo: Path) -> Config:
     config = find_config(repo.resolve())
     hook: HookConfig = config.hook
     return dataclasses.replace(config, fail_on=hook.fail_on, fail_under=hook.fail_under)
-
-
-def glob_to_regex(pattern: str) -> re.Pattern:
-    """Git-style globs: `*` within a folder, `**/` across folders; a pattern without a slash
-    matches the file name anywhere in the tree."""
-    if "/" not in pattern:
-        pattern = "**/" + pattern
-    out, i = [], 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("[^/]")
-            i += 1
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    return re.compile("".join(out) + r"\Z")
 
 
 def staged_drafts(repo: Path, include: tuple[str, ...]) -> list[str]:

@@ -12,7 +12,7 @@ from pitchlint.document import Document, read_document
 from pitchlint.engine import FileReport, engine_for
 from pitchlint.errors import PitchlintError
 
-MESSAGE_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".mdown", ".eml"}
+MESSAGE_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".mdown", ".eml", ".mbox", ".mail"}
 BATCH = 64
 
 

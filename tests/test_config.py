@@ -104,3 +104,23 @@ def test_bad_hook_table(tmp_path, body, message):
     path.write_text(body)
     with pytest.raises(ConfigError, match=message.replace("(", r"\(")):
         load_config_file(path)
+
+
+def test_per_file_ignores(tmp_path, lint):
+    path = tmp_path / ".pitchlint.toml"
+    path.write_text('[per-file-ignores]\n"old/**/*.txt" = ["vague-ask"]\n"*.md" = ["ask-without-role"]\n')
+    config = load_config_file(path)
+    assert config.ignored_for(str(tmp_path / "old" / "2025" / "a.txt")) == {"vague-ask"}
+    assert config.ignored_for(str(tmp_path / "new" / "b.md")) == {"ask-without-role"}
+    assert config.ignored_for(str(tmp_path / "new" / "b.txt")) == set()
+    assert config.ignored_for("<stdin>") == set()
+    text = "If you know anyone, let me know."
+    assert [f.rule for f in lint(text, path=str(tmp_path / "old" / "a.txt"), config=config).findings] == []
+    assert [f.rule for f in lint(text, path=str(tmp_path / "a.txt"), config=config).findings] == ["vague-ask"]
+
+
+def test_per_file_ignores_names_unknown_rules(tmp_path):
+    path = tmp_path / ".pitchlint.toml"
+    path.write_text('[per-file-ignores]\n"*.md" = ["vage-ask"]\n')
+    with pytest.raises(ConfigError, match="unknown rule id 'vage-ask'"):
+        active_rules(load_config_file(path))

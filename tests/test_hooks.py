@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pitchlint.hooks import glob_to_regex
+from pitchlint.globs import glob_to_regex
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
