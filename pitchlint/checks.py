@@ -23,25 +23,32 @@ def quoted_list(words: list[str]) -> str:
     return ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
-def rewrite_slots(analysis: Analysis) -> dict:
-    """Slots for a rewrite, taken only from the writer's own words: the targets of the ask and of
-    the writer's stated goal, and places named there. Former employers and other passing
-    mentions never fill a slot."""
+def rewrite_slots(ctx: RuleContext) -> dict:
+    """Slots for a rewrite, from the writer's own words first (the targets of the ask and of the
+    stated goal, places named there), then from the profile in the configuration or front matter.
+    Former employers and other passing mentions never fill a slot; an empty slot stays empty and
+    the template shows a bracketed prompt."""
+    analysis: Analysis = ctx.analysis
+    profile = ctx.profile
     wanted = analysis.asks + analysis.goals
 
     def inside(entity) -> bool:
         return any(s.start <= entity.start < s.end for s in wanted)
 
-    def texts(label: str) -> list[str]:
+    def texts(label: str, fallback) -> list[str]:
         named = analysis.targets(label) + analysis.goal_targets(label)
-        return list(dict.fromkeys(e.text for e in named))
+        own = list(dict.fromkeys(e.text for e in named))
+        return own or list(fallback or ())
 
+    locations = list(dict.fromkeys(e.text for e in analysis.entities if e.label == "LOCATION" and inside(e)))
+    if not locations and profile is not None and profile.location:
+        locations = [profile.location]
     return {
-        "companies": texts("COMPANY"),
-        "roles": texts("ROLE"),
-        "sectors": texts("SECTOR"),
-        "locations": list(dict.fromkeys(
-            e.text for e in analysis.entities if e.label == "LOCATION" and inside(e))),
+        "companies": texts("COMPANY", profile and profile.companies),
+        "roles": texts("ROLE", profile and profile.roles),
+        "sectors": texts("SECTOR", profile and profile.sectors),
+        "locations": locations,
+        "reason": (profile.reason if profile is not None else None) or "",
     }
 
 
@@ -54,7 +61,7 @@ def check_vague_ask(ctx: RuleContext) -> Iterable[Finding]:
     goals = analysis.goal_targets()
     rewrite = None
     if ctx.rule.template:
-        rewrite = ctx.render(ctx.rule.template, ask=analysis.asks[0].text, **rewrite_slots(analysis))
+        rewrite = ctx.render(ctx.rule.template, ask=analysis.asks[0].text, **rewrite_slots(ctx))
     named = quoted_list([e.text for e in goals])
     places = []  # (ask, start, end, generic words)
     for ask in analysis.asks:
@@ -86,7 +93,7 @@ def check_missing_ask(ctx: RuleContext) -> Iterable[Finding]:
     anchor = analysis.goals[0] if analysis.goals else _first_sentence(analysis)
     if anchor is None:
         return
-    rewrite = ctx.render(ctx.rule.template, ask=None, **rewrite_slots(analysis)) if ctx.rule.template else None
+    rewrite = ctx.render(ctx.rule.template, ask=None, **rewrite_slots(ctx)) if ctx.rule.template else None
     yield ctx.finding(anchor.start, anchor.end, suggestion=rewrite)
 
 
@@ -116,24 +123,49 @@ def check_target_required(ctx: RuleContext) -> Iterable[Finding]:
                       ctx.rule.message.format(label=LABEL_NAMES.get(label, str(label).lower())))
 
 
-def check_phrase(ctx: RuleContext) -> Iterable[Finding]:
-    """Declarative: any of `options.phrases` (case-insensitive, whole words), in the asks or anywhere."""
+def check_context_required(ctx: RuleContext) -> Iterable[Finding]:
+    """An ask that names targets but gives the reader no reason they could repeat to a contact."""
     analysis: Analysis = ctx.analysis
-    phrases = ctx.rule.options.get("phrases", [])
-    if not phrases:
+    if not analysis.targets() or analysis.context:
         return
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I)
-    scope = ctx.rule.options.get("scope", "message")
-    regions = [(a.start, a.end) for a in analysis.asks] if scope == "ask" else [(0, len(analysis.text))]
-    for start, end in regions:
-        for match in pattern.finditer(analysis.text, start, end):
-            yield ctx.finding(match.start(), match.end(),
-                              ctx.rule.message.format(phrase=match.group(0)))
+    trigger = next((t for t in analysis.triggers if analysis.ask_of(t.start) is not None), analysis.asks[0])
+    yield ctx.finding(trigger.start, trigger.end)
 
 
-KINDS = {
-    "vague-ask": check_vague_ask,
-    "missing-ask": check_missing_ask,
-    "target-required": check_target_required,
-    "phrase": check_phrase,
-}
+def check_recipient(ctx: RuleContext) -> Iterable[Finding]:
+    """The greeting or "your team at X" names someone other than the configured recipient."""
+    from pitchlint.checks_text import greeting_name, readers_companies
+
+    profile = ctx.profile
+    analysis: Analysis = ctx.analysis
+    if profile is None or not (profile.recipient_name or profile.recipient_company):
+        return
+    if profile.recipient_name:
+        greeted = greeting_name(analysis.text)
+        wanted = profile.recipient_name.split()[0]
+        if greeted is not None and greeted[0].split()[0].lower() != wanted.lower():
+            yield ctx.finding(greeted[1], greeted[2], ctx.rule.message.format(
+                found=greeted[0], expected=profile.recipient_name))
+    if profile.recipient_company:
+        expected = profile.recipient_company.lower()
+        for entity in readers_companies(analysis):
+            if entity.text.lower() != expected and expected not in entity.text.lower():
+                message = ctx.rule.options.get("message_company", ctx.rule.message)
+                yield ctx.finding(entity.start, entity.end, message.format(
+                    found=entity.text, expected=profile.recipient_company))
+
+
+def _kinds() -> dict:
+    from pitchlint import checks_text
+
+    return {
+        "vague-ask": check_vague_ask,
+        "missing-ask": check_missing_ask,
+        "target-required": check_target_required,
+        "context-required": check_context_required,
+        "recipient": check_recipient,
+        **checks_text.KINDS,
+    }
+
+
+KINDS = _kinds()

@@ -3,6 +3,7 @@ each message file, or named with `--config`. One loader serves the CLI, the hook
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -11,7 +12,11 @@ from pathlib import Path
 from pitchlint.errors import ConfigError
 from pitchlint.findings import SEVERITIES
 
-KEYS = {"select", "ignore", "severity", "model", "packs", "fail-on", "fail-under", "hook", "per-file-ignores"}
+KEYS = {"select", "ignore", "severity", "model", "packs", "fail-on", "fail-under", "hook", "per-file-ignores",
+        "profile", "channel", "templates"}
+PROFILE_KEYS = {"companies", "roles", "sectors", "location", "reason", "recipient"}
+RECIPIENT_KEYS = {"name", "company"}
+CHANNELS = ("email", "linkedin-note", "inmail", "pitch", "post")
 HOOK_KEYS = {"fail-on", "fail-under", "include"}
 # What the pre-commit hook lints when the configuration does not say: e-mails, and drafts.
 DEFAULT_HOOK_INCLUDE = ("*.eml", "drafts/**/*.md", "drafts/**/*.txt")
@@ -31,6 +36,10 @@ class Config:
     # (glob, rule ids): globs are relative to `root`, the folder of the configuration file
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     root: str | None = None
+    profile: Profile = field(default_factory=lambda: Profile())
+    channel: str = "email"
+    templates: str | None = None  # the user's own template folder; its files override by name
+    force_channel: str | None = None  # --channel on the command line: over front matter and config
 
     def ignored_for(self, path: str | None) -> set[str]:
         """Rule ids that per-file-ignores turns off for this message file."""
@@ -44,6 +53,57 @@ class Config:
         except ValueError:
             return set()
         return {rule for glob, rules in self.per_file_ignores if matches(relative, (glob,)) for rule in rules}
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What the writer wants: rewrites fill their slots from the message first, then from here."""
+
+    companies: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    sectors: tuple[str, ...] = ()
+    location: str | None = None
+    reason: str | None = None
+    recipient_name: str | None = None
+    recipient_company: str | None = None
+
+    def merged(self, overrides: "Profile") -> "Profile":
+        """This profile with every field the overrides set replaced (front matter over config)."""
+        changes = {f: getattr(overrides, f) for f in self.__dataclass_fields__ if getattr(overrides, f)}
+        return dataclasses.replace(self, **changes)
+
+
+def parse_profile(data, where: str, recipient=None) -> Profile:
+    """`profile` (and a separate `recipient`, as front matter may give it) into a Profile."""
+    data = data or {}
+    if not isinstance(data, dict):
+        raise ConfigError(where, "`profile` must be a table")
+    unknown = sorted(set(data) - PROFILE_KEYS)
+    if unknown:
+        raise ConfigError(where, f"unknown key 'profile.{unknown[0]}' (known: {', '.join(sorted(PROFILE_KEYS))})")
+    recipient = recipient if recipient is not None else data.get("recipient", {})
+    if isinstance(recipient, str):
+        recipient = {"name": recipient}
+    if not isinstance(recipient, dict) or set(recipient) - RECIPIENT_KEYS:
+        raise ConfigError(where, "`recipient` must be a table with `name` and/or `company`")
+    for key in ("location", "reason"):
+        if key in data and not isinstance(data[key], str):
+            raise ConfigError(where, f"`profile.{key}` must be a string")
+    return Profile(
+        companies=_string_list(data.get("companies", []), "profile.companies", where),
+        roles=_string_list(data.get("roles", []), "profile.roles", where),
+        sectors=_string_list(data.get("sectors", []), "profile.sectors", where),
+        location=data.get("location"),
+        reason=data.get("reason"),
+        recipient_name=recipient.get("name"),
+        recipient_company=recipient.get("company"),
+    )
+
+
+def parse_channel(value, where: str) -> str:
+    if value not in CHANNELS:
+        raise ConfigError(where, f"channel {value!r} is not one of {', '.join(CHANNELS)}")
+    return value
 
 
 @dataclass(frozen=True)
@@ -101,9 +161,15 @@ def parse_config(data: dict, where: str, base: Path) -> Config:
     if not isinstance(ignores, dict):
         raise ConfigError(where, "`per-file-ignores` must be a table of glob = [rule ids]")
     per_file = tuple(sorted((glob, _string_list(ids, f"per-file-ignores.{glob}", where)) for glob, ids in ignores.items()))
+    templates = data.get("templates")
+    if templates is not None and not isinstance(templates, str):
+        raise ConfigError(where, "`templates` must be the path of a folder of Jinja templates")
     return Config(
         path=where,
         root=str(base.resolve()),
+        profile=parse_profile(data.get("profile"), where),
+        channel=parse_channel(data.get("channel", "email"), where),
+        templates=str((base / templates).resolve()) if templates else None,
         per_file_ignores=per_file,
         select=_string_list(data["select"], "select", where) if "select" in data else None,
         ignore=_string_list(data.get("ignore", []), "ignore", where),

@@ -29,6 +29,7 @@ class Document:
     prose: str  # same length as text, non-prose masked with spaces
     kind: str = "plain"  # plain | markdown | email
     notes: list[str] = field(default_factory=list)  # things the reader should know (e.g. decoding)
+    meta: dict = field(default_factory=dict)  # front matter: channel, recipient, profile
 
 
 def check_bytes(data: bytes, path: str) -> None:
@@ -99,9 +100,14 @@ def make_document(text: str, path: str = "<text>", notes: list[str] | None = Non
 
 
 def _text_document(text: str, path: str, notes: list[str] | None) -> Document:
+    from pitchlint.frontmatter import read_front_matter
+
     kind = "markdown" if Path(path).suffix.lower() in MARKDOWN_SUFFIXES else "plain"
+    meta, length = read_front_matter(text, path)
     prose = mask_markdown(text) if kind == "markdown" else text
-    return Document(path=path, text=text, prose=prose, kind=kind, notes=list(notes or []))
+    if length:  # a plain-text draft may carry front matter too; it is never prose
+        prose = re.sub(r"[^\n]", " ", prose[:length]) + prose[length:]
+    return Document(path=path, text=text, prose=prose, kind=kind, notes=list(notes or []), meta=meta)
 
 
 # E-mail by content: a header block that starts with a field a message starts with, then a blank

@@ -10,7 +10,7 @@ from typing import Iterable, Iterator
 
 from pitchlint.analysis import Analysis, Entity, Stretch, analyze_texts
 from pitchlint.checks import KINDS
-from pitchlint.config import Config
+from pitchlint.config import Config, Profile, parse_channel, parse_profile
 from pitchlint.document import Document, make_document
 from pitchlint.errors import ConfigError, PitchlintError
 from pitchlint.findings import Finding, severity_rank
@@ -83,7 +83,8 @@ class Engine:
     def __init__(self, config: Config):
         self.config = config
         self.rules = active_rules(config)
-        template_dirs = [str(Path(p) / "templates") for p in config.packs]
+        template_dirs = [config.templates] if config.templates else []
+        template_dirs += [str(Path(p) / "templates") for p in config.packs]
         template_dirs.append(str(builtin_pack_dir() / "templates"))
         self.render = renderer_for(tuple(template_dirs))
 
@@ -94,12 +95,14 @@ class Engine:
         findings: list[Finding] = []
         internal: list[str] = []
         ignored = self.config.ignored_for(document.path)
+        profile, channel = self.message_settings(document)
         for rule in self.rules.values():
             if rule.id in ignored:
                 continue
             check = rule.check or KINDS[rule.kind]
             try:
-                findings.extend(check(RuleContext(analysis, rule, self.render)))
+                context = RuleContext(analysis, rule, self.render, profile, channel, document)
+                findings.extend(check(context))
             except PitchlintError:
                 raise
             except Exception as exc:  # a plug-in's bug must not hide the other rules' findings
@@ -115,6 +118,18 @@ class Engine:
             notes=list(document.notes),
             internal_errors=internal,
         )
+
+    def message_settings(self, document: Document) -> tuple[Profile, str]:
+        """Profile and channel for one message: front matter overrides the configuration, and
+        a channel given on the command line overrides both."""
+        meta = document.meta
+        profile = self.config.profile
+        where = f"{document.path} (front matter)"
+        if "profile" in meta or "recipient" in meta:
+            profile = profile.merged(parse_profile(meta.get("profile"), where, meta.get("recipient")))
+        channel = self.config.force_channel or (
+            parse_channel(meta["channel"], where) if "channel" in meta else self.config.channel)
+        return profile, channel
 
     def lint_documents(self, documents: Iterable[Document]) -> Iterator[FileReport]:
         documents = list(documents)

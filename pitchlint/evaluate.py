@@ -6,13 +6,14 @@ A corpus is a folder of messages (`.txt`, `.md`, `.eml`), each with a `.toml` la
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pitchlint.config import config_for, load_config_file
+from pitchlint.config import CHANNELS, config_for, load_config_file
 from pitchlint.document import read_document
-from pitchlint.engine import engine_for
+from pitchlint.engine import available_rules, engine_for
 from pitchlint.errors import ConfigError
 
 LABELS = ("COMPANY", "ROLE", "SECTOR")
@@ -32,6 +33,8 @@ class Labelled:
     path: Path
     verdict: str
     spans: list[GoldSpan]
+    channel: str | None = None
+    rules: set[str] | None = None  # the rules a coach would mark; None where not labelled
 
 
 @dataclass
@@ -66,6 +69,8 @@ class EvalResult:
     vague: Counts = field(default_factory=Counts)  # the vague class as positive
     entities: dict[str, Counts] = field(default_factory=lambda: {label: Counts() for label in LABELS})
     ask_targets: Counts = field(default_factory=Counts)  # targets with in_ask, any label
+    rules: dict[str, Counts] = field(default_factory=dict)  # per rule, over messages with `rules` labels
+    rule_errors: list[tuple[str, str, str]] = field(default_factory=list)  # (path, rule, "missed"|"false alarm")
     wrong: list[tuple[str, str, str]] = field(default_factory=list)  # (path, gold, predicted)
 
     @property
@@ -100,7 +105,11 @@ def load_labelled(label_file: Path, text: str) -> Labelled:
             if start < 0:
                 raise ConfigError(label_file, f"span {i}: {needle!r} does not occur that often in the message")
         spans.append(GoldSpan(label, start, start + len(needle), bool(span.get("in_ask", False))))
-    return Labelled(_message_file(label_file), verdict, spans)
+    rules = data.get("rules")
+    if rules is not None and (not isinstance(rules, list) or not all(isinstance(r, str) for r in rules)):
+        raise ConfigError(label_file, "`rules` must be a list of rule ids")
+    channel = data.get("channel")
+    return Labelled(_message_file(label_file), verdict, spans, channel, set(rules) if rules is not None else None)
 
 
 def evaluate(corpus: str | Path, config_path: str | None = None) -> EvalResult:
@@ -115,8 +124,14 @@ def evaluate(corpus: str | Path, config_path: str | None = None) -> EvalResult:
     if not documents:
         raise ConfigError(folder, "no labelled messages (a .toml label file beside each message)")
     config = load_config_file(Path(config_path)) if config_path else config_for(str(folder / "x"))
-    result = EvalResult()
-    for gold, report in zip(labels, engine_for(config).lint_documents(documents), strict=True):
+    # every rule runs, preview ones included, so the table shows whether they are ready
+    config = dataclasses.replace(config, select=tuple(available_rules(config.packs)))
+    labelled_rules = sorted({r for gold in labels for r in (gold.rules or ())})
+    result = EvalResult(rules={rule: Counts() for rule in labelled_rules})
+    for gold, document in zip(labels, documents, strict=True):
+        channel = gold.channel if gold.channel in CHANNELS else None
+        engine = engine_for(dataclasses.replace(config, force_channel=channel))
+        report = next(engine.lint_documents([document]))
         result.messages += 1
         if report.verdict == gold.verdict:
             result.correct += 1
@@ -130,6 +145,12 @@ def evaluate(corpus: str | Path, config_path: str | None = None) -> EvalResult:
             {(e.label, e.start, e.end) for e in report.entities if e.in_ask},
             {(s.label, s.start, s.end) for s in gold.spans if s.in_ask},
         )
+        if gold.rules is not None:
+            fired = {f.rule for f in report.findings}
+            for rule, counts in result.rules.items():
+                counts.add({0} if rule in fired else set(), {0} if rule in gold.rules else set())
+                if (rule in fired) != (rule in gold.rules):
+                    result.rule_errors.append((str(gold.path), rule, "false alarm" if rule in fired else "missed"))
     return result
 
 
@@ -145,6 +166,13 @@ def render_table(result: EvalResult, show_errors: bool = False) -> str:
     rows = list(result.entities.items()) + [("in-ask targets", result.ask_targets)]
     for name, c in rows:
         lines.append(f"{name:17} {c.precision:9.3f} {c.recall:7.3f} {c.f1:7.3f} {c.tp + c.fn:5d} {c.tp + c.fp:6d}")
+    if result.rules:
+        lines += ["", f"{'rules':22} {'precision':>9} {'recall':>7} {'gold':>5} {'found':>6}"]
+        for name, c in result.rules.items():
+            lines.append(f"{name:22} {c.precision:9.3f} {c.recall:7.3f} {c.tp + c.fn:5d} {c.tp + c.fp:6d}")
+    if show_errors and result.rule_errors:
+        lines += ["", "rule disagreements:"]
+        lines += [f"  {path}: {rule} {kind}" for path, rule, kind in result.rule_errors]
     if show_errors and result.wrong:
         lines += ["", "wrong verdicts:"]
         lines += [f"  {path}: labelled {gold}, pitchlint says {predicted}" for path, gold, predicted in result.wrong]

@@ -71,11 +71,15 @@ class Rule:
 
 @dataclass
 class RuleContext:
-    """What a check sees: the analysis, its own rule, and a renderer for its template."""
+    """What a check sees: the analysis, its own rule, a renderer for its template, and what the
+    writer told pitchlint about this message (profile and recipient, channel, the document)."""
 
     analysis: object
     rule: Rule
     render: Callable[..., str]
+    profile: object = None  # pitchlint.config.Profile: configuration merged with front matter
+    channel: str = "email"
+    document: object = None  # pitchlint.document.Document
 
     def finding(self, start: int, end: int, message: str | None = None, **kwargs) -> Finding:
         return Finding(

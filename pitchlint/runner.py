@@ -3,6 +3,7 @@ engine in batches so spaCy's `nlp.pipe` does the work. Bad files become errors, 
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -39,10 +40,15 @@ def expand(paths: list[str]) -> Iterator[str]:
 Source = tuple[str, Callable[[], Document], Callable[[], Config]]  # (path, read it, its config)
 
 
-def lint_paths(paths: list[str], config_path: str | None = None,
-               stdin: bytes | None = None) -> Iterator[tuple[str, FileReport | PitchlintError, Config | None]]:
-    """Yield (path, report or error, config) for every file, in the order given."""
+def lint_paths(paths: list[str], config_path: str | None = None, stdin: bytes | None = None,
+               channel: str | None = None) -> Iterator[tuple[str, FileReport | PitchlintError, Config | None]]:
+    """Yield (path, report or error, config) for every file, in the order given. `channel`
+    (from --channel) overrides every file's configuration and front matter."""
     explicit = load_config_file(Path(config_path).resolve()) if config_path else None
+
+    def configure(path: str) -> Config:
+        config = explicit or config_for(None if path == "-" else path)
+        return dataclasses.replace(config, force_channel=channel) if channel else config
 
     def source(path: str) -> Source:
         def read() -> Document:
@@ -54,7 +60,7 @@ def lint_paths(paths: list[str], config_path: str | None = None,
                 raise PitchlintError(path, "is a directory with no text, Markdown or e-mail files")
             return read_document(path)
 
-        return path, read, lambda: explicit or config_for(None if path == "-" else path)
+        return path, read, lambda: configure(path)
 
     return lint_sources(source(p) for p in expand(paths))
 

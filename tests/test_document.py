@@ -83,3 +83,31 @@ def test_overlong_message_is_refused_with_its_size(tmp_path):
     with pytest.raises(InputError) as info:
         read_document(path)
     assert info.value.reason == "is 125,000 characters long; pitchlint reads messages of up to 100,000"
+
+
+def test_front_matter_gives_meta_and_is_never_prose():
+    text = ("---\ntitle: Note to Dana\nchannel: linkedin-note\nrecipient:\n  name: Dana\n  company: REI\n---\n"
+            "Could you introduce me to a buyer at REI?\n")
+    for path in ("draft.md", "draft.txt"):
+        doc = make_document(text, path)
+        assert doc.meta == {"channel": "linkedin-note", "recipient": {"name": "Dana", "company": "REI"}}
+        assert doc.prose.startswith(" " * 3 + "\n")
+        assert "Dana" not in doc.prose[: doc.prose.index("Could")]
+        assert doc.prose.endswith("Could you introduce me to a buyer at REI?\n")
+        assert len(doc.prose) == len(doc.text)
+
+
+def test_front_matter_that_is_not_yaml_names_the_line():
+    with pytest.raises(InputError) as info:
+        make_document("---\nchannel: [email\n---\nHello\n", "draft.md")
+    assert info.value.path == "draft.md:3"
+    assert info.value.reason.startswith("front matter is not valid YAML")
+
+
+def test_front_matter_values_are_checked_when_the_file_is_read():
+    from pitchlint.errors import PitchlintError
+
+    with pytest.raises(PitchlintError, match="channel 'fax' is not one of"):
+        make_document("---\nchannel: fax\n---\nHello\n", "draft.md")
+    with pytest.raises(PitchlintError, match="unknown key 'profile.role'"):
+        make_document("---\nprofile:\n  role: nurse\n---\nHello\n", "draft.md")

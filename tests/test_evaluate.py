@@ -46,3 +46,20 @@ def test_bad_labels_name_the_file(tmp_path):
     write(tmp_path, "a", "Hello there.\n", 'verdict = "vague"\n[[span]]\nlabel = "ROLE"\ntext = "nurse"\n')
     with pytest.raises(ConfigError, match="'nurse' does not occur"):
         evaluate(tmp_path)
+
+
+def test_per_rule_precision_and_recall_over_labelled_messages(tmp_path):
+    write(tmp_path, "a", "No worries if not, but could you introduce me to a recruiter at Microsoft?\n",
+          'verdict = "specific"\nrules = ["hedged-ask"]\n'
+          '[[span]]\nlabel = "ROLE"\ntext = "recruiter"\nin_ask = true\n'
+          '[[span]]\nlabel = "COMPANY"\ntext = "Microsoft"\nin_ask = true\n')
+    write(tmp_path, "b", "Sorry to bother you! Could you introduce me to a recruiter at Microsoft?\n",
+          'verdict = "specific"\nrules = ["hedged-ask"]\n')  # labelled hedged; pitchlint calls it an apology
+    write(tmp_path, "c", "Could you introduce me to a recruiter at Microsoft?\n", 'verdict = "specific"\n')  # no rule labels
+    result = evaluate(tmp_path)
+    assert sorted(result.rules) == ["hedged-ask"]
+    hedged = result.rules["hedged-ask"]
+    assert (hedged.tp, hedged.fp, hedged.fn) == (1, 0, 1)
+    assert result.rule_errors == [(str(tmp_path / "b.txt"), "hedged-ask", "missed")]
+    table = render_table(result, show_errors=True)
+    assert "hedged-ask                 1.000   0.500     2      1" in table

@@ -28,6 +28,16 @@ def test_seed_ask_is_specific_without_warnings(lint, name):
     assert [f.rule for f in report.findings if f.severity != "info"] == []
 
 
+@pytest.mark.parametrize("name", sorted(SEEDS))
+def test_no_rule_but_the_target_hints_fires_on_a_seed_ask(lint, name):
+    from pitchlint.config import Config
+    from pitchlint.engine import available_rules
+
+    every_rule = Config(select=tuple(available_rules(())))
+    fired = {f.rule for f in lint(SEEDS[name], config=every_rule).findings}
+    assert fired <= {"ask-without-company", "ask-without-role", "ask-without-sector"}
+
+
 @pytest.mark.parametrize("name", sorted(CATTLE_CALLS))
 def test_cattle_call_version_is_vague(lint, name):
     report = lint(CATTLE_CALLS[name])

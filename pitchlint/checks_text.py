@@ -1,0 +1,190 @@
+"""Rule kinds that read the words and the shape of a message rather than its targets: phrase
+lists (in the ask, the opener or anywhere), a missing next step, competing requests, a buried ask,
+leaked template slots, and the length budget of a channel. Their word lists live in the rule
+files' `options`, so a pack can reuse a kind with its own phrases."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from pitchlint.analysis import Analysis
+from pitchlint.findings import Finding
+from pitchlint.rulepack import RuleContext
+
+WORD = re.compile(r"[\w’'-]+")
+GREETING = re.compile(r"\A\s*(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)[ \t]+"
+                      r"((?:Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Prof\.?)[ \t]+)?([A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)?)[ \t]*[,!:\n—-]")
+
+
+def phrase_pattern(phrases: list[str], regex: bool = False) -> re.Pattern:
+    """Whole-word, case-insensitive; a straight apostrophe also matches a curly one."""
+    parts = phrases if regex else [re.escape(p).replace("'", "['’]") for p in phrases]
+    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.I)
+
+
+def regions(analysis: Analysis, scope: str) -> list[tuple[int, int]]:
+    if scope == "ask":
+        return [(a.start, a.end) for a in analysis.asks]
+    if scope == "opener":
+        opener = first_sentence(analysis)
+        return [(opener.start, opener.end)] if opener else []
+    return [(0, len(analysis.text))]
+
+
+def first_sentence(analysis: Analysis):
+    """The first sentence of prose, after a greeting line ("Hi Dana,")."""
+    from pitchlint.analysis import Stretch
+
+    for sent in analysis.doc.sents:
+        text = sent.text.strip()
+        if not text or (GREETING.match(text + "\n") and len(text.split()) <= 4):
+            continue
+        lead = len(sent.text) - len(sent.text.lstrip())
+        return Stretch(sent.start_char + lead, sent.start_char + lead + len(text), text)
+    return None
+
+
+def check_phrase(ctx: RuleContext) -> Iterable[Finding]:
+    """Any of `options.phrases` in `options.scope`: the asks, the opener, or the whole message."""
+    options = ctx.rule.options
+    if not options.get("phrases"):
+        return
+    pattern = phrase_pattern(options["phrases"], options.get("regex", False))
+    text = ctx.analysis.text
+    for start, end in regions(ctx.analysis, options.get("scope", "message")):
+        for match in pattern.finditer(text, start, end):
+            yield ctx.finding(match.start(), match.end(), ctx.rule.message.format(phrase=match.group(0)))
+
+
+def check_phrase_absent(ctx: RuleContext) -> Iterable[Finding]:
+    """An ask with none of `options.phrases` in it (e.g. nothing the reader can say yes to)."""
+    analysis: Analysis = ctx.analysis
+    if not analysis.asks:
+        return
+    pattern = phrase_pattern(ctx.rule.options.get("phrases", []), ctx.rule.options.get("regex", False))
+    if any(pattern.search(analysis.text, a.start, a.end) for a in analysis.asks):
+        return
+    anchor = next((t for t in analysis.triggers if analysis.ask_of(t.start)), analysis.asks[-1])
+    yield ctx.finding(anchor.start, anchor.end)
+
+
+def check_multiple_asks(ctx: RuleContext) -> Iterable[Finding]:
+    """Several kinds of request compete (an intro, a job, a coffee, a résumé review)."""
+    analysis: Analysis = ctx.analysis
+    requests: dict[str, list[str]] = ctx.rule.options.get("requests", {})
+    found: dict[str, re.Match] = {}
+    for kind, phrases in requests.items():
+        pattern = phrase_pattern(phrases)
+        for ask in analysis.asks:
+            match = pattern.search(analysis.text, ask.start, ask.end)
+            if match:
+                found.setdefault(kind, match)
+                break
+    if len(found) < ctx.rule.options.get("min", 3):
+        return
+    ordered = sorted(found.items(), key=lambda item: item[1].start())
+    kinds = ", ".join(f"{kind} (\"{match.group(0)}\")" for kind, match in ordered)
+    last = ordered[-1][1]
+    yield ctx.finding(last.start(), last.end(), ctx.rule.message.format(count=len(found), requests=kinds))
+
+
+def words_before(text: str, offset: int) -> int:
+    return len(WORD.findall(text, 0, offset))
+
+
+def check_buried_ask(ctx: RuleContext) -> Iterable[Finding]:
+    """The first ask comes after a long preamble."""
+    analysis: Analysis = ctx.analysis
+    if not analysis.asks:
+        return
+    first = analysis.asks[0]
+    preamble = words_before(analysis.text, first.start)
+    if preamble < ctx.rule.options.get("words", 120):
+        return
+    trigger = next((t for t in analysis.triggers if first.start <= t.start < first.end), first)
+    yield ctx.finding(trigger.start, trigger.end, ctx.rule.message.format(words=preamble))
+
+
+def check_placeholder(ctx: RuleContext) -> Iterable[Finding]:
+    """Template slots and merge fields left in the message: `[Company]`, `{{first_name}}`."""
+    text = ctx.analysis.text
+    pattern = re.compile("|".join(f"(?:{p})" for p in ctx.rule.options.get("patterns", [])))
+    for match in pattern.finditer(text):
+        yield ctx.finding(match.start(), match.end(), ctx.rule.message.format(placeholder=match.group(0)))
+
+
+def check_length_budget(ctx: RuleContext) -> Iterable[Finding]:
+    """Longer than the channel allows: characters for a LinkedIn note, words for e-mail and
+    InMail, seconds of speech (at the configured words per minute) for a spoken pitch."""
+    budget = ctx.rule.options.get("budgets", {}).get(ctx.channel)
+    if not budget:
+        return
+    text = ctx.analysis.text
+    words = list(WORD.finditer(text))
+    if "characters" in budget:
+        prose = " ".join(text.split())
+        if len(prose) <= budget["characters"]:
+            return
+        over, limit, unit = len(prose), budget["characters"], "characters"
+        cut = _offset_after_characters(text, budget["characters"])
+    else:
+        limit = budget.get("words") or int(budget["seconds"] * ctx.rule.options.get("words_per_minute", 150) / 60)
+        if len(words) <= limit:
+            return
+        over, unit, cut = len(words), "words", words[limit].start()
+        if "seconds" in budget:
+            over, limit, unit = round(len(words) * 60 / ctx.rule.options.get("words_per_minute", 150)), budget["seconds"], "seconds"
+    end = len(text.rstrip())
+    yield ctx.finding(cut, max(end, cut + 1), ctx.rule.message.format(
+        channel=ctx.channel, size=over, limit=limit, unit=unit))
+
+
+def _offset_after_characters(text: str, limit: int) -> int:
+    """The offset in `text` where its white-space-folded form passes `limit` characters."""
+    count, previous_space = 0, True
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if not previous_space:
+                count += 1
+            previous_space = True
+        else:
+            count += 1
+            previous_space = False
+        if count > limit:
+            return i
+    return len(text)
+
+
+def greeting_name(text: str) -> tuple[str, int, int] | None:
+    """The name in an opening greeting ("Hi Dana," / "Dear Dr. Okafor:") and where it is."""
+    match = GREETING.match(text)
+    if match is None:
+        return None
+    return match.group(2), match.start(2), match.end(2)
+
+
+def readers_companies(analysis: Analysis):
+    """Companies the message names as the reader's: "your team at X", "you lead ... at X"."""
+    doc = analysis.doc
+    found = []
+    for entity in analysis.entities:
+        if entity.label != "COMPANY":
+            continue
+        span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+        if span is None:
+            continue
+        before = [t.lower_ for t in doc[max(span.sent.start, span.start - 6):span.start]]
+        if "at" in before[-2:] and any(w in ("your", "you") for w in before):
+            found.append(entity)
+    return found
+
+
+KINDS = {
+    "phrase": check_phrase,
+    "phrase-absent": check_phrase_absent,
+    "multiple-asks": check_multiple_asks,
+    "buried-ask": check_buried_ask,
+    "placeholder": check_placeholder,
+    "length-budget": check_length_budget,
+}
