@@ -72,3 +72,23 @@ def test_a_pack_template_overrides_the_builtin_one_by_name(tmp_path, lint):
     report = lint("I'm looking for a job as a paralegal. Any leads would be great!",
                   config=Config(packs=(str(pack),)))
     assert vague_rewrite(report).suggestion == "Ask paralegal for a coffee."
+
+
+def test_rewrite_takes_empty_slots_from_the_profile(lint):
+    from pitchlint.config import Config, Profile
+
+    profile = Profile(roles=("merchandise planner",), companies=("REI", "Patagonia"), location="Seattle",
+                      reason="I spent six years planning inventory at Amazon.")
+    report = lint("If you know anyone, or hear of any leads, please send them my way.",
+                  config=Config(profile=profile))
+    assert vague_rewrite(report).suggestion == (
+        "Do you know a merchandise planner at REI or Patagonia in Seattle who might talk with me for "
+        "20 minutes? I'd be grateful for an introduction. I spent six years planning inventory at Amazon.")
+
+
+def test_the_message_own_words_win_over_the_profile(lint):
+    from pitchlint.config import Config, Profile
+
+    report = lint("I'm looking for recruiter roles. If you know anyone, please let me know.",
+                  config=Config(profile=Profile(roles=("merchandise planner",))))
+    assert vague_rewrite(report).suggestion.startswith("Do you know a recruiter at [a kind of company")
