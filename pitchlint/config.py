@@ -13,7 +13,7 @@ from pitchlint.errors import ConfigError
 from pitchlint.findings import SEVERITIES
 
 KEYS = {"select", "ignore", "severity", "model", "packs", "fail-on", "fail-under", "hook", "per-file-ignores",
-        "profile", "channel", "templates"}
+        "profile", "channel", "templates", "accept"}
 PROFILE_KEYS = {"companies", "roles", "sectors", "location", "reason", "recipient"}
 RECIPIENT_KEYS = {"name", "company"}
 CHANNELS = ("email", "linkedin-note", "inmail", "pitch", "post")
@@ -40,6 +40,7 @@ class Config:
     channel: str = "email"
     templates: str | None = None  # the user's own template folder; its files override by name
     force_channel: str | None = None  # --channel on the command line: over front matter and config
+    accept: tuple[str, ...] = ()  # words a finding may point at without being reported ("TBD")
 
     def ignored_for(self, path: str | None) -> set[str]:
         """Rule ids that per-file-ignores turns off for this message file."""
@@ -170,6 +171,7 @@ def parse_config(data: dict, where: str, base: Path) -> Config:
         profile=parse_profile(data.get("profile"), where),
         channel=parse_channel(data.get("channel", "email"), where),
         templates=str((base / templates).resolve()) if templates else None,
+        accept=_string_list(data.get("accept", []), "accept", where),
         per_file_ignores=per_file,
         select=_string_list(data["select"], "select", where) if "select" in data else None,
         ignore=_string_list(data.get("ignore", []), "ignore", where),

@@ -83,6 +83,7 @@ class Engine:
     def __init__(self, config: Config):
         self.config = config
         self.rules = active_rules(config)
+        self.accepted = {term.lower() for term in config.accept}
         template_dirs = [config.templates] if config.templates else []
         template_dirs += [str(Path(p) / "templates") for p in config.packs]
         template_dirs.append(str(builtin_pack_dir() / "templates"))
@@ -107,6 +108,8 @@ class Engine:
                 raise
             except Exception as exc:  # a plug-in's bug must not hide the other rules' findings
                 internal.append(f"rule {rule.id} failed: {type(exc).__name__}: {exc}")
+        if self.accepted:  # accepted terms: a finding on exactly those words is not reported
+            findings = [f for f in findings if analysis.text[f.start:f.end].lower() not in self.accepted]
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
         return FileReport(
             path=document.path,

@@ -128,3 +128,14 @@ def test_per_file_ignores_names_unknown_rules(tmp_path):
     path.write_text('[per-file-ignores]\n"*.md" = ["vage-ask"]\n')
     with pytest.raises(ConfigError, match="unknown rule id 'vage-ask'"):
         active_rules(load_config_file(path))
+
+
+def test_accepted_terms_silence_findings_on_exactly_those_words(tmp_path, lint):
+    path = tmp_path / ".pitchlint.toml"
+    path.write_text('accept = ["TBD", "touch base"]\n')
+    config = load_config_file(path)
+    text = "Could we touch base about the TBD budget? Could you introduce me to a recruiter at REI? [Company]"
+    rules = [(f.rule, text[f.start:f.end]) for f in lint(text, config=config).findings]
+    assert ("leaked-placeholder", "[Company]") in rules
+    assert not any(word in ("TBD", "touch base") for _, word in rules)
+    assert ("pick-your-brain", "touch base") in [(f.rule, text[f.start:f.end]) for f in lint(text).findings]
