@@ -1,4 +1,4 @@
-"""The command line: `pitchlint FILE...` (the `check` command), `pitchlint eval`, `rules`, `explain`.
+"""The command line: `pitchlint FILE...` (the `check` command), `suggest`, `eval`, `rules`, `explain`.
 
 Only click is imported at start-up; spaCy loads when a message is actually linted, so `--help`
 and `--version` answer at once.
@@ -14,7 +14,7 @@ import click
 from pitchlint import __version__
 from pitchlint.errors import PitchlintError
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github")
 
 
 class DefaultCommandGroup(click.Group):
@@ -35,6 +35,7 @@ def main():
     pitchlint message.txt            lint a message (same as `pitchlint check`)
     pitchlint drafts/                lint the text, Markdown and e-mail files under a folder
     pitchlint - < message.txt        lint standard input
+    pitchlint suggest message.txt    print the message with its vague ask rewritten
     pitchlint eval corpus/           accuracy on a labelled corpus
     """
 
@@ -70,6 +71,7 @@ def check(files, output_format, config_path, fail_under, fail_on, color):
     many = len(files) > 1 or any(os.path.isdir(f) for f in files)
     show_progress = many and sys.stderr.isatty()
     reports, errors, failed = [], [], False
+    rules_run = {}  # every rule that ran, for the SARIF rule table
     try:
         for n, (_path, result, config) in enumerate(lint_paths(list(files), config_path), 1):
             if show_progress:
@@ -79,8 +81,17 @@ def check(files, output_format, config_path, fail_under, fail_on, color):
                 if show_progress:
                     click.echo("", err=True)
                 click.echo(f"pitchlint: {result}", err=True)
+                if output_format == "github":
+                    from pitchlint.formats.github import render_error
+
+                    click.echo(render_error(result))
                 continue
             reports.append(result)
+            if output_format == "sarif":
+                from pitchlint.engine import engine_for
+
+                for rule_id, rule in engine_for(config).rules.items():
+                    rules_run.setdefault(rule_id, rule)
             if fail_under is not None or fail_on is not None:
                 import dataclasses
 
@@ -92,15 +103,64 @@ def check(files, output_format, config_path, fail_under, fail_on, color):
             failed = failed or result.fails(config)
             if output_format == "text":
                 click.echo(reporting.render_text(result, color=color), color=color)
+            elif output_format == "github":
+                from pitchlint.formats.github import render_file
+
+                for line in render_file(result):
+                    click.echo(line)
     except PitchlintError as error:  # a configuration given with --config that is not valid
         _fail(str(error))
     if show_progress:
         click.echo("", err=True)
+    status = 2 if errors else 1 if failed else 0
     if output_format == "json":
         click.echo(reporting.render_json(reports, errors))
-    elif len(reports) + len(errors) > 1:
+    elif output_format == "sarif":
+        from pitchlint.formats.artifacts import read_artifact
+        from pitchlint.formats.sarif import render_sarif
+
+        sources = {r.path: read_artifact(r.path) for r in reports}
+        click.echo(render_sarif(reports, errors, rules_run, sources, exit_code=status))
+    elif output_format == "text" and len(reports) + len(errors) > 1:
         click.echo(reporting.render_totals(reports, errors))
-    sys.exit(2 if errors else 1 if failed else 0)
+    sys.exit(status)
+
+
+@main.command("suggest")
+@click.argument("file")
+@click.option("--diff", "as_diff", is_flag=True, help="Print a unified diff from the file to the rewritten message.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Use this configuration file instead of the nearest .pitchlint.toml / pyproject.toml.")
+def suggest_command(file, as_diff, config_path):
+    """Print the message with each vague ask rewritten (`-` reads standard input); the file is
+    never changed."""
+    from pitchlint.rewrite import suggest_path
+
+    try:
+        result = suggest_path(file, config_path, stdin=sys.stdin.buffer.read() if file == "-" else None)
+    except PitchlintError as error:
+        _fail(str(error))
+    where = result.path
+    for note in result.notes:
+        click.echo(f"pitchlint: {where}: note: {note}", err=True)
+    if not result.applied:
+        hint = f"; a suggestion to add: {result.hints[0]}" if result.hints else ""
+        click.echo(f"pitchlint: {where}: nothing to rewrite{hint}", err=True)
+        if not as_diff:
+            sys.stdout.buffer.write(result.original)
+        sys.exit(0)
+    if as_diff and not result.in_file:
+        _fail(f"{where}: the message was decoded from the e-mail's transfer encoding, so a diff against "
+              "the file cannot be made; run `pitchlint suggest` without --diff to see the rewrite")
+    asks = "ask" if result.applied == 1 else "asks"
+    skipped = f" ({result.skipped} overlapping rewrite(s) left out)" if result.skipped else ""
+    click.echo(f"pitchlint: {where}: rewrote {result.applied} {asks}{skipped}", err=True)
+    if not result.in_file:
+        click.echo(f"pitchlint: {where}: this is the decoded message, not the file as stored", err=True)
+    if result.lossy:
+        click.echo(f"pitchlint: {where}: the file's encoding cannot hold every character of the rewrite; "
+                   "those show as '?'", err=True)
+    sys.stdout.buffer.write(result.diff() if as_diff else result.rewritten)
 
 
 @main.command("eval")
