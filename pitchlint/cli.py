@@ -62,7 +62,9 @@ def _use_color(option: bool | None) -> bool:
 @click.option("--fail-on", type=click.Choice(["info", "warning", "error"]), default=None,
               help="Lowest severity that makes the run fail (default: warning, or the config's fail-on).")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
-def check(files, output_format, config_path, fail_under, fail_on, color):
+@click.option("--channel", type=click.Choice(["email", "linkedin-note", "inmail", "pitch", "post"]), default=None,
+              help="Where the message goes (sets its length budget); overrides front matter and config.")
+def check(files, output_format, config_path, fail_under, fail_on, color, channel):
     """Lint message files (plain text, Markdown); `-` reads standard input."""
     from pitchlint import report as reporting
     from pitchlint.runner import lint_paths
@@ -73,7 +75,7 @@ def check(files, output_format, config_path, fail_under, fail_on, color):
     reports, errors, failed = [], [], False
     rules_run = {}  # every rule that ran, for the SARIF rule table
     try:
-        for n, (_path, result, config) in enumerate(lint_paths(list(files), config_path), 1):
+        for n, (_path, result, config) in enumerate(lint_paths(list(files), config_path, channel=channel), 1):
             if show_progress:
                 click.echo(f"\rlinted {n} file(s)", err=True, nl=False)
             if isinstance(result, PitchlintError):

@@ -155,13 +155,25 @@ def test_help_and_version_do_not_import_spacy():
         "import sys\n"
         "from pitchlint.cli import main\n"
         "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
-        "print('spacy' in sys.modules, 'jinja2' in sys.modules)\n"
+        "print(*(name in sys.modules for name in ('spacy', 'jinja2', 'pygls', 'lsprotocol')))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert result.stdout.strip().splitlines()[-1] == "False False"
+    assert result.stdout.strip().splitlines()[-1] == "False False False False"
     version = run("--version")
     assert version.returncode == 0
     assert version.stdout.decode().startswith("pitchlint, version ")
+
+
+def test_linting_does_not_import_the_language_server(drafts):
+    code = (
+        "import sys\n"
+        "from pitchlint.cli import main\n"
+        f"try:\n    main([{str(drafts / 'vague.txt')!r}])\nexcept SystemExit:\n    pass\n"
+        "print('pygls' in sys.modules, 'lsprotocol' in sys.modules, file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert "[vague-ask]" in result.stdout
+    assert result.stderr.strip().splitlines()[-1] == "False False"
 
 
 def test_explain_and_rules():
@@ -174,3 +186,14 @@ def test_explain_and_rules():
     assert run("explain", "nope").returncode == 2
     listing = run("rules").stdout.decode().splitlines()
     assert any(l.startswith("vague-ask ") and " warning " in l and " stable " in l for l in listing)
+
+
+def test_channel_sets_the_length_budget(drafts):
+    note = drafts / "note.txt"
+    note.write_text(SPECIFIC)  # about 400 characters: over a LinkedIn note's 300
+    as_email = json.loads(run("--format", "json", note).stdout)["files"][0]
+    as_note = json.loads(run("--format", "json", "--channel", "linkedin-note", note).stdout)["files"][0]
+    assert "length-budget" not in {f["rule"] for f in as_email["findings"]}
+    budget = next(f for f in as_note["findings"] if f["rule"] == "length-budget")
+    assert budget["message"].startswith("This linkedin-note is ")
+    assert "its budget is 300" in budget["message"]
