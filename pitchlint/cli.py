@@ -221,6 +221,15 @@ def explain_command(rule_id):
             click.echo("")
 
 
+@main.command("lsp")
+@click.option("--stdio", is_flag=True, help="Talk over standard input and output (the default, and the only transport).")
+def lsp_command(stdio):
+    """Run the language server for editors, over standard input and output."""
+    from pitchlint.lsp.server import run  # pygls and lsprotocol load only here
+
+    sys.exit(run())
+
+
 @main.group("hook")
 def hook_group():
     """Git hooks that check a message before it is sent or committed."""

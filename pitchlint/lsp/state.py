@@ -1,0 +1,248 @@
+"""The language server's state and timing: settings, the last lint of each open document, the one
+worker thread that runs spaCy, and the debounce that keeps typing from queueing work.
+
+Linting runs on a single worker thread, off the event loop, so the server answers requests while
+a message is analysed; one thread because one spaCy pipeline is loaded once and used by one caller
+at a time. Every message to the client is sent from the event loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import itertools
+import logging
+import traceback
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote
+
+from lsprotocol import types
+from pygls.exceptions import FeatureRequestError, JsonRpcException
+from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
+from pygls.uris import to_fs_path
+
+from pitchlint import __version__
+from pitchlint.engine import available_rules
+from pitchlint.errors import PitchlintError
+from pitchlint.lsp.diagnostics import to_diagnostics
+from pitchlint.lsp.linting import Outcome, lint_buffer, warm_up
+from pitchlint.lsp.positions import PositionMap
+from pitchlint.lsp.settings import Settings, parse_settings
+
+logger = logging.getLogger(__name__)
+CONFIG_FILE_NAMES = {".pitchlint.toml", "pyproject.toml"}
+SUFFIX_FOR_LANGUAGE = {"markdown": ".md", "mail": ".eml", "email": ".eml"}
+MAX_LOGGED = 500  # distinct log lines remembered, so a broken rule is not logged on every keystroke
+
+
+@dataclass
+class Linted:
+    """The last lint of one document version."""
+
+    version: int | None
+    text: str  # the buffer as the client sent it
+    generation: int  # which settings it was linted under
+    outcome: Outcome
+    positions: PositionMap  # over outcome.text
+    result_id: str
+
+    @property
+    def offsets_match_buffer(self) -> bool:
+        """False when pitchlint read a different text than the buffer (a decoded e-mail part),
+        so an edit at its offsets would land in the wrong place."""
+        return self.outcome.text == self.text.replace("\r\n", "\n")
+
+
+class PitchlintProtocol(LanguageServerProtocol):
+    """Answers a request whose parameters cannot be read, instead of leaving the client waiting."""
+
+    def structure_message(self, data):
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as error:
+            if isinstance(data, dict) and "id" in data and "method" in data:
+                self._send_response(data["id"], error=error.to_response_error())
+            raise
+
+
+class PitchlintServer(LanguageServer):
+    def __init__(self):
+        super().__init__("pitchlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+                         protocol_cls=PitchlintProtocol)
+        self.initial_settings = Settings()
+        self.settings = Settings()
+        self.generation = 0  # bumped when settings or configuration files change
+        self.push = True  # publish diagnostics; False when the client pulls them
+        self.shutdown_requested = False
+        self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pitchlint-lint")
+        self.linted: dict[str, Linted] = {}
+        self.pending: dict[str, asyncio.Task] = {}
+        self._logged: set[str] = set()
+        self._serial = itertools.count(1)
+
+    # --- the client's log -------------------------------------------------------------------
+
+    def log(self, message: str, kind: types.MessageType = types.MessageType.Info) -> None:
+        self.window_log_message(types.LogMessageParams(type=kind, message=message))
+
+    def log_once(self, message: str, kind: types.MessageType = types.MessageType.Error) -> None:
+        if message in self._logged:
+            return
+        if len(self._logged) >= MAX_LOGGED:
+            self._logged.clear()
+        self._logged.add(message)
+        self.log(message, kind)
+
+    def report_server_error(self, error: Exception, source) -> None:
+        """pygls's errors go to the client's log, not to pop-ups; a request already got its error."""
+        if source is FeatureRequestError:
+            return
+        self.log(f"pitchlint language server: {type(error).__name__}: {error}", types.MessageType.Error)
+
+    # --- settings ---------------------------------------------------------------------------
+
+    def apply_settings(self, raw, base: Settings) -> bool:
+        try:
+            settings, unknown = parse_settings(raw, base)
+        except PitchlintError as error:
+            self.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"pitchlint: {error}"))
+            return False
+        if unknown:
+            self.log(f"pitchlint: ignoring unknown settings: {', '.join(sorted(unknown))}", types.MessageType.Warning)
+        strangers = self._unknown_rules(settings.named_rules())
+        if strangers:
+            self.window_show_message(types.ShowMessageParams(types.MessageType.Warning, (
+                f"pitchlint: the editor settings name unknown rule ids ({', '.join(dict.fromkeys(strangers))}); "
+                "they apply only where a rule pack in the configuration defines them")))
+        self.settings = settings
+        return True
+
+    @staticmethod
+    def _unknown_rules(named: list[str]) -> list[str]:
+        if not named:
+            return []  # and no need to load the rule pack yet
+        try:
+            known = available_rules(())
+        except PitchlintError:
+            return []  # a broken plug-in: every lint will say so
+        return [rule for rule in named if rule not in known]
+
+    @property
+    def encoding(self) -> str:
+        encoding = self.workspace.position_encoding
+        return str(getattr(encoding, "value", encoding) or "utf-16")
+
+    def start_warm_up(self) -> None:
+        root = self.workspace.root_path
+        path = str(Path(root) / "warm-up.txt") if root else None
+        self.worker.submit(warm_up, path, self.settings)
+
+    # --- documents --------------------------------------------------------------------------
+
+    def open_document(self, uri: str):
+        return self.workspace.text_documents.get(unquote(uri))
+
+    def lints(self, uri: str) -> bool:
+        document = self.open_document(uri)
+        return document is not None and self.settings.lints(document.language_id)
+
+    @staticmethod
+    def message_path(uri: str, language_id: str | None) -> str:
+        """The file's path, as the CLI would name it; an unsaved buffer gets `<uri>` with a suffix
+        for its language, so that Markdown is still read as Markdown."""
+        path = to_fs_path(uri) if uri.startswith("file:") else None
+        return path or f"<{uri}>{SUFFIX_FOR_LANGUAGE.get((language_id or '').lower(), '')}"
+
+    async def lint_now(self, uri: str) -> Linted | None:
+        """The lint of the document as it is now: the last one if nothing changed, else a new one."""
+        document = self.open_document(uri)
+        if document is None or not self.settings.lints(document.language_id):
+            return None
+        text, version, generation, settings = document.source, document.version, self.generation, self.settings
+        last = self.linted.get(uri)
+        if last is not None and last.text == text and last.generation == generation:
+            if last.version != version:  # typed and undone: the same text under a new version
+                last = self.linted[uri] = dataclasses.replace(last, version=version)
+            return last
+        path = self.message_path(uri, document.language_id)
+        encoding = self.encoding
+        outcome, positions = await asyncio.get_running_loop().run_in_executor(
+            self.worker, _lint_with_positions, text, path, settings, encoding)
+        for line in outcome.log:
+            self.log_once(line)
+        linted = Linted(version, text, generation, outcome, positions, f"{next(self._serial)}")
+        if self.open_document(uri) is not None:
+            self.linted[uri] = linted
+        return linted
+
+    def schedule(self, uri: str, delay_ms: int) -> None:
+        """Lint after `delay_ms` and publish; a newer call for the same document replaces this one."""
+        previous = self.pending.pop(uri, None)
+        if previous is not None:
+            previous.cancel()
+        if self.push:
+            self.pending[uri] = asyncio.ensure_future(self._refresh(uri, delay_ms))
+
+    async def _refresh(self, uri: str, delay_ms: int) -> None:
+        task = asyncio.current_task()
+        try:
+            if delay_ms > 0:
+                await asyncio.sleep(delay_ms / 1000)
+            linted = await self.lint_now(uri)
+            document = self.open_document(uri)
+            if linted is not None and document is not None and document.version == linted.version:
+                self.publish(uri, linted)
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # the server outlives any one document
+            self.log_once(f"pitchlint: linting {uri} failed:\n{traceback.format_exc()}")
+        finally:
+            if self.pending.get(uri) is task:
+                del self.pending[uri]
+
+    def publish(self, uri: str, linted: Linted | None) -> None:
+        diagnostics = to_diagnostics(linted.outcome, linted.positions) if linted else []
+        version = linted.version if linted else None
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version))
+
+    def forget(self, uri: str) -> None:
+        task = self.pending.pop(uri, None)
+        if task is not None:
+            task.cancel()
+        if self.linted.pop(uri, None) is not None and self.push:
+            self.publish(uri, None)
+
+    def relint_all(self) -> None:
+        """After a change of settings or configuration: every open document again."""
+        self.generation += 1
+        for uri, document in list(self.workspace.text_documents.items()):
+            if self.settings.lints(document.language_id):
+                self.schedule(uri, 0)
+            else:
+                self.forget(uri)
+        if not self.push and _get(self.client_capabilities, "workspace", "diagnostics", "refresh_support"):
+            self.workspace_diagnostic_refresh(None)
+
+    def stop(self) -> None:
+        for task in self.pending.values():
+            task.cancel()
+        self.pending.clear()
+        self.worker.shutdown(wait=False, cancel_futures=True)
+
+
+def _lint_with_positions(text: str, path: str, settings: Settings, encoding: str) -> tuple[Outcome, PositionMap]:
+    outcome = lint_buffer(text, path, settings)
+    return outcome, PositionMap(outcome.text, encoding)
+
+
+def _get(obj, *names):
+    """A nested optional attribute (client capabilities are optional all the way down)."""
+    for name in names:
+        obj = getattr(obj, name, None)
+        if obj is None:
+            return None
+    return obj
