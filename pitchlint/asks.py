@@ -29,10 +29,19 @@ class SentenceBreaks:
                 blank_line = "\n\n" in token.text.replace(" ", "").replace("\t", "")
                 if blank_line or short_line or _starts_list_item(doc, token.i + 1):
                     doc[token.i + 1].is_sent_start = True
+                if _starts_list_item(doc, token.i + 1):
+                    _join_marker_to_item(doc, token.i + 1)
                 line_words = 0
             elif not token.is_space:
                 line_words += 1
         return doc
+
+
+def _join_marker_to_item(doc: Doc, i: int) -> None:
+    """"2. Would you look over our deck?" is one sentence, not "2." and the rest."""
+    after = i + 2 if doc[i].like_num else i + 1
+    if after < len(doc):
+        doc[after].is_sent_start = False
 
 
 def _starts_list_item(doc: Doc, i: int) -> bool:
@@ -71,7 +80,11 @@ class AskFinder:
         doc.spans[GENERIC_KEY] = [
             g for g in _longest(found.get("GENERIC", [])) if g.sent.start in in_asks
         ]
-        doc.spans[CONTEXT_KEY] = _longest(found.get("CONTEXT", []))
+        # A reason the reader could repeat: an explicit one ("because", "my goal"), the writer's
+        # background ("I spent eight years at..."), or a stated goal sentence.
+        reasons = found.get("CONTEXT", []) + found.get("SELF", [])
+        reasons += [Span(doc, s.start, s.end) for s in goal_sents]
+        doc.spans[CONTEXT_KEY] = _longest(reasons)
         self_ends = {span.end for span in found.get("SELF", [])}
         admire_ends = self_ends | {span.end for span in found.get("ADMIRE", [])}
         ask_starts = {s.start for s in ask_sents}

@@ -142,8 +142,9 @@ def check_recipient(ctx: RuleContext) -> Iterable[Finding]:
         return
     if profile.recipient_name:
         greeted = greeting_name(analysis.text)
-        wanted = profile.recipient_name.split()[0]
-        if greeted is not None and greeted[0].split()[0].lower() != wanted.lower():
+        names = {part.lower().strip(".,") for part in profile.recipient_name.split()}
+        # "Hi Marcus" and "Dear Dr. Lee" both greet Marcus Lee
+        if greeted is not None and not names & {part.lower() for part in greeted[0].split()}:
             yield ctx.finding(greeted[1], greeted[2], ctx.rule.message.format(
                 found=greeted[0], expected=profile.recipient_name))
     if profile.recipient_company:

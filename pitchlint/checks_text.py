@@ -13,8 +13,11 @@ from pitchlint.findings import Finding
 from pitchlint.rulepack import RuleContext
 
 WORD = re.compile(r"[\w’'-]+")
-GREETING = re.compile(r"\A\s*(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)[ \t]+"
-                      r"((?:Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Prof\.?)[ \t]+)?([A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)?)[ \t]*[,!:\n—-]")
+GREETING = re.compile(
+    r"\A\s*(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)[ \t]+"
+    r"((?:Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Prof\.?)[ \t]+)?"
+    r"([A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)?|<[^<>\n]{1,30}>|\{\{[^{}\n]{1,30}\}\}|\[[^\[\]\n]{1,30}\])"  # a name, or a slot
+    r"(?:[ \t]+(?i:sir|ma['’]am|ji|san))?[ \t]*[,!:\n—-]")
 
 
 def phrase_pattern(phrases: list[str], regex: bool = False) -> re.Pattern:
@@ -26,10 +29,19 @@ def phrase_pattern(phrases: list[str], regex: bool = False) -> re.Pattern:
 def regions(analysis: Analysis, scope: str) -> list[tuple[int, int]]:
     if scope == "ask":
         return [(a.start, a.end) for a in analysis.asks]
+    if scope == "ask-and-after":  # a hedge often stands alone after the ask: "No pressure at all."
+        return [(a.start, _end_of_next_sentence(analysis, a.end)) for a in analysis.asks]
     if scope == "opener":
         opener = first_sentence(analysis)
         return [(opener.start, opener.end)] if opener else []
     return [(0, len(analysis.text))]
+
+
+def _end_of_next_sentence(analysis: Analysis, offset: int) -> int:
+    for sent in analysis.doc.sents:
+        if sent.start_char >= offset and sent.text.strip():
+            return sent.end_char
+    return offset
 
 
 def first_sentence(analysis: Analysis):
@@ -89,17 +101,19 @@ def check_multiple_asks(ctx: RuleContext) -> Iterable[Finding]:
     yield ctx.finding(last.start(), last.end(), ctx.rule.message.format(count=len(found), requests=kinds))
 
 
-def words_before(text: str, offset: int) -> int:
-    return len(WORD.findall(text, 0, offset))
+GREETING_LINE = re.compile(r"^[ \t]*(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b[^\n]{0,40}$", re.M)
 
 
 def check_buried_ask(ctx: RuleContext) -> Iterable[Finding]:
-    """The first ask comes after a long preamble."""
+    """The first ask comes after a long preamble; the preamble starts after the greeting line, so
+    a title or subject line above "Hi all," does not count."""
     analysis: Analysis = ctx.analysis
     if not analysis.asks:
         return
     first = analysis.asks[0]
-    preamble = words_before(analysis.text, first.start)
+    greeting = GREETING_LINE.search(analysis.text, 0, min(first.start, 600))
+    start = greeting.end() if greeting else 0
+    preamble = len(WORD.findall(analysis.text, start, first.start))
     if preamble < ctx.rule.options.get("words", 120):
         return
     trigger = next((t for t in analysis.triggers if first.start <= t.start < first.end), first)
@@ -164,18 +178,22 @@ def greeting_name(text: str) -> tuple[str, int, int] | None:
     return match.group(2), match.start(2), match.end(2)
 
 
+READERS = re.compile(
+    r"(?:\byour\b(?:\s+[\w&'’-]+){0,4}"                       # "your commercial underwriting team at"
+    r"|\byou(?:['’]re| are)?\s+(?:work|lead|run|manage|head|oversee|are|sit|joined)\b(?:\s+[\w&'’-]+){0,5})"
+    r"\s+(?:at|with|for)\s*\Z", re.I)
+
+
 def readers_companies(analysis: Analysis):
-    """Companies the message names as the reader's: "your team at X", "you lead ... at X"."""
+    """Companies the message names as the reader's own, now: "your team at X", "you lead ... at X".
+    "Anyone you know at X" and "when you were at X" are not."""
     doc = analysis.doc
     found = []
     for entity in analysis.entities:
         if entity.label != "COMPANY":
             continue
         span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
-        if span is None:
-            continue
-        before = [t.lower_ for t in doc[max(span.sent.start, span.start - 6):span.start]]
-        if "at" in before[-2:] and any(w in ("your", "you") for w in before):
+        if span is not None and READERS.search(analysis.text, span.sent.start_char, entity.start):
             found.append(entity)
     return found
 
