@@ -1,4 +1,4 @@
-"""Run the three benchmarks one after another, each in its own process, with small defaults."""
+"""Run the benchmarks one after another, each in its own process, with small defaults."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ SCRIPTS = [
     ("cli_help.py", ["--runs", "10"]),
     ("cold_start.py", ["--runs", "5"]),
     ("throughput.py", ["--runs", "3", "--messages", "150"]),
+    ("lsp_latency.py", ["--edits", "100", "--starts", "3"]),
 ]
 
 
