@@ -201,6 +201,15 @@ def test_positions_count_utf16_units_after_accents_cjk_and_an_emoji(lsp, lint):
     assert text[finding.start:].startswith("anyone")
 
 
+def test_only_the_configured_languages_are_checked(lsp):
+    code = (lsp.folder / "script.py").as_uri()
+    prose = (lsp.folder / "after-script.txt").as_uri()
+    lsp.open(code, "# If you know anyone, let me know.\n", language="python")
+    lsp.open(prose, VAGUE)  # linted in order: its diagnostics come after any for the script
+    lsp.run(lsp.diagnostics(prose, 1))
+    assert lsp.published.get(code) is None
+
+
 def test_quick_fix_rewrites_the_ask_and_the_finding_goes_away(lsp):
     uri = (lsp.folder / "fix-me.txt").as_uri()
     lsp.open(uri, VAGUE)
@@ -248,6 +257,16 @@ def test_ignore_action_adds_the_file_to_per_file_ignores(lsp, tmp_path):
         [types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Changed)]))
     after = lsp.run(lsp.diagnostics(uri, 1, since=since))
     assert "vague-ask" not in {d.code for d in after}
+
+
+def test_save_checks_again_with_the_configuration_on_disk(lsp, tmp_path):
+    uri = (tmp_path / "saved.txt").as_uri()
+    lsp.open(uri, VAGUE)
+    assert "vague-ask" in {d.code for d in lsp.run(lsp.diagnostics(uri, 1))}
+    (tmp_path / ".pitchlint.toml").write_text('ignore = ["vague-ask"]\n')  # no watcher told the server
+    since = len(lsp.published[uri])
+    lsp.client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri)))
+    assert "vague-ask" not in {d.code for d in lsp.run(lsp.diagnostics(uri, 1, since))}
 
 
 def test_ignore_action_creates_a_configuration_when_there_is_none(lsp, tmp_path):
@@ -460,6 +479,28 @@ def test_pull_diagnostics(tmp_path):
             types.DocumentDiagnosticParams(types.TextDocumentIdentifier(uri), previous_result_id=report.result_id)))
         assert changed.kind == "full" and "vague-ask" not in {d.code for d in changed.items}
         assert session.published == {}  # a client that pulls is not also pushed to
+    finally:
+        session.run(session.stop())
+        session.loop.close()
+
+
+def test_positions_in_utf8_when_the_client_prefers_it(tmp_path):
+    session = Session()
+    capabilities = types.ClientCapabilities(general=types.GeneralClientCapabilities(
+        position_encodings=[types.PositionEncodingKind.Utf8, types.PositionEncodingKind.Utf16]))
+    text = "Zoë 😀: if you know anyone, or hear of any leads, let me know.\n"
+    try:
+        result = session.run(session.start(tmp_path, options={"debounce_ms": 0}, capabilities=capabilities))
+        assert result.capabilities.position_encoding == types.PositionEncodingKind.Utf8
+        uri = (tmp_path / "bytes.txt").as_uri()
+        session.open(uri, text)
+        vague = next(d for d in session.run(session.diagnostics(uri, 1)) if d.code == "vague-ask")
+        assert vague.range.start.character == len(text[:text.index("anyone")].encode("utf-8"))
+        # an incremental edit in UTF-8 units: delete the emoji (4 bytes)
+        session.change(uri, 2, types.TextDocumentContentChangePartial(
+            range=types.Range(types.Position(0, 5), types.Position(0, 9)), text=""))
+        moved = next(d for d in session.run(session.diagnostics(uri, 2)) if d.code == "vague-ask")
+        assert moved.range.start.character == vague.range.start.character - 4
     finally:
         session.run(session.stop())
         session.loop.close()

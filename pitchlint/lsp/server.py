@@ -62,7 +62,7 @@ def did_save(ls: PitchlintServer, params: types.DidSaveTextDocumentParams):
     if Path(uri).name in CONFIG_FILE_NAMES:
         ls.relint_all()
     elif ls.lints(uri):
-        ls.schedule(uri, 0)
+        ls.schedule(uri, 0, fresh=True)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)

@@ -156,14 +156,15 @@ class PitchlintServer(LanguageServer):
         path = to_fs_path(uri) if uri.startswith("file:") else None
         return path or f"<{uri}>{SUFFIX_FOR_LANGUAGE.get((language_id or '').lower(), '')}"
 
-    async def lint_now(self, uri: str) -> Linted | None:
-        """The lint of the document as it is now: the last one if nothing changed, else a new one."""
+    async def lint_now(self, uri: str, fresh: bool = False) -> Linted | None:
+        """The lint of the document as it is now: the last one if nothing changed (unless `fresh`:
+        a save checks again, as the configuration on disk may have changed), else a new one."""
         document = self.open_document(uri)
         if document is None or not self.settings.lints(document.language_id):
             return None
         text, version, generation, settings = document.source, document.version, self.generation, self.settings
         last = self.linted.get(uri)
-        if last is not None and last.text == text and last.generation == generation:
+        if last is not None and last.text == text and last.generation == generation and not fresh:
             if last.version != version:  # typed and undone: the same text under a new version
                 last = self.linted[uri] = dataclasses.replace(last, version=version)
             return last
@@ -178,20 +179,20 @@ class PitchlintServer(LanguageServer):
             self.linted[uri] = linted
         return linted
 
-    def schedule(self, uri: str, delay_ms: int) -> None:
+    def schedule(self, uri: str, delay_ms: int, fresh: bool = False) -> None:
         """Lint after `delay_ms` and publish; a newer call for the same document replaces this one."""
         previous = self.pending.pop(uri, None)
         if previous is not None:
             previous.cancel()
         if self.push:
-            self.pending[uri] = asyncio.ensure_future(self._refresh(uri, delay_ms))
+            self.pending[uri] = asyncio.ensure_future(self._refresh(uri, delay_ms, fresh))
 
-    async def _refresh(self, uri: str, delay_ms: int) -> None:
+    async def _refresh(self, uri: str, delay_ms: int, fresh: bool) -> None:
         task = asyncio.current_task()
         try:
             if delay_ms > 0:
                 await asyncio.sleep(delay_ms / 1000)
-            linted = await self.lint_now(uri)
+            linted = await self.lint_now(uri, fresh)
             document = self.open_document(uri)
             if linted is not None and document is not None and document.version == linted.version:
                 self.publish(uri, linted)
