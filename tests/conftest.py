@@ -31,6 +31,19 @@ SEEDS = {
 }
 
 
+# The vague draft the real-editor tests open: "café" before the ask makes byte, UTF-16 and
+# character columns differ.
+EDITOR_DRAFT = (
+    "Hi Dana,\n"
+    "\n"
+    "After eight years at Amazon I left in June, and I am taking a few weeks at my café job. "
+    "If you know anyone, or hear of any leads, please send them my way.\n"
+    "\n"
+    "Thanks,\n"
+    "Sam\n"
+)
+
+
 @pytest.fixture(scope="session")
 def lint():
     """Lint a string with the default configuration (one pipeline for the whole session)."""

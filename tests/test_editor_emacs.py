@@ -17,20 +17,13 @@ import subprocess
 import sys
 
 import pytest
+from conftest import EDITOR_DRAFT
 from readme_snippets import snippet
 
 EMACS = shutil.which("emacs")
 WAIT_S = 20
 PROCESS_TIMEOUT = 90
-DRAFT = (
-    "Hi Dana,\n"
-    "\n"
-    "After eight years at Amazon I left in June, and I am taking a few weeks at my café job. "
-    "If you know anyone, or hear of any leads, please send them my way.\n"
-    "\n"
-    "Thanks,\n"
-    "Sam\n"
-)
+DRAFT = EDITOR_DRAFT
 
 # Batch Emacs does not activate installed packages (Debian's elpa-eglot among them) by itself.
 PRELUDE = "(package-activate-all)\n"

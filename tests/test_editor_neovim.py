@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import EDITOR_DRAFT
 from readme_snippets import snippet
 
 NVIM = os.environ.get("PITCHLINT_TEST_NVIM") or shutil.which("nvim")
@@ -27,17 +28,7 @@ PROCESS_TIMEOUT = 90  # seconds, a backstop: the harness quits by itself well be
 
 # A known draft: line 5 (0-based 4) has "café" before the ask, so Neovim's byte columns are one
 # more than the character columns the server sends in UTF-16.
-DRAFT = (
-    "# Catching up\n"
-    "\n"
-    "Hi Dana,\n"
-    "\n"
-    "After eight years at Amazon I left in June, and I am taking a few weeks at my café job. "
-    "If you know anyone, or hear of any leads, please send them my way.\n"
-    "\n"
-    "Thanks,\n"
-    "Sam\n"
-)
+DRAFT = "# Catching up\n\n" + EDITOR_DRAFT
 ASK_LINE = DRAFT.split("\n")[4]
 # 0-based line and byte columns, as vim.diagnostic.get reports them: "anyone, or hear of any leads"
 EXPECTED_RANGE = {"lnum": 4, "col": 101, "end_lnum": 4, "end_col": 129}
