@@ -90,22 +90,13 @@ def check_missing_ask(ctx: RuleContext) -> Iterable[Finding]:
     analysis: Analysis = ctx.analysis
     if analysis.asks:
         return
-    anchor = analysis.goals[0] if analysis.goals else _first_sentence(analysis)
+    from pitchlint.checks_text import first_sentence
+
+    anchor = analysis.goals[0] if analysis.goals else first_sentence(analysis)
     if anchor is None:
         return
     rewrite = ctx.render(ctx.rule.template, ask=None, **rewrite_slots(ctx)) if ctx.rule.template else None
     yield ctx.finding(anchor.start, anchor.end, suggestion=rewrite)
-
-
-def _first_sentence(analysis: Analysis):
-    from pitchlint.analysis import Stretch
-
-    for sent in analysis.doc.sents:
-        text = sent.text.strip()
-        if len(text.split()) > 3:
-            lead = len(sent.text) - len(sent.text.lstrip())
-            return Stretch(sent.start_char + lead, sent.start_char + lead + len(text), text)
-    return None
 
 
 def check_target_required(ctx: RuleContext) -> Iterable[Finding]:

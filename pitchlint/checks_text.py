@@ -130,28 +130,29 @@ def check_placeholder(ctx: RuleContext) -> Iterable[Finding]:
 
 def check_length_budget(ctx: RuleContext) -> Iterable[Finding]:
     """Longer than the channel allows: characters for a LinkedIn note, words for e-mail and
-    InMail, seconds of speech (at the configured words per minute) for a spoken pitch."""
+    InMail, seconds of speech (at the configured words per minute) for a spoken pitch. The
+    finding runs from where the budget is spent to the end of the message."""
     budget = ctx.rule.options.get("budgets", {}).get(ctx.channel)
     if not budget:
         return
     text = ctx.analysis.text
-    words = list(WORD.finditer(text))
     if "characters" in budget:
-        prose = " ".join(text.split())
-        if len(prose) <= budget["characters"]:
-            return
-        over, limit, unit = len(prose), budget["characters"], "characters"
-        cut = _offset_after_characters(text, budget["characters"])
+        limit, unit = budget["characters"], "characters"
+        size = len(" ".join(text.split()))
+        cut = _offset_after_characters(text, limit) if size > limit else None
     else:
-        limit = budget.get("words") or int(budget["seconds"] * ctx.rule.options.get("words_per_minute", 150) / 60)
-        if len(words) <= limit:
-            return
-        over, unit, cut = len(words), "words", words[limit].start()
+        words = list(WORD.finditer(text))
+        per_minute = ctx.rule.options.get("words_per_minute", 150)
+        word_limit = budget.get("words") or budget["seconds"] * per_minute // 60
+        cut = words[word_limit].start() if len(words) > word_limit else None
         if "seconds" in budget:
-            over, limit, unit = round(len(words) * 60 / ctx.rule.options.get("words_per_minute", 150)), budget["seconds"], "seconds"
-    end = len(text.rstrip())
-    yield ctx.finding(cut, max(end, cut + 1), ctx.rule.message.format(
-        channel=ctx.channel, size=over, limit=limit, unit=unit))
+            limit, unit, size = budget["seconds"], "seconds", round(len(words) * 60 / per_minute)
+        else:
+            limit, unit, size = word_limit, "words", len(words)
+    if cut is None:
+        return
+    end = max(len(text.rstrip()), cut + 1)
+    yield ctx.finding(cut, end, ctx.rule.message.format(channel=ctx.channel, size=size, limit=limit, unit=unit))
 
 
 def _offset_after_characters(text: str, limit: int) -> int:
