@@ -74,8 +74,8 @@ def resolve_model(name: str | None) -> str:
 
 
 @lru_cache(maxsize=4)
-def build_pipeline(model: str | None, pack_dir: str):
-    """One pipeline per (model, pack): built once per process."""
+def build_pipeline(model: str | None, pack_dir: str, extra_packs: tuple[str, ...] = ()):
+    """One pipeline per (model, packs): built once per process. Extra packs add lexicons."""
     import spacy
 
     from pitchlint import components  # noqa: F401 - registers the factories
@@ -87,7 +87,7 @@ def build_pipeline(model: str | None, pack_dir: str):
     if "senter" not in nlp.pipe_names and "parser" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", first=True)
     nlp.add_pipe("pitchlint_breaks")
-    nlp.add_pipe("pitchlint_targets", config={"pack_dir": pack_dir})
+    nlp.add_pipe("pitchlint_targets", config={"pack_dir": pack_dir, "extra_packs": list(extra_packs)})
     nlp.add_pipe("pitchlint_ask", config={"pack_dir": pack_dir})
     return nlp
 
@@ -125,7 +125,7 @@ def _trimmed(stretches: list[Stretch]) -> list[Stretch]:
     return out
 
 
-def analyze_texts(texts, model: str | None, pack_dir: Path, batch_size: int = 32):
-    nlp = build_pipeline(model, str(pack_dir))
+def analyze_texts(texts, model: str | None, pack_dir: Path, batch_size: int = 32, extra_packs: tuple[str, ...] = ()):
+    nlp = build_pipeline(model, str(pack_dir), tuple(extra_packs))
     for doc in nlp.pipe(texts, batch_size=batch_size):
         yield to_analysis(doc)

@@ -59,7 +59,7 @@ def _use_color(option: bool | None) -> bool:
               help="Use this configuration file instead of the nearest .pitchlint.toml / pyproject.toml.")
 @click.option("--fail-under", type=click.IntRange(0, 100), default=None,
               help="Exit 1 when a file's specificity score is below this.")
-@click.option("--fail-on", type=click.Choice(["info", "warning", "error"]), default=None,
+@click.option("--fail-on", "--severity", "fail_on", type=click.Choice(["info", "warning", "error"]), default=None,
               help="Lowest severity that makes the run fail (default: warning, or the config's fail-on).")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
 @click.option("--channel", type=click.Choice(["email", "linkedin-note", "inmail", "pitch", "post"]), default=None,

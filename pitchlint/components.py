@@ -76,11 +76,11 @@ def make_breaks(nlp: Language, name: str):
     return SentenceBreaks()
 
 
-@Language.factory("pitchlint_targets", default_config={"pack_dir": ""})
-def make_targets(nlp: Language, name: str, pack_dir: str):
+@Language.factory("pitchlint_targets", default_config={"pack_dir": "", "extra_packs": []})
+def make_targets(nlp: Language, name: str, pack_dir: str, extra_packs: list[str]):
     from pitchlint.targets import TargetFinder
 
-    return TargetFinder(nlp, Path(pack_dir))
+    return TargetFinder(nlp, Path(pack_dir), tuple(Path(p) for p in extra_packs))
 
 
 @Language.factory("pitchlint_ask", default_config={"pack_dir": ""})

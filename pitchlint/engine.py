@@ -90,7 +90,8 @@ class Engine:
         self.render = renderer_for(tuple(template_dirs))
 
     def analyze(self, documents: list[Document]) -> Iterator[Analysis]:
-        return analyze_texts((d.prose for d in documents), self.config.model, builtin_pack_dir())
+        return analyze_texts((d.prose for d in documents), self.config.model, builtin_pack_dir(),
+                             extra_packs=self.config.packs)
 
     def check(self, document: Document, analysis: Analysis) -> FileReport:
         findings: list[Finding] = []

@@ -69,17 +69,19 @@ class TermMatcher:
 class TargetFinder:
     """Marks COMPANY, ROLE, SECTOR (and LOCATION) spans from lexicons, context patterns and the NER."""
 
-    def __init__(self, nlp: Language, pack_dir: Path):
+    def __init__(self, nlp: Language, pack_dir: Path, extra_packs: tuple[Path, ...] = ()):
+        """The built-in pack's lexicons are required; an extra pack (from `packs` in the
+        configuration) may add to any of them."""
         register_extensions()
-        lexicon_dir = pack_dir / "lexicons"
+        folders = [pack_dir / "lexicons"] + [Path(p) / "lexicons" for p in extra_packs]
         self.lexicons = {
-            "ROLE": _required_lexicon(lexicon_dir / "roles.txt"),
-            "SECTOR": _required_lexicon(lexicon_dir / "sectors.txt"),
-            "COMPANY": _required_lexicon(lexicon_dir / "companies.txt"),
+            "ROLE": _merged_lexicon(folders, "roles.txt"),
+            "SECTOR": _merged_lexicon(folders, "sectors.txt"),
+            "COMPANY": _merged_lexicon(folders, "companies.txt"),
         }
-        ambiguous = _optional_words(lexicon_dir / "companies-ambiguous.txt")
-        self.not_companies = {w.lower() for w in _optional_words(lexicon_dir / "not-companies.txt")}
-        self.role_modifiers = {w.lower() for w in _optional_words(lexicon_dir / "role-modifiers.txt")}
+        ambiguous = _words(folders, "companies-ambiguous.txt")
+        self.not_companies = {w.lower() for w in _words(folders, "not-companies.txt")}
+        self.role_modifiers = {w.lower() for w in _words(folders, "role-modifiers.txt")}
 
         self.phrases = TermMatcher(nlp, "LOWER")
         self.names = TermMatcher(nlp, "ORTH")
@@ -213,17 +215,26 @@ def _company_list_members(doc: Doc, kept) -> list[tuple[int, int]]:
     return found
 
 
-def _required_lexicon(path: Path) -> Lexicon:
-    if not path.is_file():
-        raise ConfigError(path, "lexicon file is missing from the rule pack")
-    return read_lexicon(path)
+def _merged_lexicon(folders: list[Path], name: str) -> Lexicon:
+    """The lexicon `name` from every pack folder; the first (built-in) one must have it."""
+    if not (folders[0] / name).is_file():
+        raise ConfigError(folders[0] / name, "lexicon file is missing from the rule pack")
+    merged = Lexicon()
+    for folder in folders:
+        if (folder / name).is_file():
+            lexicon = read_lexicon(folder / name)
+            merged.plain += lexicon.plain
+            merged.needs_context += lexicon.needs_context
+    return merged
 
 
-def _optional_words(path: Path) -> list[str]:
-    if not path.is_file():
-        return []
-    lexicon = read_lexicon(path)
-    return lexicon.plain + lexicon.needs_context
+def _words(folders: list[Path], name: str) -> list[str]:
+    words: list[str] = []
+    for folder in folders:
+        if (folder / name).is_file():
+            lexicon = read_lexicon(folder / name)
+            words += lexicon.plain + lexicon.needs_context
+    return words
 
 
 def _resolve(candidates):

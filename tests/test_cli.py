@@ -79,6 +79,7 @@ def test_fail_under_and_fail_on(drafts):
     assert run("--fail-under", "100", drafts / "specific.txt").returncode == 1
     assert run("--fail-on", "error", drafts / "vague.txt").returncode == 0
     assert run("--fail-on", "info", drafts / "specific.txt").returncode == 1
+    assert run("--severity", "error", drafts / "vague.txt").returncode == 0  # the same option
 
 
 def test_stdin(drafts):

@@ -118,3 +118,16 @@ def test_invalid_rule_file_in_a_pack_is_exit_2(tmp_path):
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 2
     assert result.stderr.strip() == f"pitchlint: {pack / 'bad.toml'}: rule id 'Bad_Id' is not kebab-case"
+
+
+def test_a_pack_adds_to_the_lexicons(tmp_path, lint):
+    from pitchlint.config import Config
+
+    text = "Do you know anyone in agrivoltaics I could talk to?"
+    assert lint(text).verdict == "vague"
+    pack = tmp_path / "pack"
+    (pack / "lexicons").mkdir(parents=True)
+    (pack / "lexicons" / "sectors.txt").write_text("# solar over crops\nagrivoltaics\n")
+    report = lint(text, config=Config(packs=(str(pack),)))
+    assert report.verdict == "specific"
+    assert [(e.label, e.text, e.in_ask) for e in report.entities] == [("SECTOR", "agrivoltaics", True)]
