@@ -60,8 +60,12 @@ class Analysis:
     def goal_targets(self, label: str | None = None) -> list[Entity]:
         return [e for e in self.entities if e.in_goal and (label is None or e.label == label)]
 
-    def ask_of(self, offset: int) -> Stretch | None:
-        return next((a for a in self.asks if a.start <= offset < a.end), None)
+    def trigger_in(self, ask: Stretch | None = None, default: Stretch | None = None) -> Stretch:
+        """The words that make `ask` (or, without one, any ask) a request, where a finding about
+        the ask points; `default` (else the ask, else the first ask) when no trigger is inside."""
+        within = [ask] if ask is not None else self.asks
+        inside = (t for t in self.triggers if any(a.start <= t.start < a.end for a in within))
+        return next(inside, default or ask or self.asks[0])
 
 
 def resolve_model(name: str | None) -> str:

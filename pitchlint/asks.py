@@ -76,9 +76,9 @@ class AskFinder:
         doc.spans[ASK_KEY] = [Span(doc, s.start, s.end, label="ASK") for s in ask_sents]
         doc.spans[GOAL_KEY] = [Span(doc, s.start, s.end, label="GOAL") for s in goal_sents]
         doc.spans[TRIGGER_KEY] = _longest(triggers)
-        in_asks = {s.start for s in ask_sents}
+        ask_starts = {s.start for s in ask_sents}
         doc.spans[GENERIC_KEY] = [
-            g for g in _longest(found.get("GENERIC", [])) if g.sent.start in in_asks
+            g for g in _longest(found.get("GENERIC", [])) if g.sent.start in ask_starts
         ]
         # A reason the reader could repeat: an explicit one ("because", "my goal"), the writer's
         # background ("I spent eight years at..."), or a stated goal sentence.
@@ -87,11 +87,13 @@ class AskFinder:
         doc.spans[CONTEXT_KEY] = _longest(reasons)
         self_ends = {span.end for span in found.get("SELF", [])}
         admire_ends = self_ends | {span.end for span in found.get("ADMIRE", [])}
-        ask_starts = {s.start for s in ask_sents}
         goal_starts = {s.start for s in goal_sents}
         targets = [t for t in doc.spans[TARGETS_KEY] if t.label_ in TARGET_LABELS]
-        own = {t.start for t in targets if _about_the_writer(doc, t, self_ends)}
-        admired = {t.start for t in targets if _about_the_writer(doc, t, admire_ends)}
+        by_start = {t.start: t for t in doc.spans[TARGETS_KEY]}
+        by_end = {t.end: t for t in doc.spans[TARGETS_KEY]}
+        anchors = {t.start: _clause_anchors(doc, t, by_start, by_end) for t in targets}
+        own = {start for start, places in anchors.items() if places & self_ends}
+        admired = {start for start, places in anchors.items() if places & admire_ends}
         # An ask that points back ("anyone at any of those?", "anyone there?") takes in the
         # nearest sentence before it that names targets; admiring a company does not stop it
         # being the one the ask points to.
@@ -167,8 +169,8 @@ READER_CUES = {"you", "your", "anyone", "anybody", "someone", "somebody", "any",
 
 def _questions_to_the_reader(doc: Doc, small_talk: list[Span]) -> list[Span]:
     """A question addressed to the reader is a request even without a known phrasing ("What would
-    you do if you were me?"), unless it is small talk ("How was the trip?"). The question mark
-    whole question stands as the trigger."""
+    you do if you were me?"), unless it is small talk ("How was the trip?"). The whole question
+    stands as the trigger."""
     chatty = {span.sent.start for span in small_talk}
     found = []
     for sent in doc.sents:
@@ -201,30 +203,30 @@ def _longest(spans: list[Span]) -> list[Span]:
     return sorted(filter_spans(spans), key=lambda s: s.start)
 
 
-def _about_the_writer(doc: Doc, span: Span, self_ends: set[int]) -> bool:
-    """True when the target sits in a clause where the writer talks about their own past, present
-    role or admiration ("I spent eight years at Amazon", "as a nurse", "a big fan of Patagonia")."""
-    targets = {t.start: t for t in doc.spans[TARGETS_KEY]}
-    target_ends = {t.end: t for t in doc.spans[TARGETS_KEY]}
+def _clause_anchors(doc: Doc, span: Span, by_start: dict, by_end: dict) -> set[int]:
+    """Token positions in the target's clause, walking back from it, where a pattern about the
+    writer would have to end to claim the target ("I spent eight years at Amazon", "a big fan of
+    Patagonia"). Neighbouring targets in the same list are stepped over."""
+    places: set[int] = set()
     i = span.start
     sent_start = span.sent.start
     while i > sent_start:
-        if i in self_ends:
-            return True
-        if i in target_ends:  # skip over a neighbouring target in the same list
-            i = target_ends[i].start
+        places.add(i)
+        if i in by_end:  # skip over a neighbouring target in the same list
+            i = by_end[i].start
             continue
         token = doc[i - 1]
         text = token.lower_
-        if text in LIST_GLUE and (i in targets):
+        if text in LIST_GLUE and (i in by_start):
             i -= 1
             continue
         if text in CLAUSE_BREAKS or "\n" in token.text:
-            return False
+            return places
         if text in CLAUSE_CONJUNCTIONS and _pronoun_follows(doc, i):
-            return False
+            return places
         i -= 1
-    return i in self_ends
+    places.add(i)
+    return places
 
 
 def _pronoun_follows(doc: Doc, index: int) -> bool:

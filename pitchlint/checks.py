@@ -70,7 +70,7 @@ def check_vague_ask(ctx: RuleContext) -> Iterable[Finding]:
             places.append((ask, generic[0].start, generic[-1].end, [g.text for g in generic]))
     if not places:
         ask = analysis.asks[0]
-        trigger = next((t for t in analysis.triggers if ask.start <= t.start < ask.end), ask)
+        trigger = analysis.trigger_in(ask)
         places.append((ask, trigger.start, trigger.end, []))
     for n, (ask, start, end, words) in enumerate(places):
         key = "message" if words else "message_untargeted"
@@ -107,9 +107,7 @@ def check_target_required(ctx: RuleContext) -> Iterable[Finding]:
         return
     if not analysis.targets():
         return  # an ask with no target at all: vague-ask says it better than three hints would
-    trigger = next(
-        (t for t in analysis.triggers if analysis.ask_of(t.start) is not None), analysis.asks[0]
-    )
+    trigger = analysis.trigger_in()
     yield ctx.finding(trigger.start, trigger.end,
                       ctx.rule.message.format(label=LABEL_NAMES.get(label, str(label).lower())))
 
@@ -119,7 +117,7 @@ def check_context_required(ctx: RuleContext) -> Iterable[Finding]:
     analysis: Analysis = ctx.analysis
     if not analysis.targets() or analysis.context:
         return
-    trigger = next((t for t in analysis.triggers if analysis.ask_of(t.start) is not None), analysis.asks[0])
+    trigger = analysis.trigger_in()
     yield ctx.finding(trigger.start, trigger.end)
 
 

@@ -77,7 +77,7 @@ def check_phrase_absent(ctx: RuleContext) -> Iterable[Finding]:
     pattern = phrase_pattern(ctx.rule.options.get("phrases", []), ctx.rule.options.get("regex", False))
     if any(pattern.search(analysis.text, a.start, a.end) for a in analysis.asks):
         return
-    anchor = next((t for t in analysis.triggers if analysis.ask_of(t.start)), analysis.asks[-1])
+    anchor = analysis.trigger_in(default=analysis.asks[-1])
     yield ctx.finding(anchor.start, anchor.end)
 
 
@@ -116,7 +116,7 @@ def check_buried_ask(ctx: RuleContext) -> Iterable[Finding]:
     preamble = len(WORD.findall(analysis.text, start, first.start))
     if preamble < ctx.rule.options.get("words", 120):
         return
-    trigger = next((t for t in analysis.triggers if first.start <= t.start < first.end), first)
+    trigger = analysis.trigger_in(first)
     yield ctx.finding(trigger.start, trigger.end, ctx.rule.message.format(words=preamble))
 
 
