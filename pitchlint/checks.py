@@ -5,7 +5,6 @@ Checks never read files, never call spaCy and keep no state: everything comes in
 
 from __future__ import annotations
 
-import re
 from typing import Iterable
 
 from pitchlint.analysis import Analysis

@@ -245,7 +245,7 @@ def mask_body(body: str) -> str:
         keep[i] = False
     _mask_quotes(lines, keep)
     _mask_sign_off(lines, keep)
-    return "\n".join(line if k else " " * len(line) for line, k in zip(lines, keep))
+    return "\n".join(line if k else " " * len(line) for line, k in zip(lines, keep, strict=True))
 
 
 def _cut(lines: list[str]) -> int:
