@@ -17,7 +17,7 @@ from pitchlint.findings import Finding, severity_rank
 from pitchlint.paths import builtin_pack_dir
 from pitchlint.rulepack import Rule, RuleContext, load_entry_point_rules, load_pack
 from pitchlint.score import Score, score
-from pitchlint.suggest import renderer_for
+from pitchlint.render import renderer_for
 
 
 @dataclass

@@ -1,6 +1,6 @@
 import pytest
 
-from pitchlint.lexicon import pluralize, read_lexicon, with_plurals
+from pitchlint.analysis.lexicon import pluralize, read_lexicon, with_plurals
 
 
 @pytest.mark.parametrize(

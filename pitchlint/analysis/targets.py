@@ -9,9 +9,9 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from pitchlint.components import TARGETS_KEY, compile_patterns, register_extensions, read_patterns
+from pitchlint.analysis.patterns import TARGETS_KEY, compile_patterns, register_extensions, read_patterns
 from pitchlint.errors import ConfigError
-from pitchlint.lexicon import Lexicon, read_lexicon, with_plurals
+from pitchlint.analysis.lexicon import Lexicon, read_lexicon, with_plurals
 
 # Nouns after a word that make it a field or a function: "retail space", "Training department".
 CONTEXT_NOUNS = {

@@ -1,7 +1,6 @@
-"""pitchlint's spaCy components, declared here so that importing this module registers them:
-sentence breaks, target spans (COMPANY/ROLE/SECTOR, see targets.py) and the ask (see asks.py).
+"""What the analysis components share: the span-group keys and extension attributes they write,
+and the loader for the rule pack's token patterns (patterns/*.jsonl).
 
-All word lists and token patterns are files of the rule pack (lexicons/*.txt, patterns/*.jsonl).
 Patterns are compiled with the tokenizer only, so loading them never runs the statistical model.
 """
 
@@ -9,10 +8,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-
-from spacy.language import Language
-from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
 
 from pitchlint.errors import ConfigError
 
@@ -23,8 +18,12 @@ GOAL_KEY = "pitchlint_goal"
 GENERIC_KEY = "pitchlint_generic"
 CONTEXT_KEY = "pitchlint_context"
 TRIGGER_KEY = "pitchlint_trigger"
+REFUSAL_KEY = "pitchlint_refusal"
+
 
 def register_extensions() -> None:
+    from spacy.tokens import Span
+
     if not Span.has_extension("in_ask"):
         Span.set_extension("in_ask", default=False)
         Span.set_extension("in_goal", default=False)
@@ -49,8 +48,10 @@ def read_patterns(path: Path) -> list[dict]:
     return patterns
 
 
-def compile_patterns(vocab, patterns: list[dict], source: Path) -> tuple[Matcher, dict[str, list[list[bool]]]]:
+def compile_patterns(vocab, patterns: list[dict], source: Path) -> tuple[object, dict[str, list[list[bool]]]]:
     """A Matcher whose patterns may mark tokens with "CAPTURE": true; returns capture masks by key."""
+    from spacy.matcher import Matcher
+
     matcher = Matcher(vocab)
     captures: dict[str, list[list[bool]]] = {}
     for i, entry in enumerate(patterns):
@@ -65,26 +66,5 @@ def compile_patterns(vocab, patterns: list[dict], source: Path) -> tuple[Matcher
     return matcher, captures
 
 
-def label_of(doc: Doc, match_id: int) -> str:
+def label_of(doc, match_id: int) -> str:
     return doc.vocab.strings[match_id].split("#", 1)[0]
-
-
-@Language.factory("pitchlint_breaks")
-def make_breaks(nlp: Language, name: str):
-    from pitchlint.asks import SentenceBreaks
-
-    return SentenceBreaks()
-
-
-@Language.factory("pitchlint_targets", default_config={"pack_dir": "", "extra_packs": []})
-def make_targets(nlp: Language, name: str, pack_dir: str, extra_packs: list[str]):
-    from pitchlint.targets import TargetFinder
-
-    return TargetFinder(nlp, Path(pack_dir), tuple(Path(p) for p in extra_packs))
-
-
-@Language.factory("pitchlint_ask", default_config={"pack_dir": ""})
-def make_ask(nlp: Language, name: str, pack_dir: str):
-    from pitchlint.asks import AskFinder
-
-    return AskFinder(nlp, Path(pack_dir))

@@ -2,7 +2,7 @@ import pytest
 
 from pitchlint.errors import ConfigError
 from pitchlint.paths import builtin_pack_dir
-from pitchlint.suggest import Renderer, join_or, with_article
+from pitchlint.render import Renderer, join_or, with_article
 
 
 def vague_rewrite(report):

@@ -1,0 +1,32 @@
+"""pitchlint's spaCy components, declared here so that importing this module registers them.
+
+The flow inside the pipeline: sentence breaks (sentences.py), then target spans from lexicons,
+context patterns and the model's NER (targets.py), then statements: which sentences request
+something of the reader, which state the writer's goal, and which spans are targets
+(statements.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+
+from pitchlint.analysis.sentences import SentenceBreaks
+from pitchlint.analysis.statements import StatementFinder
+from pitchlint.analysis.targets import TargetFinder
+
+
+@Language.factory("pitchlint_breaks")
+def make_breaks(nlp: Language, name: str):
+    return SentenceBreaks()
+
+
+@Language.factory("pitchlint_targets", default_config={"pack_dir": "", "extra_packs": []})
+def make_targets(nlp: Language, name: str, pack_dir: str, extra_packs: list[str]):
+    return TargetFinder(nlp, Path(pack_dir), tuple(Path(p) for p in extra_packs))
+
+
+@Language.factory("pitchlint_ask", default_config={"pack_dir": ""})
+def make_statements(nlp: Language, name: str, pack_dir: str):
+    return StatementFinder(nlp, Path(pack_dir))
