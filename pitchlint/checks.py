@@ -23,10 +23,10 @@ def quoted_list(words: list[str]) -> str:
 
 
 def rewrite_slots(ctx: RuleContext) -> dict:
-    """Slots for a rewrite, from the writer's own words first (the targets of the ask and of the
-    stated goal, places named there), then from the profile in the configuration or front matter.
-    Former employers and other passing mentions never fill a slot; an empty slot stays empty and
-    the template shows a bracketed prompt."""
+    """Slots for a rewrite, from the writer's own words first (the targets of the requests, then
+    of the goals, places named there), then from the profile in the configuration or front matter.
+    Former employers and other background never fill a slot; an empty slot stays empty and the
+    template shows a bracketed prompt."""
     analysis: Analysis = ctx.analysis
     profile = ctx.profile
     wanted = analysis.asks + analysis.goals
@@ -35,7 +35,7 @@ def rewrite_slots(ctx: RuleContext) -> dict:
         return any(s.start <= entity.start < s.end for s in wanted)
 
     def texts(label: str, fallback) -> list[str]:
-        named = analysis.targets(label) + analysis.goal_targets(label)
+        named = analysis.request_targets(label) + analysis.goal_targets(label)
         own = list(dict.fromkeys(e.text for e in named))
         return own or list(fallback or ())
 
@@ -51,18 +51,10 @@ def rewrite_slots(ctx: RuleContext) -> dict:
     }
 
 
-def check_vague_ask(ctx: RuleContext) -> Iterable[Finding]:
-    """An ask with no target. It points at the generic objects ("anyone", "any leads") when there
-    are some, otherwise at the words that make the request ("What would you do...?")."""
-    analysis: Analysis = ctx.analysis
-    if not analysis.asks or analysis.targets():
-        return
-    goals = analysis.goal_targets()
-    rewrite = None
-    if ctx.rule.template:
-        rewrite = ctx.render(ctx.rule.template, ask=analysis.asks[0].text, **rewrite_slots(ctx))
-    named = quoted_list([e.text for e in goals])
-    places = []  # (ask, start, end, generic words)
+def _generic_places(analysis: Analysis) -> list[tuple]:
+    """Where a finding about a generic ask points: (ask, start, end, generic words) for each ask
+    with generic objects ("anyone", "any leads"), else the first ask's trigger."""
+    places = []
     for ask in analysis.asks:
         generic = [g for g in analysis.generic if ask.start <= g.start < ask.end]
         if generic:
@@ -71,53 +63,100 @@ def check_vague_ask(ctx: RuleContext) -> Iterable[Finding]:
         ask = analysis.asks[0]
         trigger = analysis.trigger_in(ask)
         places.append((ask, trigger.start, trigger.end, []))
+    return places
+
+
+def _rewrite_findings(ctx: RuleContext, places: list[tuple], message_for) -> Iterable[Finding]:
+    """One finding per place; the first carries the rule's rewrite of its ask."""
+    analysis: Analysis = ctx.analysis
+    rewrite = None
+    if ctx.rule.template:
+        rewrite = ctx.render(ctx.rule.template, ask=places[0][0].text, **rewrite_slots(ctx))
     for n, (ask, start, end, words) in enumerate(places):
-        key = "message" if words else "message_untargeted"
-        if goals:
-            key += "_with_goal"
-        template = ctx.rule.options.get(key) if key != "message" else ctx.rule.message
-        message = (template or ctx.rule.message).format(generic=quoted_list(words), named=named)
         first = n == 0  # one rewrite per message, on the first vague ask
         yield ctx.finding(
-            start, end, message,
+            start, end, message_for(words),
             suggestion=rewrite if first else None,
             fix=Fix(ask.start, ask.end, rewrite) if first and rewrite else None,
         )
 
 
+def check_vague_ask(ctx: RuleContext) -> Iterable[Finding]:
+    """A request when the message names no target anywhere (or refuses to: "open to anything").
+    It points at the generic objects ("anyone", "any leads") when there are some, otherwise at
+    the words that make the request ("What would you do...?"), or at the refusal."""
+    analysis: Analysis = ctx.analysis
+    if not analysis.asks or analysis.specific:
+        return
+    if analysis.targets() and analysis.refusals:
+        refusal = analysis.refusals[0]
+        ask = next((a for a in analysis.asks if a.start <= refusal.start < a.end), analysis.asks[0])
+        template = ctx.rule.options.get("message_refusal", ctx.rule.message)
+        yield from _rewrite_findings(ctx, [(ask, refusal.start, refusal.end, [refusal.text])],
+                                     lambda words: template.format(generic=quoted_list(words)))
+        return
+
+    def message(words: list[str]) -> str:
+        template = ctx.rule.message if words else ctx.rule.options.get("message_untargeted", ctx.rule.message)
+        return template.format(generic=quoted_list(words))
+
+    yield from _rewrite_findings(ctx, _generic_places(analysis), message)
+
+
+def check_target_outside_ask(ctx: RuleContext) -> Iterable[Finding]:
+    """A generic request while the targets sit in another sentence (a goal): specific, but the
+    reader has to connect the two. The rewrite builds the ask from the goal's own words."""
+    analysis: Analysis = ctx.analysis
+    if not analysis.asks or not analysis.specific or analysis.request_targets():
+        return
+    named = quoted_list([e.text for e in analysis.goal_targets()])
+    yield from _rewrite_findings(
+        ctx, _generic_places(analysis), lambda words: ctx.rule.message.format(named=named))
+
+
 def check_missing_ask(ctx: RuleContext) -> Iterable[Finding]:
+    """No request at all. With no target either it is a warning (and the message is vague); with
+    a stated goal it is a hint, at info, to say what the reader should do; for a spoken pitch the
+    goal is the ask, so it stays quiet."""
     analysis: Analysis = ctx.analysis
     if analysis.asks:
         return
     from pitchlint.checks_text import first_sentence
 
+    has_goal = analysis.specific
+    if has_goal and ctx.channel == "pitch":
+        return
     anchor = analysis.goals[0] if analysis.goals else first_sentence(analysis)
     if anchor is None:
         return
     rewrite = ctx.render(ctx.rule.template, ask=None, **rewrite_slots(ctx)) if ctx.rule.template else None
-    yield ctx.finding(anchor.start, anchor.end, suggestion=rewrite)
+    if has_goal:
+        message = ctx.rule.options.get("message_with_goal", ctx.rule.message).format(
+            named=quoted_list([e.text for e in analysis.targets()]))
+        yield ctx.finding(anchor.start, anchor.end, message, suggestion=rewrite, severity="info")
+    else:
+        yield ctx.finding(anchor.start, anchor.end, suggestion=rewrite)
 
 
 def check_target_required(ctx: RuleContext) -> Iterable[Finding]:
-    """An ask that names no target of one kind (a hint: one or two kinds already make it specific)."""
+    """A message whose targets (in its requests and goals) include none of one kind: a hint, since
+    one or two kinds already make it specific."""
     analysis: Analysis = ctx.analysis
     label = ctx.rule.options.get("label")
-    if not analysis.asks or analysis.targets(label):
+    if not analysis.targets() or analysis.targets(label) or not (analysis.asks or analysis.goals):
         return
-    if not analysis.targets():
-        return  # an ask with no target at all: vague-ask says it better than three hints would
-    trigger = analysis.trigger_in()
-    yield ctx.finding(trigger.start, trigger.end,
+    anchor = analysis.trigger_in() if analysis.asks else analysis.goals[0]
+    yield ctx.finding(anchor.start, anchor.end,
                       ctx.rule.message.format(label=LABEL_NAMES.get(label, str(label).lower())))
 
 
 def check_context_required(ctx: RuleContext) -> Iterable[Finding]:
     """An ask that names targets but gives the reader no reason they could repeat to a contact."""
     analysis: Analysis = ctx.analysis
-    if not analysis.targets() or analysis.context:
+    if not analysis.targets() or analysis.context or not (analysis.asks or analysis.goals):
         return
-    trigger = analysis.trigger_in()
-    yield ctx.finding(trigger.start, trigger.end)
+    anchor = analysis.trigger_in() if analysis.asks else analysis.goals[0]
+    yield ctx.finding(anchor.start, anchor.end)
 
 
 def check_recipient(ctx: RuleContext) -> Iterable[Finding]:
@@ -150,6 +189,7 @@ def _kinds() -> dict:
     return {
         "vague-ask": check_vague_ask,
         "missing-ask": check_missing_ask,
+        "target-outside-ask": check_target_outside_ask,
         "target-required": check_target_required,
         "context-required": check_context_required,
         "recipient": check_recipient,

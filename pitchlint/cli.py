@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 import click
 
@@ -169,15 +170,45 @@ def suggest_command(file, as_diff, config_path):
 @click.argument("corpus", type=click.Path(exists=True, file_okay=False))
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file to evaluate with.")
 @click.option("--show-errors", is_flag=True, help="List each message whose verdict is wrong.")
-def eval_command(corpus, config_path, show_errors):
-    """Accuracy on a labelled corpus: verdicts, vague-class precision/recall, entity P/R/F1."""
+@click.option("--only", metavar="GLOB", help="Only label files whose name matches, e.g. '4*' for one batch.")
+@click.option("--reports", "reports_path", type=click.Path(dir_okay=False),
+              help="Score saved JSON reports (pitchlint --format json, any version) instead of running.")
+@click.option("--save", "save_path", type=click.Path(dir_okay=False), help="Write the headline figures as JSON.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
+              help="Figures saved by --save from an earlier run, printed beside these as 'before'.")
+def eval_command(corpus, config_path, show_errors, only, reports_path, save_path, baseline_path):
+    """Accuracy on a labelled corpus: verdicts and the vague class (overall and per channel),
+    targets (spans in requests and goals) and all spans, precision/recall/F1."""
+    import json
+
     from pitchlint.evaluate import evaluate, render_table
 
+    def read_json(path: str, what: str):
+        try:
+            return json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            _fail(f"{path}: cannot read {what} ({exc})")
+
+    reports = None
+    if reports_path:
+        data = read_json(reports_path, "the reports")
+        try:
+            reports = {Path(row["path"]).name: row for row in data["files"]}
+        except (KeyError, TypeError):
+            _fail(f"{reports_path}: not a pitchlint JSON report (no files with a path)")
+    baseline = read_json(baseline_path, "the baseline") if baseline_path else None
+    if baseline is not None and not isinstance(baseline, dict):
+        _fail(f"{baseline_path}: not figures saved by `pitchlint eval --save`")
     try:
-        result = evaluate(corpus, config_path)
+        result = evaluate(corpus, config_path, only=only, reports=reports)
     except PitchlintError as error:
         _fail(str(error))
-    click.echo(render_table(result, show_errors=show_errors))
+    if save_path:
+        try:
+            Path(save_path).write_text(json.dumps(result.figures(), indent=2) + "\n", encoding="utf-8")
+        except OSError as exc:
+            _fail(f"{save_path}: cannot write the figures ({exc.strerror or exc})")
+    click.echo(render_table(result, show_errors=show_errors, baseline=baseline))
 
 
 @main.command("rules")

@@ -28,6 +28,7 @@ class FileReport:
     entities: list[Entity]
     findings: list[Finding]
     asks: list[Stretch] = field(default_factory=list)
+    targets: list[Entity] = field(default_factory=list)  # what a reader can think of someone for
     notes: list[str] = field(default_factory=list)
     internal_errors: list[str] = field(default_factory=list)
 
@@ -115,7 +116,8 @@ class Engine:
         return FileReport(
             path=document.path,
             text=document.text,
-            score=score(analysis, findings, self.rules),
+            score=score(analysis, findings, self.rules, channel),
+            targets=analysis.targets(),
             entities=analysis.entities,
             findings=findings,
             asks=analysis.asks,

@@ -1,13 +1,15 @@
 """`pitchlint eval`: how well pitchlint agrees with a labelled corpus.
 
 A corpus is a folder of messages (`.txt`, `.md`, `.eml`), each with a `.toml` label file beside it
-(see corpus/GUIDE.md): the verdict and the gold COMPANY / ROLE / SECTOR spans with `in_ask`.
+(see corpus/GUIDE.md): the verdict and the gold COMPANY / ROLE / SECTOR spans with
+the statement each sits in (request, goal or background); targets are those in requests and goals.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import tomllib
+from fnmatch import fnmatch
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,9 +17,13 @@ from pitchlint.config import CHANNELS, config_for, load_config_file
 from pitchlint.document import read_document
 from pitchlint.engine import available_rules, engine_for
 from pitchlint.errors import ConfigError
+from pitchlint.report import file_json
 
 LABELS = ("COMPANY", "ROLE", "SECTOR")
 MESSAGE_SUFFIXES = (".txt", ".md", ".eml")
+
+
+STATEMENTS = ("request", "goal", "background")
 
 
 @dataclass(frozen=True)
@@ -25,7 +31,11 @@ class GoldSpan:
     label: str
     start: int
     end: int
-    in_ask: bool
+    statement: str  # request | goal | background
+
+    @property
+    def is_target(self) -> bool:
+        return self.statement in ("request", "goal")
 
 
 @dataclass
@@ -35,6 +45,26 @@ class Labelled:
     spans: list[GoldSpan]
     channel: str | None = None
     rules: set[str] | None = None  # the rules a coach would mark; None where not labelled
+
+
+@dataclass
+class Predicted:
+    """What a report says, from the engine or from a saved JSON report (of any version)."""
+
+    verdict: str
+    entities: set[tuple[str, int, int]]
+    targets: set[tuple[str, int, int]]
+    rules: set[str]
+
+    @classmethod
+    def from_json(cls, row: dict) -> "Predicted":
+        entities = [e for e in row.get("entities", []) if e.get("label") in LABELS]
+        if "targets" in row:
+            targets = {(e["label"], e["start"], e["end"]) for e in row["targets"] if e.get("label") in LABELS}
+        else:  # a report from before targets were reported: the spans in the ask
+            targets = {(e["label"], e["start"], e["end"]) for e in entities if e.get("in_ask")}
+        return cls(row["verdict"], {(e["label"], e["start"], e["end"]) for e in entities}, targets,
+                   {f["rule"] for f in row.get("findings", [])})
 
 
 @dataclass
@@ -63,19 +93,69 @@ class Counts:
 
 
 @dataclass
-class EvalResult:
+class VerdictCounts:
     messages: int = 0
     correct: int = 0
     vague: Counts = field(default_factory=Counts)  # the vague class as positive
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.messages if self.messages else 0.0
+
+    def add(self, predicted: str, gold: str) -> None:
+        self.messages += 1
+        self.correct += predicted == gold
+        self.vague.add({0} if predicted == "vague" else set(), {0} if gold == "vague" else set())
+
+
+@dataclass
+class EvalResult:
+    verdicts: VerdictCounts = field(default_factory=VerdictCounts)
+    channels: dict[str, VerdictCounts] = field(default_factory=dict)
     entities: dict[str, Counts] = field(default_factory=lambda: {label: Counts() for label in LABELS})
-    ask_targets: Counts = field(default_factory=Counts)  # targets with in_ask, any label
+    targets: dict[str, Counts] = field(default_factory=lambda: {label: Counts() for label in LABELS + ("all",)})
     rules: dict[str, Counts] = field(default_factory=dict)  # per rule, over messages with `rules` labels
     rule_errors: list[tuple[str, str, str]] = field(default_factory=list)  # (path, rule, "missed"|"false alarm")
     wrong: list[tuple[str, str, str]] = field(default_factory=list)  # (path, gold, predicted)
 
     @property
+    def messages(self) -> int:
+        return self.verdicts.messages
+
+    @property
     def accuracy(self) -> float:
-        return self.correct / self.messages if self.messages else 0.0
+        return self.verdicts.accuracy
+
+    def add(self, gold: Labelled, predicted: Predicted) -> None:
+        self.verdicts.add(predicted.verdict, gold.verdict)
+        self.channels.setdefault(gold.channel or "email", VerdictCounts()).add(predicted.verdict, gold.verdict)
+        if predicted.verdict != gold.verdict:
+            self.wrong.append((str(gold.path), gold.verdict, predicted.verdict))
+        for label in LABELS:
+            self.entities[label].add({e for e in predicted.entities if e[0] == label},
+                                     {(s.label, s.start, s.end) for s in gold.spans if s.label == label})
+        gold_targets = {(s.label, s.start, s.end) for s in gold.spans if s.is_target}
+        for label in LABELS:
+            self.targets[label].add({e for e in predicted.targets if e[0] == label},
+                                    {e for e in gold_targets if e[0] == label})
+        self.targets["all"].add(predicted.targets, gold_targets)
+        if gold.rules is not None:
+            for rule, counts in self.rules.items():
+                counts.add({0} if rule in predicted.rules else set(), {0} if rule in gold.rules else set())
+                if (rule in predicted.rules) != (rule in gold.rules):
+                    kind = "false alarm" if rule in predicted.rules else "missed"
+                    self.rule_errors.append((str(gold.path), rule, kind))
+
+    def figures(self) -> dict:
+        """The headline figures, as `--save` writes them and `--baseline` reads them."""
+        out = {"verdict accuracy": self.accuracy, "vague precision": self.verdicts.vague.precision,
+               "vague recall": self.verdicts.vague.recall}
+        for name, c in self.targets.items():
+            out[f"targets {name} precision"] = c.precision
+            out[f"targets {name} recall"] = c.recall
+        for name, c in self.entities.items():
+            out[f"entities {name} F1"] = c.f1
+        return out
 
 
 def _message_file(label_file: Path) -> Path:
@@ -91,20 +171,31 @@ def load_labelled(label_file: Path, text: str) -> Labelled:
         data = tomllib.loads(label_file.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(label_file, f"is not valid TOML ({exc})") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(label_file, f"cannot be read ({exc})") from None
     verdict = data.get("verdict")
     if verdict not in ("vague", "specific"):
         raise ConfigError(label_file, "verdict must be \"vague\" or \"specific\"")
     spans = []
-    for i, span in enumerate(data.get("span", []), 1):
+    raw_spans = data.get("span", [])
+    if not isinstance(raw_spans, list) or not all(isinstance(s, dict) for s in raw_spans):
+        raise ConfigError(label_file, "`span` must be an array of tables ([[span]])")
+    for i, span in enumerate(raw_spans, 1):
         label, needle = span.get("label"), span.get("text", "")
-        if label not in LABELS or not needle:
+        if label not in LABELS or not isinstance(needle, str) or not needle:
             raise ConfigError(label_file, f"span {i} needs a label ({', '.join(LABELS)}) and a text")
+        statement = span.get("statement")
+        if statement not in STATEMENTS:
+            raise ConfigError(label_file, f"span {i} needs a statement ({', '.join(STATEMENTS)})")
+        occurrence = span.get("occurrence", 1)
+        if not isinstance(occurrence, int) or occurrence < 1:
+            raise ConfigError(label_file, f"span {i}: occurrence must be a whole number from 1")
         start = -1
-        for _ in range(int(span.get("occurrence", 1))):
+        for _ in range(occurrence):
             start = text.find(needle, start + 1)
             if start < 0:
                 raise ConfigError(label_file, f"span {i}: {needle!r} does not occur that often in the message")
-        spans.append(GoldSpan(label, start, start + len(needle), bool(span.get("in_ask", False))))
+        spans.append(GoldSpan(label, start, start + len(needle), statement))
     rules = data.get("rules")
     if rules is not None and (not isinstance(rules, list) or not all(isinstance(r, str) for r in rules)):
         raise ConfigError(label_file, "`rules` must be a list of rule ids")
@@ -112,59 +203,69 @@ def load_labelled(label_file: Path, text: str) -> Labelled:
     return Labelled(_message_file(label_file), verdict, spans, channel, set(rules) if rules is not None else None)
 
 
-def evaluate(corpus: str | Path, config_path: str | None = None) -> EvalResult:
+def label_files(folder: Path, only: str | None = None) -> list[Path]:
+    files = [f for f in sorted(folder.rglob("*.toml"))
+             if f.name not in ("pyproject.toml", ".pitchlint.toml") and (only is None or fnmatch(f.name, only))]
+    if not files:
+        raise ConfigError(folder, "no labelled messages (a .toml label file beside each message)")
+    return files
+
+
+def evaluate(corpus: str | Path, config_path: str | None = None, only: str | None = None,
+             reports: dict[str, dict] | None = None) -> EvalResult:
+    """Score pitchlint against the labels; with `reports` (path -> per-file JSON, e.g. saved from
+    an earlier version), score those reports instead of running the engine."""
     folder = Path(corpus)
     documents, labels = [], []
-    for label_file in sorted(folder.rglob("*.toml")):
-        if label_file.name in ("pyproject.toml", ".pitchlint.toml"):
-            continue
+    for label_file in label_files(folder, only):
         document = read_document(_message_file(label_file))
         documents.append(document)
         labels.append(load_labelled(label_file, document.text))
-    if not documents:
-        raise ConfigError(folder, "no labelled messages (a .toml label file beside each message)")
     config = load_config_file(Path(config_path)) if config_path else config_for(str(folder / "x"))
     # every rule runs, preview ones included, so the table shows whether they are ready
     config = dataclasses.replace(config, select=tuple(available_rules(config.packs)))
     labelled_rules = sorted({r for gold in labels for r in (gold.rules or ())})
     result = EvalResult(rules={rule: Counts() for rule in labelled_rules})
     for gold, document in zip(labels, documents, strict=True):
+        if reports is not None:
+            row = reports.get(gold.path.name)
+            if row is None:
+                raise ConfigError(gold.path, "has no report in the saved reports")
+            result.add(gold, Predicted.from_json(row))
+            continue
         channel = gold.channel if gold.channel in CHANNELS else None
         engine = engine_for(dataclasses.replace(config, force_channel=channel))
         report = next(engine.lint_documents([document]))
-        result.messages += 1
-        if report.verdict == gold.verdict:
-            result.correct += 1
-        else:
-            result.wrong.append((str(gold.path), gold.verdict, report.verdict))
-        result.vague.add({0} if report.verdict == "vague" else set(), {0} if gold.verdict == "vague" else set())
-        for label in LABELS:
-            predicted = {(e.start, e.end) for e in report.entities if e.label == label}
-            result.entities[label].add(predicted, {(s.start, s.end) for s in gold.spans if s.label == label})
-        result.ask_targets.add(
-            {(e.label, e.start, e.end) for e in report.entities if e.in_ask},
-            {(s.label, s.start, s.end) for s in gold.spans if s.in_ask},
-        )
-        if gold.rules is not None:
-            fired = {f.rule for f in report.findings}
-            for rule, counts in result.rules.items():
-                counts.add({0} if rule in fired else set(), {0} if rule in gold.rules else set())
-                if (rule in fired) != (rule in gold.rules):
-                    result.rule_errors.append((str(gold.path), rule, "false alarm" if rule in fired else "missed"))
+        result.add(gold, Predicted.from_json(file_json(report)))
     return result
 
 
-def render_table(result: EvalResult, show_errors: bool = False) -> str:
+def _delta(name: str, value: float, baseline: dict | None) -> str:
+    if baseline is None or name not in baseline:
+        return ""
+    return f"  (before {baseline[name]:.3f})"
+
+
+def render_table(result: EvalResult, show_errors: bool = False, baseline: dict | None = None) -> str:
+    v = result.verdicts
     lines = [
         f"messages          {result.messages}",
-        f"verdict accuracy  {result.accuracy:.3f}  ({result.correct}/{result.messages})",
-        f"vague precision   {result.vague.precision:.3f}",
-        f"vague recall      {result.vague.recall:.3f}",
+        f"verdict accuracy  {v.accuracy:.3f}  ({v.correct}/{v.messages}){_delta('verdict accuracy', v.accuracy, baseline)}",
+        f"vague precision   {v.vague.precision:.3f}{_delta('vague precision', v.vague.precision, baseline)}",
+        f"vague recall      {v.vague.recall:.3f}{_delta('vague recall', v.vague.recall, baseline)}",
         "",
-        f"{'entities':17} {'precision':>9} {'recall':>7} {'F1':>7} {'gold':>5} {'found':>6}",
+        f"{'by channel':17} {'messages':>8} {'accuracy':>9} {'vague P':>8} {'vague R':>8}",
     ]
-    rows = list(result.entities.items()) + [("in-ask targets", result.ask_targets)]
-    for name, c in rows:
+    for name, c in sorted(result.channels.items()):
+        lines.append(f"{name:17} {c.messages:8d} {c.accuracy:9.3f} {c.vague.precision:8.3f} {c.vague.recall:8.3f}")
+    lines += ["", f"{'targets':17} {'precision':>9} {'recall':>7} {'F1':>7} {'gold':>5} {'found':>6}"]
+    for name, c in result.targets.items():
+        before = ""
+        if baseline is not None and f"targets {name} recall" in baseline:
+            before = f"  (before P {baseline[f'targets {name} precision']:.3f} R {baseline[f'targets {name} recall']:.3f})"
+        lines.append(f"{name:17} {c.precision:9.3f} {c.recall:7.3f} {c.f1:7.3f} {c.tp + c.fn:5d} {c.tp + c.fp:6d}{before}")
+    lines += ["", f"{'all spans':17} {'precision':>9} {'recall':>7} {'F1':>7} {'gold':>5} {'found':>6}"]
+    for name, c in result.entities.items():
         lines.append(f"{name:17} {c.precision:9.3f} {c.recall:7.3f} {c.f1:7.3f} {c.tp + c.fn:5d} {c.tp + c.fp:6d}")
     if result.rules:
         lines += ["", f"{'rules':22} {'precision':>9} {'recall':>7} {'gold':>5} {'found':>6}"]

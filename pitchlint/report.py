@@ -31,6 +31,14 @@ def finding_positions(report: FileReport) -> list[dict]:
     return rows
 
 
+def reader_view(report: FileReport) -> str:
+    """What a reader can act on, the product's whole point: the targets by kind, or nothing."""
+    if report.verdict != "specific" or not report.targets:
+        return "nothing to act on"
+    seen = dict.fromkeys((e.label, e.text) for e in report.targets)
+    return " · ".join(f"{label} {text}" for label, text in seen)
+
+
 def file_json(report: FileReport) -> dict:
     return {
         "path": report.path,
@@ -38,9 +46,15 @@ def file_json(report: FileReport) -> dict:
         "score": report.score.total,
         "breakdown": report.score.breakdown,
         "entities": [
-            {"label": e.label, "text": e.text, "start": e.start, "end": e.end, "in_ask": e.in_ask}
+            {"label": e.label, "text": e.text, "start": e.start, "end": e.end, "in_ask": e.in_ask,
+             "statement": e.statement}
             for e in report.entities
         ],
+        "targets": [
+            {"label": e.label, "text": e.text, "start": e.start, "end": e.end, "statement": e.statement}
+            for e in report.targets
+        ],
+        "reader_view": reader_view(report),
         "asks": [{"text": a.text, "start": a.start, "end": a.end} for a in report.asks],
         "findings": finding_positions(report),
         "notes": report.notes,
@@ -116,6 +130,7 @@ def render_text(report: FileReport, color: bool = False) -> str:
         out.append(f"{report.path}: internal error: {problem}")
     parts = ", ".join(f"{k} {v:+d}" if k == "rules" else f"{k} {v}" for k, v in report.score.breakdown.items())
     verdict = _style(report.verdict, color, fg="red" if report.verdict == "vague" else "green", bold=True)
+    out.append(f"{report.path}: reader can think of: {reader_view(report)}")
     out.append(f"{report.path}: {verdict}, score {report.score.total}/100 ({parts})")
     return "\n".join(out)
 

@@ -81,9 +81,14 @@ class RuleContext:
     channel: str = "email"
     document: object = None  # pitchlint.document.Document
 
-    def finding(self, start: int, end: int, message: str | None = None, **kwargs) -> Finding:
+    def finding(self, start: int, end: int, message: str | None = None, severity: str | None = None,
+                **kwargs) -> Finding:
+        """A finding of this rule; `severity` lowers it for a hint variant ("info"), never raises it."""
+        level = self.rule.severity
+        if severity is not None and SEVERITIES.index(severity) < SEVERITIES.index(level):
+            level = severity
         return Finding(
-            rule=self.rule.id, severity=self.rule.severity,
+            rule=self.rule.id, severity=level,
             message=message or self.rule.message, start=start, end=end, **kwargs,
         )
 

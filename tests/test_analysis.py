@@ -1,4 +1,4 @@
-"""What the pipeline marks: asks, goals, targets and whether each target belongs to the ask."""
+"""What the pipeline marks: asks, goals, targets, and the statement each target sits in."""
 
 import pytest
 
@@ -12,17 +12,46 @@ def test_former_employer_is_not_a_target(analyze):
     assert targets(a) == [("COMPANY", "Amazon", False), ("COMPANY", "Google", False), ("COMPANY", "Stripe", True)]
 
 
-def test_goal_sentence_targets_are_not_in_the_ask_but_are_remembered(analyze):
+def test_goal_sentence_targets_are_targets_outside_the_ask(analyze):
     a = analyze("I'm looking for product manager roles in fintech. If you know anyone, please let me know.")
     assert [a_.text for a_ in a.asks] == ["If you know anyone, please let me know."]
-    assert [(e.text, e.in_ask, e.in_goal) for e in a.entities] == [
-        ("product manager", False, True), ("fintech", False, True)]
+    assert [(e.text, e.in_ask, e.statement) for e in a.entities] == [
+        ("product manager", False, "goal"), ("fintech", False, "goal")]
+    assert a.specific and not a.request_targets()
 
 
 def test_an_ask_that_points_back_takes_the_sentence_before(analyze):
     a = analyze("I'd love to reach folks at Oracle Health, Epic or Meditech. Know anyone at any of those?")
-    assert [(e.text, e.in_ask) for e in a.targets(in_ask=None)] == [
-        ("Oracle Health", True), ("Epic", True), ("Meditech", True)]
+    assert [(e.text, e.in_ask, e.statement) for e in a.targets()] == [
+        ("Oracle Health", True, "request"), ("Epic", True, "request"), ("Meditech", True, "request")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # background vs goal: the same company, once the writer's past, once what they want
+    ("I did product at Stripe for six years. If you know anyone, let me know.", []),
+    ("I want product roles at fintechs like Stripe. If you know anyone, let me know.",
+     [("SECTOR", "fintechs", "goal"), ("COMPANY", "Stripe", "goal")]),
+    # the nearest claim decides within a sentence
+    ("I was a shift lead at a bakery, so a café manager job would suit me.",
+     [("ROLE", "café manager", "goal")]),
+    # a pointer back takes in the writer's past too: the reader is asked about Amazon
+    ("I spent six years at Amazon. Know anyone still there?", [("COMPANY", "Amazon", "request")]),
+])
+def test_statement_of_each_target(analyze, text, expected):
+    assert [(e.label, e.text, e.statement) for e in analyze(text).targets()] == expected
+
+
+def test_a_refusal_takes_the_targets_back(analyze):
+    a = analyze("I'm looking for product roles, but honestly I'm open to anything. Let me know if you hear of something.")
+    assert [r.text for r in a.refusals] == ["open to anything"]
+    assert a.targets() and not a.specific
+    b = analyze("I'm open to anything in fintech. Let me know if you hear of something.")
+    assert b.refusals == [] and b.specific
+
+
+def test_a_subject_line_states_the_goal(analyze):
+    a = analyze("Referral request: QA analyst at Acme\n\nHi Sam, would you feel OK putting my name forward?\n")
+    assert [(e.text, e.statement) for e in a.targets()] == [("QA analyst", "goal"), ("Acme", "goal")]
 
 
 def test_a_question_to_the_reader_is_an_ask_and_small_talk_is_not(analyze):

@@ -9,15 +9,22 @@ def vague_rewrite(report):
     return next(f for f in report.findings if f.rule == "vague-ask")
 
 
+def goal_rewrite(report):
+    return next(f for f in report.findings if f.rule == "target-outside-ask")
+
+
 def test_rewrite_reuses_the_goal_the_writer_named(lint):
     text = "I'm looking for product manager roles in fintech. If you know anyone, please let me know."
-    finding = vague_rewrite(lint(text))
+    report = lint(text)
+    assert report.verdict == "specific"
+    finding = goal_rewrite(report)
+    assert finding.severity == "info"
     assert finding.suggestion == (
         "Do you know a product manager in fintech who might talk with me for 20 minutes? "
         "I'd be grateful for an introduction.")
     assert finding.message == (
-        'Your ask is for "anyone" in general, though you name "product manager" and "fintech" elsewhere: '
-        "put them in the ask itself, so the reader knows whom to think of.")
+        'You name "product manager" and "fintech" as what you want, but the ask itself is for anyone: '
+        "repeat it in the ask, so the reader does not have to connect the two.")
     # the fix replaces the ask sentence, not the goal
     assert text[finding.fix.start:finding.fix.end] == "If you know anyone, please let me know."
 
@@ -68,10 +75,10 @@ def test_a_pack_template_overrides_the_builtin_one_by_name(tmp_path, lint):
 
     pack = tmp_path / "pack"
     (pack / "templates").mkdir(parents=True)
-    (pack / "templates" / "vague-ask.j2").write_text("Ask {{ roles | join_or }} for a coffee.")
+    (pack / "templates" / "target-outside-ask.j2").write_text("Ask {{ roles | join_or }} for a coffee.")
     report = lint("I'm looking for a job as a paralegal. Any leads would be great!",
                   config=Config(packs=(str(pack),)))
-    assert vague_rewrite(report).suggestion == "Ask paralegal for a coffee."
+    assert goal_rewrite(report).suggestion == "Ask paralegal for a coffee."
 
 
 def test_rewrite_takes_empty_slots_from_the_profile(lint):
@@ -91,4 +98,4 @@ def test_the_message_own_words_win_over_the_profile(lint):
 
     report = lint("I'm looking for recruiter roles. If you know anyone, please let me know.",
                   config=Config(profile=Profile(roles=("merchandise planner",))))
-    assert vague_rewrite(report).suggestion.startswith("Do you know a recruiter at [a kind of company")
+    assert goal_rewrite(report).suggestion.startswith("Do you know a recruiter who might talk with me")

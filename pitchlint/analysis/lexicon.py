@@ -53,6 +53,8 @@ def pluralize_word(word: str) -> str:
         return word + "s"  # CEOs, CPAs, VPs
     if lower.endswith("s") and not lower.endswith("ss"):
         return word  # already plural or a mass noun: "sales", "operations", "logistics"
+    if lower.endswith("tech"):
+        return word + "s"  # fintechs, agtechs
     if lower.endswith(("ss", "sh", "ch", "x", "z")):
         return word + "es"
     if lower.endswith("y") and len(lower) > 1 and lower[-2] not in "aeiou":

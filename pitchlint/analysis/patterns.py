@@ -26,7 +26,7 @@ def register_extensions() -> None:
 
     if not Span.has_extension("in_ask"):
         Span.set_extension("in_ask", default=False)
-        Span.set_extension("in_goal", default=False)
+        Span.set_extension("statement", default="background")
         Span.set_extension("source", default="")
 
 

@@ -6,8 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pitchlint.analysis.patterns import (
-    ASK_KEY, CONTEXT_KEY, GENERIC_KEY, GOAL_KEY, TARGETS_KEY, TRIGGER_KEY,
+    ASK_KEY, CONTEXT_KEY, GENERIC_KEY, GOAL_KEY, REFUSAL_KEY, TARGET_LABELS, TARGETS_KEY, TRIGGER_KEY,
 )
+
+STATEMENTS = ("request", "goal", "background")
 
 
 @dataclass(frozen=True)
@@ -16,9 +18,14 @@ class Entity:
     text: str
     start: int
     end: int
-    in_ask: bool
-    in_goal: bool = False  # a target the writer names as their goal, outside the ask
+    in_ask: bool  # in a request, or in the sentence a request points back to
+    statement: str = "background"  # request | goal | background: the statement it sits in
     source: str = ""
+
+    @property
+    def is_target(self) -> bool:
+        """A company, role or sector the writer wants: in a request or a goal."""
+        return self.label in TARGET_LABELS and self.statement in ("request", "goal")
 
 
 @dataclass(frozen=True)
@@ -39,18 +46,23 @@ class Analysis:
     triggers: list[Stretch]  # the words that make a sentence a request
     generic: list[Stretch]  # cattle-call objects inside the asks ("anyone", "any leads")
     context: list[Stretch]  # reasons and background the reader could repeat
+    refusals: list[Stretch] = field(default_factory=list)  # "open to anything": no target wanted
     doc: object = field(default=None, repr=False)  # the spaCy Doc, for rules that need tokens
 
-    def targets(self, label: str | None = None, in_ask: bool | None = True) -> list[Entity]:
-        return [
-            e for e in self.entities
-            if e.label in ("COMPANY", "ROLE", "SECTOR")
-            and (label is None or e.label == label)
-            and (in_ask is None or e.in_ask == in_ask)
-        ]
+    def targets(self, label: str | None = None) -> list[Entity]:
+        """What the reader can think of someone for: targets of the requests and the goals."""
+        return [e for e in self.entities if e.is_target and (label is None or e.label == label)]
+
+    def request_targets(self, label: str | None = None) -> list[Entity]:
+        return [e for e in self.targets(label) if e.statement == "request"]
 
     def goal_targets(self, label: str | None = None) -> list[Entity]:
-        return [e for e in self.entities if e.in_goal and (label is None or e.label == label)]
+        return [e for e in self.targets(label) if e.statement == "goal"]
+
+    @property
+    def specific(self) -> bool:
+        """The verdict of the reader's view: something to think of, and no refusal to say what."""
+        return bool(self.targets()) and not self.refusals
 
     def trigger_in(self, ask: Stretch | None = None, default: Stretch | None = None) -> Stretch:
         """The words that make `ask` (or, without one, any ask) a request, where a finding about
@@ -66,7 +78,7 @@ def _stretches(doc, key: str) -> list[Stretch]:
 
 def to_analysis(doc) -> Analysis:
     entities = [
-        Entity(s.label_, s.text, s.start_char, s.end_char, bool(s._.in_ask), bool(s._.in_goal), s._.source)
+        Entity(s.label_, s.text, s.start_char, s.end_char, bool(s._.in_ask), s._.statement, s._.source)
         for s in doc.spans[TARGETS_KEY]
     ]
     return Analysis(
@@ -77,6 +89,7 @@ def to_analysis(doc) -> Analysis:
         triggers=_stretches(doc, TRIGGER_KEY),
         generic=_stretches(doc, GENERIC_KEY),
         context=_stretches(doc, CONTEXT_KEY),
+        refusals=_stretches(doc, REFUSAL_KEY),
         doc=doc,
     )
 

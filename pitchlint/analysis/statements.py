@@ -1,26 +1,39 @@
-"""The ask: request sentences, the writer's goal sentences, generic objects, reasons, and for
-each target whether it belongs to the ask. Also the sentence breaks a message needs."""
+"""Statements: which sentences request something of the reader, which state the writer's goal,
+and for each COMPANY / ROLE / SECTOR span which kind of statement it belongs to.
+
+A span is a target when its statement is a request or a goal; the writer's past, the reader's
+job, admiration and small talk are background. Within a sentence the nearest claim before a span
+decides: "I spent eight years at Amazon" claims Amazon for the writer's past, while in "I was a
+shift lead at a bakery, so any café job would suit me" the café job is the goal.
+"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pitchlint.analysis.patterns import (
-    ASK_KEY, CONTEXT_KEY, GENERIC_KEY, GOAL_KEY, TARGET_LABELS, TARGETS_KEY, TRIGGER_KEY,
+    ASK_KEY, CONTEXT_KEY, GENERIC_KEY, GOAL_KEY, REFUSAL_KEY, TARGET_LABELS, TARGETS_KEY, TRIGGER_KEY,
     compile_patterns, label_of, read_patterns, register_extensions,
 )
 from pitchlint.analysis.targets import LIST_GLUE, PRONOUNS
 
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
 CLAUSE_BREAKS = {",", ";", ":", "--", "—", "–", "(", ")", "!", "?", ".", "\n"}
 CLAUSE_CONJUNCTIONS = {"and", "but", "so", "because", "since", "while", "although", "though", "yet"}
+# Words of a title line (an e-mail's Subject, a heading) that make it a statement of the goal.
+TITLE_GOAL_WORDS = {"referral", "referrals", "intro", "introduction", "introductions", "role", "roles",
+                    "position", "positions", "opening", "openings", "job", "jobs", "seeking", "looking",
+                    "interest", "application", "applying", "request", "opportunity", "opportunities",
+                    "internship", "hiring", "targets", "goal", "goals"}
 
 
 class StatementFinder:
-    """Finds the request sentences, the writer's goal sentences, generic objects and reasons,
-    and decides for each target whether it belongs to the ask."""
+    """Finds the request sentences, the writer's goal sentences, generic objects, refusals and
+    reasons, and gives each target span its statement: request, goal or background."""
 
     def __init__(self, nlp: Language, pack_dir: Path):
         register_extensions()
@@ -38,11 +51,15 @@ class StatementFinder:
         leads = ask_sents + [s for s in _sentences_with(doc, found.get("ASK_LIST", [])) if len(s) <= 8]
         ask_sents = _with_list_items(doc, ask_sents, leads)
         ask_sents = _with_examples(doc, ask_sents, _sentences_with(doc, found.get("ASK_EXAMPLES", [])))
-        goal_sents = [s for s in _sentences_with(doc, found.get("GOAL", [])) if s not in ask_sents]
+        goal_triggers = found.get("GOAL", []) + _title_goal(doc)
+        goal_sents = _sentences_with(doc, goal_triggers)
+        goal_lists = [s for s in _sentences_with(doc, found.get("GOAL_LIST", [])) if len(s) <= 12]
+        goal_sents = _with_list_items(doc, goal_sents + goal_lists, goal_sents + goal_lists)
+        ask_starts = {s.start for s in ask_sents}
+        goal_sents = [s for s in goal_sents if s.start not in ask_starts]
         doc.spans[ASK_KEY] = [Span(doc, s.start, s.end, label="ASK") for s in ask_sents]
         doc.spans[GOAL_KEY] = [Span(doc, s.start, s.end, label="GOAL") for s in goal_sents]
         doc.spans[TRIGGER_KEY] = _longest(triggers)
-        ask_starts = {s.start for s in ask_sents}
         doc.spans[GENERIC_KEY] = [
             g for g in _longest(found.get("GENERIC", [])) if g.sent.start in ask_starts
         ]
@@ -51,19 +68,29 @@ class StatementFinder:
         reasons = found.get("CONTEXT", []) + found.get("SELF", [])
         reasons += [Span(doc, s.start, s.end) for s in goal_sents]
         doc.spans[CONTEXT_KEY] = _longest(reasons)
-        self_ends = {span.end for span in found.get("SELF", [])}
-        admire_ends = self_ends | {span.end for span in found.get("ADMIRE", [])}
         goal_starts = {s.start for s in goal_sents}
+        # where each goal sentence starts stating the goal: "After eight years at Acme I'm
+        # looking for..." keeps Acme out of it
+        goal_from: dict[int, int] = {}
+        for trigger in goal_triggers:
+            sent = trigger.sent.start
+            goal_from[sent] = min(goal_from.get(sent, trigger.start), trigger.start)
         targets = [t for t in doc.spans[TARGETS_KEY] if t.label_ in TARGET_LABELS]
         by_start = {t.start: t for t in doc.spans[TARGETS_KEY]}
         by_end = {t.end: t for t in doc.spans[TARGETS_KEY]}
-        anchors = {t.start: _clause_anchors(doc, t, by_start, by_end) for t in targets}
-        own = {start for start, places in anchors.items() if places & self_ends}
-        admired = {start for start, places in anchors.items() if places & admire_ends}
+        # Who claims a span: the nearest claim before it in its clause. The writer's own past or
+        # admiration makes it background; a request or a goal phrase makes it wanted.
+        claims: dict[int, str] = {}
+        for kind, label in (("own", "SELF"), ("admired", "ADMIRE")):
+            for span in found.get(label, []):
+                claims.setdefault(span.end, kind)
+        for span in triggers + goal_triggers:  # at the same place, wanting wins
+            claims[span.end] = "wanted"
+        claimed = {t.start: _claim(doc, t, by_start, by_end, claims) for t in targets}
         # An ask that points back ("anyone at any of those?", "anyone there?") takes in the
-        # nearest sentence before it that names targets; admiring a company does not stop it
-        # being the one the ask points to.
-        candidates = {t.sent.start for t in targets if t.start not in own}
+        # nearest sentence before it that names targets, the writer's past included: "I spent six
+        # years at Amazon. Know anyone still there?" asks for people at Amazon.
+        candidates = {t.sent.start for t in targets if claimed[t.start] != "admired"}
         pointed_back = set()
         for anaphor in found.get("ANAPHOR", []):
             if anaphor.sent.start in ask_starts:
@@ -72,10 +99,65 @@ class StatementFinder:
                     pointed_back.add(referent)
         for span in targets:
             sent_start = span.sent.start
-            direct = sent_start in ask_starts and span.start not in admired
-            span._.in_ask = direct or (sent_start in pointed_back and span.start not in own)
-            span._.in_goal = sent_start in goal_starts and span.start not in admired
+            claim = claimed[span.start]
+            direct = sent_start in ask_starts and claim not in ("own", "admired")
+            span._.in_ask = direct or (sent_start in pointed_back and claim != "admired")
+            if span._.in_ask:
+                span._.statement = "request"
+            elif sent_start in goal_starts and (claim == "wanted" or (not claim and (
+                    span.start >= goal_from.get(sent_start, 0) or _same_clause(doc, span.end, goal_from[sent_start])))):
+                span._.statement = "goal"
+            else:
+                span._.statement = "background"
+        doc.spans[REFUSAL_KEY] = _refusals(doc, found.get("REFUSAL", []), targets)
         return doc
+
+
+def _claim(doc: Doc, span: Span, by_start: dict, by_end: dict, claims: dict[int, str]) -> str:
+    """"own", "admired", "wanted" or "" (nothing claims it): the nearest claim in its clause."""
+    for place in _clause_anchors(doc, span, by_start, by_end):
+        kind = claims.get(place)
+        if kind:
+            return kind
+    return ""
+
+
+def _same_clause(doc: Doc, end: int, start: int) -> bool:
+    """No clause break between token `end` and token `start`: "a café job would suit me"."""
+    for i in range(end, start):
+        token = doc[i]
+        if token.lower_ in CLAUSE_BREAKS or "\n" in token.text:
+            return False
+        if token.lower_ in CLAUSE_CONJUNCTIONS and _pronoun_follows(doc, i + 1):
+            return False
+    return True
+
+
+def _refusals(doc: Doc, spans: list[Span], targets: list[Span]) -> list[Span]:
+    """"I'm open to anything", "any field at all": a refusal to name a target, unless a target
+    follows it in the same clause ("open to anything in fintech")."""
+    kept = []
+    for span in _longest(spans):
+        sent_end = span.sent.end
+        after = {t.start for t in targets}
+        if any(span.end <= i <= min(span.end + 3, sent_end) for i in after):
+            continue
+        kept.append(span)
+    return kept
+
+
+def _title_goal(doc: Doc) -> list[Span]:
+    """The message's first line as a title (an e-mail's Subject, a heading) when it stands alone
+    above a blank line and reads as what the writer wants: "Referral request: QA analyst at Acme"."""
+    text = doc.text
+    lead = len(text) - len(text.lstrip())
+    line_end = text.find("\n", lead)
+    if line_end < 0 or not BLANK_LINE.match(text, line_end):
+        return []
+    title = doc.char_span(lead, line_end, alignment_mode="expand")
+    if title is None or len(title) > 16 or not any(t.lower_ in TITLE_GOAL_WORDS for t in title):
+        return []
+    return [title]
 
 
 def _nearest_before(doc: Doc, sent: Span, wanted: set[int], limit: int) -> int | None:
@@ -169,15 +251,15 @@ def _longest(spans: list[Span]) -> list[Span]:
     return sorted(filter_spans(spans), key=lambda s: s.start)
 
 
-def _clause_anchors(doc: Doc, span: Span, by_start: dict, by_end: dict) -> set[int]:
-    """Token positions in the target's clause, walking back from it, where a pattern about the
-    writer would have to end to claim the target ("I spent eight years at Amazon", "a big fan of
-    Patagonia"). Neighbouring targets in the same list are stepped over."""
-    places: set[int] = set()
+def _clause_anchors(doc: Doc, span: Span, by_start: dict, by_end: dict) -> list[int]:
+    """Token positions in the target's clause, walking back from it (nearest first), where a
+    pattern would have to end to claim the target ("I spent eight years at Amazon", "a big fan of
+    Patagonia", "I'm looking for"). Neighbouring targets in the same list are stepped over."""
+    places: list[int] = []
     i = span.start
     sent_start = span.sent.start
     while i > sent_start:
-        places.add(i)
+        places.append(i)
         if i in by_end:  # skip over a neighbouring target in the same list
             i = by_end[i].start
             continue
@@ -191,7 +273,7 @@ def _clause_anchors(doc: Doc, span: Span, by_start: dict, by_end: dict) -> set[i
         if text in CLAUSE_CONJUNCTIONS and _pronoun_follows(doc, i):
             return places
         i -= 1
-    places.add(i)
+    places.append(i)
     return places
 
 

@@ -81,6 +81,7 @@ class TargetFinder:
         }
         ambiguous = _words(folders, "companies-ambiguous.txt")
         self.not_companies = {w.lower() for w in _words(folders, "not-companies.txt")}
+        self.generic = {w.lower() for w in _words(folders, "generic-modifiers.txt")}
         self.role_modifiers = {w.lower() for w in _words(folders, "role-modifiers.txt")}
 
         self.phrases = TermMatcher(nlp, "LOWER")
@@ -94,6 +95,7 @@ class TargetFinder:
         companies = self.lexicons["COMPANY"]
         unsure = companies.needs_context + ambiguous
         self.names.add("COMPANY", companies.plain)
+        self.names.add("ROLE", _words(folders, "role-abbreviations.txt"))
         self.names.add("COMPANY?", unsure)
         self.lower_names.add("COMPANY?", companies.plain + unsure)
         targets_file = pack_dir / "patterns" / "targets.jsonl"
@@ -118,7 +120,9 @@ class TargetFinder:
             label = key.split("#", 1)[0]
             # each run of captured tokens is one span: "quality or regulatory team" gives two
             for run_start, run_end in _runs(picked):
-                candidates.append((run_start, run_end, label, 2, "pattern"))
+                span = self._shaped(doc, run_start, run_end, label)
+                if span is not None:
+                    candidates.append((span[0], span[1], label, 2, "pattern"))
         for _, _start, end in self.list_intro(doc):
             candidates.extend((s, e, "COMPANY", 2, "pattern") for s, e in _list_items(doc, end))
         for ent in doc.ents:
@@ -150,6 +154,20 @@ class TargetFinder:
         doc.spans[TARGETS_KEY] = spans
         return doc
 
+
+    def _shaped(self, doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | None:
+        """A span a context pattern caught by its shape, without the words that describe a job
+        or company without naming one ("a new role", "large companies"); None when nothing is
+        left, or when a company name is an ordinary word ("anyone at work")."""
+        if label == "COMPANY":
+            return None if doc[start:end].text.lower() in self.not_companies else (start, end)
+        while start < end and (doc[start].lower_ in self.generic or doc[start].text in ("-", "/")):
+            start += 1
+        while start < end and doc[end - 1].text in ("-", "/"):
+            end -= 1
+        if start == end:
+            return None
+        return start, end
 
     def _company_from_model(self, doc: Doc, ent: Span) -> tuple[int, int] | None:
         """The NER's ORG, trimmed of "the" and greetings, unless it is a tool, a credential or an

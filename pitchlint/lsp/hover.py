@@ -4,6 +4,7 @@ ask scored. No LSP types here: the server wraps the Markdown and the span."""
 from __future__ import annotations
 
 from pitchlint.lsp.linting import Outcome
+from pitchlint.report import reader_view
 
 TARGET_LABELS = {"COMPANY": "a company", "ROLE": "a role", "SECTOR": "a sector"}
 
@@ -40,15 +41,16 @@ def hover_markdown(outcome: Outcome, offset: int) -> tuple[str, tuple[int, int]]
 
 def _entity_text(entity) -> str:
     what = TARGET_LABELS[entity.label]
-    if entity.in_ask:
+    if entity.statement == "request":
         role = "a target of the ask: it tells the reader whom to think of"
-    elif entity.in_goal:
-        role = "named as your goal, but not in the ask itself, so it does not count as a target"
+    elif entity.statement == "goal":
+        role = "a target you name as your goal: the reader can think of someone for it"
     else:
-        role = "not a target of the ask (background, or a passing mention)"
+        role = "background, not a target of the ask (your past, the reader's job, or a passing mention)"
     return f"**{entity.label}** `{entity.text}`: pitchlint read this as {what}, {role}."
 
 
 def _score_text(report) -> str:
     breakdown = ", ".join(f"{k} {v:+d}" if k == "rules" else f"{k} {v}" for k, v in report.score.breakdown.items())
-    return f"**The ask:** {report.verdict}, score {report.score.total}/100 ({breakdown})"
+    return (f"**The ask:** {report.verdict}, score {report.score.total}/100 ({breakdown})\n\n"
+            f"**The reader can think of:** {reader_view(report)}")

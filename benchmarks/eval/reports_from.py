@@ -1,0 +1,20 @@
+"""Run the pitchlint at PYTHONPATH over labelled corpus messages; write a JSON report document."""
+import dataclasses, json, sys, tomllib
+from pathlib import Path
+import pitchlint
+from pitchlint.config import CHANNELS, Config
+from pitchlint.document import read_document
+from pitchlint.engine import available_rules, engine_for
+from pitchlint.report import file_json
+print("pitchlint from", pitchlint.__file__, file=sys.stderr)
+folder, out = Path(sys.argv[1]), sys.argv[2]
+base = Config()
+base = dataclasses.replace(base, select=tuple(available_rules(base.packs)))
+rows = []
+for label in sorted(folder.glob("*.toml")):
+    msg = next(label.with_suffix(s) for s in (".txt", ".md", ".eml") if label.with_suffix(s).exists())
+    channel = tomllib.loads(label.read_text()).get("channel")
+    engine = engine_for(dataclasses.replace(base, force_channel=channel if channel in CHANNELS else None))
+    doc = read_document(msg)
+    rows.append(file_json(next(engine.lint_documents([doc]))))
+Path(out).write_text(json.dumps({"version": 1, "files": rows}))
