@@ -26,9 +26,8 @@ CLAUSE_BREAKS = {",", ";", ":", "--", "—", "–", "(", ")", "!", "?", ".", "\n
 CLAUSE_CONJUNCTIONS = {"and", "but", "so", "because", "since", "while", "although", "though", "yet"}
 # Words of a title line (an e-mail's Subject, a heading) that make it a statement of the goal.
 TITLE_GOAL_WORDS = {"referral", "referrals", "intro", "introduction", "introductions", "role", "roles",
-                    "position", "positions", "opening", "openings", "job", "jobs", "seeking", "looking",
-                    "interest", "application", "applying", "request", "opportunity", "opportunities",
-                    "internship", "hiring", "targets", "goal", "goals"}
+                    "position", "positions", "opening", "openings", "seeking", "looking", "interest",
+                    "application", "applying", "request", "internship", "hiring", "vacancy"}
 
 
 class StatementFinder:
@@ -53,8 +52,12 @@ class StatementFinder:
         ask_sents = _with_examples(doc, ask_sents, _sentences_with(doc, found.get("ASK_EXAMPLES", [])))
         goal_triggers = found.get("GOAL", []) + _title_goal(doc)
         goal_sents = _sentences_with(doc, goal_triggers)
-        goal_lists = [s for s in _sentences_with(doc, found.get("GOAL_LIST", [])) if len(s) <= 12]
-        goal_sents = _with_list_items(doc, goal_sents + goal_lists, goal_sents + goal_lists)
+        # a list under a goal that introduces it ("What I'm looking for:", "Target companies")
+        goal_leads = [s for s in goal_sents if s.text.rstrip().endswith(":")]
+        goal_leads += [s for s in _sentences_with(doc, found.get("GOAL_LIST", []))
+                       if len(s) <= 12 and not _is_list_item(doc, s)
+                       and (s.text.rstrip().endswith(":") or _line_of(doc, s.start_char).strip() == s.text.strip())]
+        goal_sents = _with_list_items(doc, goal_sents + goal_leads, goal_leads)
         ask_starts = {s.start for s in ask_sents}
         goal_sents = [s for s in goal_sents if s.start not in ask_starts]
         doc.spans[ASK_KEY] = [Span(doc, s.start, s.end, label="ASK") for s in ask_sents]

@@ -26,6 +26,7 @@ CONTEXT_PREPOSITIONS = {"in", "into", "within"}
 GREETINGS_AND_DETERMINERS = {"the", "dear", "hi", "hello", "hey", "thanks", "a", "an", "our", "my", "your"}
 COMPANY_CUES_BEFORE = {"at", "for", "join", "joining", "joined", "from", "like", "including"}
 LIST_GLUE = {",", "and", "or", "&", "/", "as well as"}
+HONORIFICS = {"Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Sir", "Dame"}
 PRONOUNS = {"i", "we", "you", "he", "she", "they", "it", "i'm", "i'd", "i've"}
 
 
@@ -157,12 +158,17 @@ class TargetFinder:
 
     def _shaped(self, doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | None:
         """A span a context pattern caught by its shape, without the words that describe a job
-        or company without naming one ("a new role", "large companies"); None when nothing is
-        left, or when a company name is an ordinary word ("anyone at work")."""
+        or company without naming one ("a new role", "large companies", "PE-backed firms"); None
+        when nothing is left, or when a company name is an ordinary word ("anyone at work")."""
         if label == "COMPANY":
             return None if doc[start:end].text.lower() in self.not_companies else (start, end)
-        while start < end and (doc[start].lower_ in self.generic or doc[start].text in ("-", "/")):
-            start += 1
+        while start < end:
+            group_end = _hyphen_group_end(doc, start, end)
+            words = doc[start:group_end]
+            if not (words.text.lower() in self.generic or words[-1].lower_ in self.generic
+                    or words.text in ("-", "/")):
+                break
+            start = group_end
         while start < end and doc[end - 1].text in ("-", "/"):
             end -= 1
         if start == end:
@@ -177,10 +183,15 @@ class TargetFinder:
             start += 1
         if end - start > 1 and doc[end - 1].lower_ in ("'s", "’s"):
             end -= 1  # "Skokie Public Library's teen makerspace"
+        while end > start and not any(ch.isalnum() for ch in doc[end - 1].text):
+            end -= 1  # an emoji or a dash the model took in
+        if end - start == 1 and len(doc[start].text) == 2 and doc[start].text.isupper() and start > 0 \
+                and doc[start - 1].text == ",":
+            return None  # "Elko, NV": a state
         if start == end or doc[start:end].text.islower() or not any(ch.isalpha() for ch in doc[start:end].text):
             return None
         text = doc[start:end].text
-        if text.lower() in self.not_companies:
+        if text.lower() in self.not_companies or doc[start].text.rstrip(".") in HONORIFICS:
             return None
         looks_like_acronym = end - start == 1 and text.isupper() and len(text) <= 5
         cue = start > 0 and doc[start - 1].lower_ in COMPANY_CUES_BEFORE
@@ -207,6 +218,15 @@ class TargetFinder:
             if word.is_sent_start:
                 break
         return (start, end, label, priority, source)
+
+
+def _hyphen_group_end(doc: Doc, start: int, end: int) -> int:
+    """The end of the word that starts at `start` when hyphens join it to the next ones without
+    spaces: "PE-backed" is three tokens and one word."""
+    i = start + 1
+    while i < end and not doc[i - 1].whitespace_ and (doc[i].text == "-" or doc[i - 1].text == "-"):
+        i += 1
+    return i
 
 
 def _runs(indices: list[int]) -> list[tuple[int, int]]:
