@@ -91,9 +91,9 @@ class StatementFinder:
             claims[span.end] = "wanted"
         claimed = {t.start: _claim(doc, t, by_start, by_end, claims) for t in targets}
         # An ask that points back ("anyone at any of those?", "anyone there?") takes in the
-        # nearest sentence before it that names targets, the writer's past included: "I spent six
-        # years at Amazon. Know anyone still there?" asks for people at Amazon.
-        candidates = {t.sent.start for t in targets if claimed[t.start] != "admired"}
+        # nearest sentence before it that names targets, the writer's past and admired companies
+        # included: "I spent six years at Amazon. Know anyone still there?" asks about Amazon.
+        candidates = {t.sent.start for t in targets}
         pointed_back = set()
         for anaphor in found.get("ANAPHOR", []):
             if anaphor.sent.start in ask_starts:
@@ -104,7 +104,7 @@ class StatementFinder:
             sent_start = span.sent.start
             claim = claimed[span.start]
             direct = sent_start in ask_starts and claim not in ("own", "admired")
-            span._.in_ask = direct or (sent_start in pointed_back and claim != "admired")
+            span._.in_ask = direct or sent_start in pointed_back
             if span._.in_ask:
                 span._.statement = "request"
             elif sent_start in goal_starts and (claim == "wanted" or (not claim and (

@@ -84,6 +84,7 @@ class TargetFinder:
         self.not_companies = {w.lower() for w in _words(folders, "not-companies.txt")}
         self.generic = {w.lower() for w in _words(folders, "generic-modifiers.txt")}
         self.role_modifiers = {w.lower() for w in _words(folders, "role-modifiers.txt")}
+        self.role_heads = {w.lower() for w in _words(folders, "role-heads.txt")}
 
         self.phrases = TermMatcher(nlp, "LOWER")
         self.names = TermMatcher(nlp, "ORTH")
@@ -217,6 +218,9 @@ class TargetFinder:
             start -= 1
             if word.is_sent_start:
                 break
+        sent_end = doc[end - 1].sent.end
+        while end < sent_end and doc[end].lower_ in self.role_heads and doc[end - 1].lower_ not in self.role_heads:
+            end += 1  # "marketing leads", "analytics managers"
         return (start, end, label, priority, source)
 
 
