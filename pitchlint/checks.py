@@ -14,12 +14,37 @@ from pitchlint.rulepack import RuleContext
 LABEL_NAMES = {"COMPANY": "company", "ROLE": "role", "SECTOR": "sector"}
 
 
-def quoted_list(words: list[str]) -> str:
-    unique = list(dict.fromkeys(w.lower() for w in words))
-    quoted = [f'"{w}"' for w in unique]
+def quoted_list(words: list[str], most: int = 4) -> str:
+    """"a", "b" and "c": each word once (whatever its case), as the writer wrote it first; past
+    `most` words the rest are counted, not listed."""
+    unique = list({w.lower(): w for w in reversed(words)}.values())[::-1]
+    quoted = [f'"{w}"' for w in unique[:most]]
+    if len(unique) > most:
+        return ", ".join(quoted) + f" and {len(unique) - most} more"
     if len(quoted) <= 1:
         return "".join(quoted)
     return ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "eer", "ee", "ive", "ate", "chef", "lead", "head",
+                  "rep", "counsel", "nurse", "tech", "sous", "aide", "hand", "coach", "clerk", "agent")
+OPENING_WORDS = ("position", "positions", "role", "roles", "job", "jobs", "opening", "openings", "internship",
+                 "internships", "post", "posts", "vacancy", "vacancies", "program", "programme")
+
+
+def role_kinds(roles: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """Roles as a rewrite says them: people ("a pastry lead"), fields ("someone in bakery
+    production") and openings ("someone hiring for an entry-level position")."""
+    people, fields, openings = [], [], []
+    for role in roles:
+        last = role.split()[-1].lower().rstrip("s") if role.split() else ""
+        if role.split()[-1].lower() in OPENING_WORDS:
+            openings.append(role)
+        elif role.isupper() or (last.endswith(PERSON_ENDINGS) and not last.endswith("ment")):
+            people.append(role)
+        else:
+            fields.append(role)
+    return people, fields, openings
 
 
 def rewrite_slots(ctx: RuleContext) -> dict:
@@ -42,9 +67,14 @@ def rewrite_slots(ctx: RuleContext) -> dict:
     locations = list(dict.fromkeys(e.text for e in analysis.entities if e.label == "LOCATION" and inside(e)))
     if not locations and profile is not None and profile.location:
         locations = [profile.location]
+    roles = texts("ROLE", profile and profile.roles)
+    people, fields, openings = role_kinds(roles)
     return {
         "companies": texts("COMPANY", profile and profile.companies),
-        "roles": texts("ROLE", profile and profile.roles),
+        "roles": roles,
+        "people": people,
+        "fields": fields,
+        "openings": openings,
         "sectors": texts("SECTOR", profile and profile.sectors),
         "locations": locations,
         "reason": (profile.reason if profile is not None else None) or "",
