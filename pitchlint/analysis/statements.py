@@ -78,14 +78,21 @@ class StatementFinder:
         for trigger in goal_triggers:
             sent = trigger.sent.start
             goal_from[sent] = min(goal_from.get(sent, trigger.start), trigger.start)
+        ask_from: dict[int, int] = {}
+        for trigger in triggers:
+            sent = trigger.sent.start
+            ask_from[sent] = min(ask_from.get(sent, trigger.start), trigger.start)
         targets = [t for t in doc.spans[TARGETS_KEY] if t.label_ in TARGET_LABELS]
         by_start = {t.start: t for t in doc.spans[TARGETS_KEY]}
         by_end = {t.end: t for t in doc.spans[TARGETS_KEY]}
         # Who claims a span: the nearest claim before it in its clause. The writer's own past or
         # admiration makes it background; a request or a goal phrase makes it wanted.
         claims: dict[int, str] = {}
+        wanted_ends = {span.end for span in triggers + goal_triggers}
         for kind, label in (("own", "SELF"), ("admired", "ADMIRE")):
             for span in found.get(label, []):
+                if span.start in wanted_ends:
+                    continue  # "want to make my career in quality": the career is the goal
                 claims.setdefault(span.end, kind)
         for span in triggers + goal_triggers:  # at the same place, wanting wins
             claims[span.end] = "wanted"
@@ -94,17 +101,29 @@ class StatementFinder:
         # nearest sentence before it that names targets, the writer's past and admired companies
         # included: "I spent six years at Amazon. Know anyone still there?" asks about Amazon.
         candidates = {t.sent.start for t in targets}
-        pointed_back = set()
+        wanted_sents = {t.sent.start for t in targets if claimed[t.start] not in ("own",)}
+        pointed_back: dict[int, bool] = {}  # sentence start -> whether the writer's own count
+        anaphor_at: dict[int, int] = {}  # ask sentence -> where its last pointer back starts
         for anaphor in found.get("ANAPHOR", []):
             if anaphor.sent.start in ask_starts:
-                referent = _nearest_before(doc, anaphor.sent, candidates, limit=4)
+                anaphor_at[anaphor.sent.start] = max(anaphor_at.get(anaphor.sent.start, -1), anaphor.start)
+                # only a pointer to a place ("anyone still there?") takes in the writer's past
+                place = any(t.lower_ in ("there", "either", "both") for t in anaphor)
+                referent = _nearest_before(doc, anaphor.sent, candidates if place else wanted_sents, limit=4)
                 if referent is not None:
-                    pointed_back.add(referent)
+                    pointed_back[referent] = pointed_back.get(referent, False) or place
         for span in targets:
             sent_start = span.sent.start
             claim = claimed[span.start]
-            direct = sent_start in ask_starts and claim not in ("own", "admired")
-            span._.in_ask = direct or sent_start in pointed_back
+            # in a request, a span before the asking words counts when it shares their clause or
+            # opens the sentence ("At Stripe, do you know..."); "I'm a test engineer at Cummins,
+            # mostly on battery testing, and I'd like to get..." keeps the testing out
+            first_ask = ask_from.get(sent_start, span.sent.start)
+            before_ask = span.start < first_ask and not claim and not (
+                _same_clause(doc, span.end, first_ask) or _opens_sentence(doc, span)
+                or span.end <= anaphor_at.get(sent_start, -1))
+            direct = sent_start in ask_starts and claim not in ("own", "admired") and not before_ask
+            span._.in_ask = direct or (sent_start in pointed_back and (claim != "own" or pointed_back[sent_start]))
             if span._.in_ask:
                 span._.statement = "request"
             elif sent_start in goal_starts and (claim == "wanted" or (not claim and (
@@ -134,6 +153,11 @@ def _same_clause(doc: Doc, end: int, start: int) -> bool:
         if token.lower_ in CLAUSE_CONJUNCTIONS and _pronoun_follows(doc, i + 1):
             return False
     return True
+
+
+def _opens_sentence(doc: Doc, span: Span) -> bool:
+    """The span sits in a short opening phrase: "At Stripe, ...", "For fintech roles, ..."."""
+    return span.start - span.sent.start <= 3
 
 
 def _refusals(doc: Doc, spans: list[Span], targets: list[Span]) -> list[Span]:

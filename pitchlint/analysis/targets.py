@@ -215,6 +215,8 @@ class TargetFinder:
             capitalised = titled and word.is_title and not word.is_stop
             if not (word.lower_ in self.role_modifiers or acronym or capitalised):
                 break
+            if start - 2 >= 0 and doc[start - 2].text == "-" and not doc[start - 2].whitespace_:
+                break  # "single-site operations": the word belongs to a hyphenated modifier
             start -= 1
             if word.is_sent_start:
                 break
