@@ -29,6 +29,7 @@ class FileReport:
     findings: list[Finding]
     asks: list[Stretch] = field(default_factory=list)
     targets: list[Entity] = field(default_factory=list)  # what a reader can think of someone for
+    goals: list[Stretch] = field(default_factory=list)  # sentences that state what the writer wants
     notes: list[str] = field(default_factory=list)
     internal_errors: list[str] = field(default_factory=list)
 
@@ -118,6 +119,7 @@ class Engine:
             text=document.text,
             score=score(analysis, findings, self.rules, channel),
             targets=analysis.targets(),
+            goals=analysis.goals,
             entities=analysis.entities,
             findings=findings,
             asks=analysis.asks,

@@ -13,17 +13,15 @@ from fnmatch import fnmatch
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pitchlint.analysis.result import STATEMENTS, TARGET_LABELS, TARGET_STATEMENTS
 from pitchlint.config import CHANNELS, config_for, load_config_file
 from pitchlint.document import read_document
 from pitchlint.engine import available_rules, engine_for
 from pitchlint.errors import ConfigError
 from pitchlint.report import file_json
 
-LABELS = ("COMPANY", "ROLE", "SECTOR")
+LABELS = TARGET_LABELS
 MESSAGE_SUFFIXES = (".txt", ".md", ".eml")
-
-
-STATEMENTS = ("request", "goal", "background")
 
 
 @dataclass(frozen=True)
@@ -35,7 +33,7 @@ class GoldSpan:
 
     @property
     def is_target(self) -> bool:
-        return self.statement in ("request", "goal")
+        return self.statement in TARGET_STATEMENTS
 
 
 @dataclass

@@ -31,10 +31,13 @@ def finding_positions(report: FileReport) -> list[dict]:
     return rows
 
 
+NOTHING = "nothing to act on"
+
+
 def reader_view(report: FileReport) -> str:
     """What a reader can act on, the product's whole point: the targets by kind, or nothing."""
     if report.verdict != "specific" or not report.targets:
-        return "nothing to act on"
+        return NOTHING
     seen = dict.fromkeys((e.label, e.text) for e in report.targets)
     return " · ".join(f"{label} {text}" for label, text in seen)
 
@@ -130,7 +133,8 @@ def render_text(report: FileReport, color: bool = False) -> str:
         out.append(f"{report.path}: internal error: {problem}")
     parts = ", ".join(f"{k} {v:+d}" if k == "rules" else f"{k} {v}" for k, v in report.score.breakdown.items())
     verdict = _style(report.verdict, color, fg="red" if report.verdict == "vague" else "green", bold=True)
-    out.append(f"{report.path}: reader can think of: {reader_view(report)}")
+    view = reader_view(report)
+    out.append(f"{report.path}: {view if view == NOTHING else 'reader can think of: ' + view}")
     out.append(f"{report.path}: {verdict}, score {report.score.total}/100 ({parts})")
     return "\n".join(out)
 

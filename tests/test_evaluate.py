@@ -64,3 +64,34 @@ def test_per_rule_precision_and_recall_over_labelled_messages(tmp_path):
     assert result.rule_errors == [(str(tmp_path / "b.txt"), "hedged-ask", "missed")]
     table = render_table(result, show_errors=True)
     assert "hedged-ask                 1.000   0.500     2      1" in table
+
+
+def test_eval_one_batch_saved_reports_and_a_baseline(tmp_path):
+    """`--only` picks a batch, `--reports` scores saved JSON (a report from before `targets`
+    existed counts its in-ask spans), `--save` and `--baseline` print before and after."""
+    import json
+
+    from click.testing import CliRunner
+
+    from pitchlint.cli import main
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write(corpus, "4a", "I'm looking for recruiter roles. If you know anyone, let me know.\n",
+          'verdict = "specific"\n[[span]]\nlabel = "ROLE"\ntext = "recruiter"\nstatement = "goal"\n')
+    write(corpus, "5a", "If you hear of any leads, please send them my way.\n", 'verdict = "vague"\n')
+    old = {"version": 1, "files": [{"path": "corpus/4a.txt", "verdict": "vague", "findings": [{"rule": "vague-ask"}],
+                                    "entities": [{"label": "ROLE", "start": 16, "end": 25, "in_ask": False}]}]}
+    (tmp_path / "old.json").write_text(json.dumps(old))
+    runner = CliRunner()
+    before = runner.invoke(main, ["eval", str(corpus), "--only", "4*", "--reports", str(tmp_path / "old.json"),
+                                  "--save", str(tmp_path / "before.json")])
+    assert before.exit_code == 0, before.output
+    assert "messages          1\n" in before.output and "verdict accuracy  0.000  (0/1)" in before.output
+    assert json.loads((tmp_path / "before.json").read_text())["targets ROLE recall"] == 0.0
+    after = runner.invoke(main, ["eval", str(corpus), "--only", "4*", "--baseline", str(tmp_path / "before.json")])
+    assert after.exit_code == 0, after.output
+    assert "verdict accuracy  1.000  (1/1)  (before 0.000)" in after.output
+    assert "ROLE                  1.000   1.000   1.000     1      1  (before P 1.000 R 0.000)" in after.output
+    missing = runner.invoke(main, ["eval", str(corpus), "--reports", str(tmp_path / "old.json")])
+    assert missing.exit_code == 2 and "5a.txt: has no report in the saved reports" in missing.output

@@ -297,6 +297,7 @@ def test_hover_shows_entities_findings_and_the_score(lsp, lint):
     assert shown.contents.kind == types.MarkupKind.Markdown
     assert "**COMPANY** `Microsoft`" in shown.contents.value and "a target of the ask" in shown.contents.value
     assert f"score {report.score.total}/100" in shown.contents.value and report.verdict in shown.contents.value
+    assert "**The reader can think of:** ROLE recruiter · COMPANY Microsoft" in shown.contents.value
     assert as_tuple(shown.range) == utf16_range(text, microsoft.start, microsoft.end)
     amazon = hover_at(text.index("Amazon"))
     assert "`Amazon`" in amazon.contents.value and "not a target of the ask" in amazon.contents.value

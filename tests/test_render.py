@@ -23,8 +23,8 @@ def test_rewrite_reuses_the_goal_the_writer_named(lint):
         "Do you know a product manager in fintech who might talk with me for 20 minutes? "
         "I'd be grateful for an introduction.")
     assert finding.message == (
-        'You name "product manager" and "fintech" as what you want, but the ask itself is for anyone: '
-        "repeat it in the ask, so the reader does not have to connect the two.")
+        'You say you want "product manager" and "fintech", but the ask itself names none of it: '
+        "repeat the target in the ask, so the reader does not have to connect the two.")
     # the fix replaces the ask sentence, not the goal
     assert text[finding.fix.start:finding.fix.end] == "If you know anyone, please let me know."
 

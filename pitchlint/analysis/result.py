@@ -10,6 +10,7 @@ from pitchlint.analysis.patterns import (
 )
 
 STATEMENTS = ("request", "goal", "background")
+TARGET_STATEMENTS = ("request", "goal")  # a company, role or sector there is a target
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class Entity:
     @property
     def is_target(self) -> bool:
         """A company, role or sector the writer wants: in a request or a goal."""
-        return self.label in TARGET_LABELS and self.statement in ("request", "goal")
+        return self.label in TARGET_LABELS and self.statement in TARGET_STATEMENTS
 
 
 @dataclass(frozen=True)

@@ -89,7 +89,7 @@ class StatementFinder:
         # admiration makes it background; a request or a goal phrase makes it wanted.
         claims: dict[int, str] = {}
         wanted_ends = {span.end for span in triggers + goal_triggers}
-        for kind, label in (("own", "SELF"), ("admired", "ADMIRE")):
+        for kind, label in (("own", "SELF"), ("admired", "ADMIRE"), ("topic", "TOPIC")):
             for span in found.get(label, []):
                 if span.start in wanted_ends:
                     continue  # "want to make my career in quality": the career is the goal
@@ -122,11 +122,11 @@ class StatementFinder:
             before_ask = span.start < first_ask and not claim and not (
                 _same_clause(doc, span.end, first_ask) or _opens_sentence(doc, span)
                 or span.end <= anaphor_at.get(sent_start, -1))
-            direct = sent_start in ask_starts and claim not in ("own", "admired") and not before_ask
+            direct = sent_start in ask_starts and claim not in ("own", "admired", "topic") and not before_ask
             span._.in_ask = direct or (sent_start in pointed_back and (claim != "own" or pointed_back[sent_start]))
             if span._.in_ask:
                 span._.statement = "request"
-            elif sent_start in goal_starts and (claim == "wanted" or (not claim and (
+            elif sent_start in goal_starts and claim != "topic" and (claim == "wanted" or (not claim and (
                     span.start >= goal_from.get(sent_start, 0) or _same_clause(doc, span.end, goal_from[sent_start])))):
                 span._.statement = "goal"
             else:
@@ -136,7 +136,8 @@ class StatementFinder:
 
 
 def _claim(doc: Doc, span: Span, by_start: dict, by_end: dict, claims: dict[int, str]) -> str:
-    """"own", "admired", "wanted" or "" (nothing claims it): the nearest claim in its clause."""
+    """"own", "admired", "topic" (what the reader is asked to explain: "walk me through
+    Kubernetes"), "wanted" or "" (nothing claims it): the nearest claim in its clause."""
     for place in _clause_anchors(doc, span, by_start, by_end):
         kind = claims.get(place)
         if kind:

@@ -28,7 +28,7 @@ def hover_markdown(outcome: Outcome, offset: int) -> tuple[str, tuple[int, int]]
                 text += f"\n**Try:** {finding.suggestion}\n"
             parts.append(text)
             spans.append((finding.start, finding.end))
-    for ask in report.asks:
+    for ask in report.asks + report.goals:  # the ask, or the goal a pitch states instead
         if ask.start <= offset < ask.end:
             parts.append(_score_text(report))
             spans.append((ask.start, ask.end))
