@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pitchlint.errors import ConfigError
 from pitchlint.findings import SEVERITIES
+from pitchlint.globs import check_globs
 
 KEYS = {"select", "ignore", "severity", "model", "packs", "fail-on", "fail-under", "hook", "per-file-ignores",
         "profile", "channel", "templates", "accept"}
@@ -140,6 +141,7 @@ def parse_hook(data, where: str) -> HookConfig:
         raise ConfigError(where, f"unknown key 'hook.{unknown[0]}' (known: {', '.join(sorted(HOOK_KEYS))})")
     fail_on, fail_under = _threshold(data, where, "hook.")
     include = _string_list(data["include"], "hook.include", where) if "include" in data else DEFAULT_HOOK_INCLUDE
+    check_globs(include, "hook.include", where)
     return HookConfig(fail_on=fail_on, fail_under=fail_under, include=include)
 
 
@@ -162,6 +164,7 @@ def parse_config(data: dict, where: str, base: Path) -> Config:
     if not isinstance(ignores, dict):
         raise ConfigError(where, "`per-file-ignores` must be a table of glob = [rule ids]")
     per_file = tuple(sorted((glob, _string_list(ids, f"per-file-ignores.{glob}", where)) for glob, ids in ignores.items()))
+    check_globs([glob for glob, _ in per_file], "per-file-ignores", where)
     templates = data.get("templates")
     if templates is not None and not isinstance(templates, str):
         raise ConfigError(where, "`templates` must be the path of a folder of Jinja templates")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pitchlint.config import Config, HookConfig, find_config
 from pitchlint.errors import PitchlintError
-from pitchlint.globs import glob_to_regex
+from pitchlint.globs import matches
 
 MARKER = "pitchlint-managed hook"
 CHAINED_SUFFIX = ".pitchlint-chained"
@@ -110,8 +110,7 @@ def hook_config(repo: Path) -> Config:
 
 def staged_drafts(repo: Path, include: tuple[str, ...]) -> list[str]:
     names = git("diff", "--cached", "--name-only", "--diff-filter=ACMR", "-z", cwd=repo).split("\0")
-    patterns = [glob_to_regex(p) for p in include]
-    return [n for n in names if n and any(p.match(n) for p in patterns)]
+    return [n for n in names if n and matches(n, include)]
 
 
 def staged_blob(repo: Path, name: str) -> bytes:
