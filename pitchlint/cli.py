@@ -208,11 +208,11 @@ def eval_command(corpus, config_path, show_errors, only, reports_path, save_path
 @click.option("--config", "config_path", type=click.Path(dir_okay=False))
 def rules_command(config_path):
     """List the rules: id, severity, status and summary."""
-    from pitchlint.config import config_for, load_config_file
+    from pitchlint.config import config_for
     from pitchlint.engine import active_rules, available_rules
 
     try:
-        config = load_config_file(config_path) if config_path else config_for(None)
+        config = config_for(None, config_path)
         active = active_rules(config)
         rules = available_rules(config.packs)
     except PitchlintError as error:
@@ -224,12 +224,22 @@ def rules_command(config_path):
 
 @main.command("explain")
 @click.argument("rule_id")
-def explain_command(rule_id):
-    """Print a rule's documentation and examples."""
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Know the rules of this configuration's packs (default: the nearest configuration).")
+def explain_command(rule_id, config_path):
+    """Print a rule's documentation and examples (built-in, from a configured pack, or a plug-in)."""
+    from pitchlint.config import config_for
     from pitchlint.engine import available_rules
 
     try:
-        rules = available_rules(())
+        packs = config_for(None, config_path).packs
+    except PitchlintError as error:
+        if config_path:
+            _fail(str(error))
+        click.echo(f"pitchlint: warning: {error}; explaining the built-in rules only", err=True)
+        packs = ()
+    try:
+        rules = available_rules(packs)
     except PitchlintError as error:
         _fail(str(error))
     rule = rules.get(rule_id)
