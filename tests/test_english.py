@@ -65,25 +65,32 @@ SLOTS = dict(companies=[], roles=[], sectors=[], locations=[], reason="", ask="I
 # (slots, what the rewrite's opening reads, per template)
 CASES = [
     (dict(roles=["university recruiter"], companies=["Stripe"]),
-     {"vague-ask.j2": "Do you know a university recruiter at Stripe who might",
+     {"target-outside-ask.j2": "Do you know a university recruiter at Stripe who might",
+      "vague-ask.j2": "Do you know a university recruiter at Stripe who might",
       "missing-ask.j2": "Could you introduce me to a university recruiter at Stripe?"}),
     (dict(roles=["HR business partner"], companies=["Stripe", "Plaid"]),
-     {"vague-ask.j2": "Do you know an HR business partner at Stripe or Plaid who might",
+     {"target-outside-ask.j2": "Do you know an HR business partner at Stripe or Plaid who might",
+      "vague-ask.j2": "Do you know an HR business partner at Stripe or Plaid who might",
       "missing-ask.j2": "Could you introduce me to an HR business partner at Stripe or Plaid?"}),
     (dict(roles=["sales engineer"], companies=["Stripe", "Plaid", "Brex", "Ramp"]),
-     {"vague-ask.j2": "Do you know a sales engineer at Stripe, Plaid, Brex, or Ramp who might",
+     {"target-outside-ask.j2": "Do you know a sales engineer at Stripe, Plaid, Brex, or Ramp who might",
+      "vague-ask.j2": "Do you know a sales engineer at Stripe, Plaid, Brex, or Ramp who might",
       "missing-ask.j2": "Could you introduce me to a sales engineer at Stripe, Plaid, Brex, or Ramp?"}),
     (dict(roles=["recruiters"], sectors=["climate tech"], locations=["Seattle"]),
-     {"vague-ask.j2": "Do you know recruiters in climate tech in Seattle who might",
+     {"target-outside-ask.j2": "Do you know recruiters in climate tech in Seattle who might",
+      "vague-ask.j2": "Do you know recruiters in climate tech in Seattle who might",
       "missing-ask.j2": "Could you introduce me to recruiters in climate tech in Seattle?"}),
     (dict(roles=["UX researcher", "engineering manager"], sectors=["health care", "public sector"]),
-     {"vague-ask.j2": "Do you know a UX researcher or an engineering manager in health care or public sector who might",
+     {"target-outside-ask.j2": "Do you know a UX researcher or an engineering manager in health care or public sector who might",
+      "vague-ask.j2": "Do you know a UX researcher or an engineering manager in health care or public sector who might",
       "missing-ask.j2": "Could you introduce me to a UX researcher or an engineering manager in health care or public sector?"}),
     (dict(roles=["SRE"], companies=["the Gates Foundation"]),
-     {"vague-ask.j2": "Do you know an SRE at the Gates Foundation who might",
+     {"target-outside-ask.j2": "Do you know an SRE at the Gates Foundation who might",
+      "vague-ask.j2": "Do you know an SRE at the Gates Foundation who might",
       "missing-ask.j2": "Could you introduce me to an SRE at the Gates Foundation?"}),
     (dict(companies=["Amazon Web Services"]),
-     {"vague-ask.j2": "Do you know [a role, e.g. product manager] at Amazon Web Services who might",
+     {"target-outside-ask.j2": "Do you know anyone at Amazon Web Services who might",
+      "vague-ask.j2": "Do you know [a role, e.g. product manager] at Amazon Web Services who might",
       "missing-ask.j2": "Could you introduce me to [a role, e.g. product manager] at Amazon Web Services?"}),
 ]
 
@@ -102,6 +109,6 @@ def test_every_template_reads_as_english(render, template, slots, openings):
 
 
 def test_the_reason_follows_the_rewrite(render):
-    for template in TEMPLATES:
+    for template in [t for t in TEMPLATES if "reason" in (builtin_pack_dir() / "templates" / t).read_text()]:
         text = render(template, **{**SLOTS, "roles": ["data engineer"], "reason": "I build pipelines."})
         assert text.endswith(" I build pipelines.")
