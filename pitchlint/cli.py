@@ -303,11 +303,17 @@ def hook_uninstall(pre_commit):
         _fail(str(error))
 
 
-@hook_group.command("run", hidden=True)
+@hook_group.command("run")
 @click.argument("name", type=click.Choice(["sendemail-validate", "pre-commit"]))
 @click.argument("args", nargs=-1)
 def hook_run(name, args):
-    """What the installed hook scripts call."""
+    """Run a hook's check as git would: what the installed hooks and the pre-commit framework call.
+
+    \b
+    pitchlint hook run pre-commit              lint the staged drafts [tool.pitchlint.hook] includes
+    pitchlint hook run pre-commit FILE...      lint these files, if included (the framework's way)
+    pitchlint hook run sendemail-validate MSG  lint an e-mail about to be sent (patches go through)
+    """
     from pathlib import Path
 
     from pitchlint import hooks
@@ -318,7 +324,7 @@ def hook_run(name, args):
                 _fail("sendemail-validate: git did not pass the message file")
             status, lines = hooks.run_sendemail_validate(args[0], Path.cwd())
         else:
-            status, lines = hooks.run_pre_commit(Path.cwd())
+            status, lines = hooks.run_pre_commit(Path.cwd(), tuple(args))
     except PitchlintError as error:
         click.echo(f"pitchlint: {error}", err=True)
         click.echo(f"pitchlint could not run its {name} check. To go ahead unchecked: {hooks.HOOKS[name]}", err=True)
