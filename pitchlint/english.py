@@ -89,9 +89,35 @@ def join_and(items) -> str:
     return join(items, "and")
 
 
+# A role named by its field ("underwriting", "product management", "devrel") is not a person:
+# "someone in underwriting", never "an underwriting".
+_FIELDS = {
+    "administration", "analytics", "communications", "compliance", "design", "development", "devrel",
+    "education", "enablement", "finance", "hr", "it", "legal", "logistics", "management", "marketing",
+    "operations", "ops", "partnerships", "policy", "procurement", "production", "recruitment", "research",
+    "sales", "security", "strategy", "support",
+}
+_NOT_FIELDS = {"king", "sibling", "darling"}  # -ing nouns that are people
+
+
+def is_field(phrase: str) -> bool:
+    head = head_noun(phrase).lower()
+    return head in _FIELDS or (head.endswith("ing") and len(head) > 5 and head not in _NOT_FIELDS)
+
+
+def role_phrase(role: str) -> str:
+    """A role as the object of "Do you know ...": "a recruiter", "recruiters", "someone in sales"."""
+    role = str(role).strip()
+    if is_field(role) and not role.startswith("["):
+        return f"someone in {role}"
+    return with_article(role)
+
+
 def roles_phrase(roles) -> str:
-    """Each role with its own article, joined: "a recruiter or an engineering manager"."""
-    return join_or([with_article(role) for role in roles])
+    """Each role in its own words, joined, the same role once whatever its capitals:
+    "a recruiter or an engineering manager", "someone in underwriting or an actuary"."""
+    unique = list({str(role).strip().lower(): role for role in reversed(list(roles))}.values())[::-1]
+    return join_or([role_phrase(role) for role in unique])
 
 
 FILTERS = {"with_article": with_article, "join_or": join_or, "join_and": join_and, "roles": roles_phrase}

@@ -47,6 +47,21 @@ def test_is_plural(phrase, plural):
     assert is_plural(phrase) is plural
 
 
+@pytest.mark.parametrize("roles,expected", [
+    (["underwriting"], "someone in underwriting"),
+    (["product management"], "someone in product management"),
+    (["devrel"], "someone in devrel"),
+    (["underwriting", "actuary"], "someone in underwriting or an actuary"),
+    (["Store manager", "store manager"], "a Store manager"),
+    (["recruiter", "engineering manager", "SRE", "VPs of sales"],
+     "a recruiter, an engineering manager, an SRE, or VPs of sales"),
+])
+def test_roles_phrase(roles, expected):
+    from pitchlint.english import roles_phrase
+
+    assert roles_phrase(roles) == expected
+
+
 def test_lists_of_one_two_and_four():
     assert join_or(["Stripe"]) == "Stripe"
     assert join_or(["Stripe", "Plaid"]) == "Stripe or Plaid"
@@ -88,6 +103,10 @@ CASES = [
      {"target-outside-ask.j2": "Do you know an SRE at the Gates Foundation who might",
       "vague-ask.j2": "Do you know an SRE at the Gates Foundation who might",
       "missing-ask.j2": "Could you introduce me to an SRE at the Gates Foundation?"}),
+    (dict(roles=["underwriting"], sectors=["insurance"]),
+     {"target-outside-ask.j2": "Do you know someone in underwriting in insurance who might",
+      "vague-ask.j2": "Do you know someone in underwriting in insurance who might",
+      "missing-ask.j2": "Could you introduce me to someone in underwriting in insurance?"}),
     (dict(companies=["Amazon Web Services"]),
      {"target-outside-ask.j2": "Do you know anyone at Amazon Web Services who might",
       "vague-ask.j2": "Do you know [a role, e.g. product manager] at Amazon Web Services who might",
