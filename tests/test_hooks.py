@@ -103,12 +103,19 @@ def _has_send_email() -> bool:
     return os.access(os.path.join(exec_path, "git-send-email"), os.X_OK)
 
 
-@pytest.mark.skipif(not _has_send_email(), reason="git send-email is not installed (Debian: git-email)")
-def test_send_email_blocks_a_cattle_call_and_sends_a_specific_ask(repo, tmp_path):
+@pytest.fixture
+def sendmail(tmp_path):
+    """A stand-in for sendmail that appends what git send-email hands it to received.txt."""
     received = tmp_path / "received.txt"
-    sendmail = tmp_path / "sendmail"
-    sendmail.write_text(f"#!/bin/sh\ncat >> '{received}'\n")
-    sendmail.chmod(0o755)
+    program = tmp_path / "sendmail"
+    program.write_text(f"#!/bin/sh\ncat >> '{received}'\n")
+    program.chmod(0o755)
+    return program, received
+
+
+@pytest.mark.skipif(not _has_send_email(), reason="git send-email is not installed (Debian: git-email)")
+def test_send_email_blocks_a_cattle_call_and_sends_a_specific_ask(repo, sendmail):
+    sendmail, received = sendmail
     assert pitchlint(repo, "hook", "install").returncode == 0
 
     def send(name: str, text: str):
@@ -254,11 +261,8 @@ PATCH_COMMIT = "Retry the fetch when the server answers 503\n\nIf you know anyon
 
 
 @pytest.mark.skipif(not _has_send_email(), reason="git send-email is not installed (Debian: git-email)")
-def test_send_email_of_a_format_patch_goes_through_with_the_hook(repo, tmp_path):
-    received = tmp_path / "received.txt"
-    sendmail = tmp_path / "sendmail"
-    sendmail.write_text(f"#!/bin/sh\ncat >> '{received}'\n")
-    sendmail.chmod(0o755)
+def test_send_email_of_a_format_patch_goes_through_with_the_hook(repo, sendmail):
+    sendmail, received = sendmail
     (repo / "fetch.py").write_text("print('fetch')\n")
     git(repo, "add", ".")
     git(repo, "commit", "-q", "-m", "Add fetch")
