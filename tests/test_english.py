@@ -75,35 +75,35 @@ def render():
     return Renderer([builtin_pack_dir() / "templates"])
 
 
-SLOTS = dict(companies=[], roles=[], sectors=[], locations=[], reason="", ask="If you know anyone, let me know.")
+SLOTS = dict(companies=[], roles=[], people=[], fields=[], openings=[], sectors=[], locations=[], reason="", ask="If you know anyone, let me know.")
 
 # (slots, what the rewrite's opening reads, per template)
 CASES = [
-    (dict(roles=["university recruiter"], companies=["Stripe"]),
+    (dict(people=["university recruiter"], companies=["Stripe"]),
      {"target-outside-ask.j2": "Do you know a university recruiter at Stripe who might",
       "vague-ask.j2": "Do you know a university recruiter at Stripe who might",
       "missing-ask.j2": "Could you introduce me to a university recruiter at Stripe?"}),
-    (dict(roles=["HR business partner"], companies=["Stripe", "Plaid"]),
+    (dict(people=["HR business partner"], companies=["Stripe", "Plaid"]),
      {"target-outside-ask.j2": "Do you know an HR business partner at Stripe or Plaid who might",
       "vague-ask.j2": "Do you know an HR business partner at Stripe or Plaid who might",
       "missing-ask.j2": "Could you introduce me to an HR business partner at Stripe or Plaid?"}),
-    (dict(roles=["sales engineer"], companies=["Stripe", "Plaid", "Brex", "Ramp"]),
+    (dict(people=["sales engineer"], companies=["Stripe", "Plaid", "Brex", "Ramp"]),
      {"target-outside-ask.j2": "Do you know a sales engineer at Stripe, Plaid, Brex, or Ramp who might",
       "vague-ask.j2": "Do you know a sales engineer at Stripe, Plaid, Brex, or Ramp who might",
       "missing-ask.j2": "Could you introduce me to a sales engineer at Stripe, Plaid, Brex, or Ramp?"}),
-    (dict(roles=["recruiters"], sectors=["climate tech"], locations=["Seattle"]),
+    (dict(people=["recruiters"], sectors=["climate tech"], locations=["Seattle"]),
      {"target-outside-ask.j2": "Do you know recruiters in climate tech in Seattle who might",
       "vague-ask.j2": "Do you know recruiters in climate tech in Seattle who might",
       "missing-ask.j2": "Could you introduce me to recruiters in climate tech in Seattle?"}),
-    (dict(roles=["UX researcher", "engineering manager"], sectors=["health care", "public sector"]),
+    (dict(people=["UX researcher", "engineering manager"], sectors=["health care", "public sector"]),
      {"target-outside-ask.j2": "Do you know a UX researcher or an engineering manager in health care or public sector who might",
       "vague-ask.j2": "Do you know a UX researcher or an engineering manager in health care or public sector who might",
       "missing-ask.j2": "Could you introduce me to a UX researcher or an engineering manager in health care or public sector?"}),
-    (dict(roles=["SRE"], companies=["the Gates Foundation"]),
+    (dict(people=["SRE"], companies=["the Gates Foundation"]),
      {"target-outside-ask.j2": "Do you know an SRE at the Gates Foundation who might",
       "vague-ask.j2": "Do you know an SRE at the Gates Foundation who might",
       "missing-ask.j2": "Could you introduce me to an SRE at the Gates Foundation?"}),
-    (dict(roles=["underwriting"], sectors=["insurance"]),
+    (dict(fields=["underwriting"], sectors=["insurance"]),
      {"target-outside-ask.j2": "Do you know someone in underwriting in insurance who might",
       "vague-ask.j2": "Do you know someone in underwriting in insurance who might",
       "missing-ask.j2": "Could you introduce me to someone in underwriting in insurance?"}),
@@ -129,5 +129,5 @@ def test_every_template_reads_as_english(render, template, slots, openings):
 
 def test_the_reason_follows_the_rewrite(render):
     for template in [t for t in TEMPLATES if "reason" in (builtin_pack_dir() / "templates" / t).read_text()]:
-        text = render(template, **{**SLOTS, "roles": ["data engineer"], "reason": "I build pipelines."})
+        text = render(template, **{**SLOTS, "people": ["data engineer"], "reason": "I build pipelines."})
         assert text.endswith(" I build pipelines.")
