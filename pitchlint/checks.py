@@ -157,6 +157,8 @@ def check_missing_ask(ctx: RuleContext) -> Iterable[Finding]:
     if has_goal and ctx.channel == "pitch":
         return
     anchor = analysis.goals[0] if analysis.goals else first_sentence(analysis)
+    if anchor is None:  # a greeting and nothing else ("Hi Dana!") asks for nothing too
+        anchor = first_sentence(analysis, after_greeting=False)
     if anchor is None:
         return
     rewrite = ctx.render(ctx.rule.template, ask=None, **rewrite_slots(ctx)) if ctx.rule.template else None

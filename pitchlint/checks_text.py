@@ -44,13 +44,13 @@ def _end_of_next_sentence(analysis: Analysis, offset: int) -> int:
     return offset
 
 
-def first_sentence(analysis: Analysis):
-    """The first sentence of prose, after a greeting line ("Hi Dana,")."""
+def first_sentence(analysis: Analysis, after_greeting: bool = True):
+    """The first sentence of prose, after a greeting line ("Hi Dana,") unless told otherwise."""
     from pitchlint.analysis import Stretch
 
     for sent in analysis.doc.sents:
         text = sent.text.strip()
-        if not text or (GREETING.match(text + "\n") and len(text.split()) <= 4):
+        if not text or (after_greeting and GREETING.match(text + "\n") and len(text.split()) <= 4):
             continue
         lead = len(sent.text) - len(sent.text.lstrip())
         return Stretch(sent.start_char + lead, sent.start_char + lead + len(text), text)

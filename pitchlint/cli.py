@@ -15,7 +15,7 @@ import click
 from pitchlint import __version__
 from pitchlint.errors import PitchlintError
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "concise", "json", "sarif", "github")
 
 
 class DefaultCommandGroup(click.Group):
@@ -46,87 +46,80 @@ def _fail(message: str) -> None:
     sys.exit(2)
 
 
-def _use_color(option: bool | None) -> bool:
-    if option is not None:
-        return option
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+def _rule_list(values: tuple[str, ...]) -> tuple[str, ...]:
+    """--select a,b --select c: ruff's comma-separated, repeatable lists."""
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True)
+@click.argument("files", nargs=-1)
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="Report format.")
+              envvar="PITCHLINT_OUTPUT_FORMAT", show_envvar=True, help="Report format.")
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False, writable=True),
+              help="Write the report to this file instead of standard output.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False),
               help="Use this configuration file instead of the nearest .pitchlint.toml / pyproject.toml.")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file (the user's and the project's).")
+@click.option("--select", multiple=True, help="Rule ids or prefixes to turn on instead of the configured ones (comma-separated).")
+@click.option("--extend-select", multiple=True, help="Rule ids or prefixes to turn on as well.")
+@click.option("--ignore", multiple=True, help="Rule ids or prefixes to turn off.")
 @click.option("--fail-under", type=click.IntRange(0, 100), default=None,
               help="Exit 1 when a file's specificity score is below this.")
 @click.option("--fail-on", "--severity", "fail_on", type=click.Choice(["info", "warning", "error"]), default=None,
               help="Lowest severity that makes the run fail (default: warning, or the config's fail-on).")
-@click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail the run (errors still exit 2).")
+@click.option("-q", "--quiet", is_flag=True, help="Show only the files that fail, without totals.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
+@click.option("--color/--no-color", default=None,
+              help="Colour the text report (default: on a terminal; NO_COLOR and FORCE_COLOR are honoured).")
 @click.option("--channel", type=click.Choice(["email", "linkedin-note", "inmail", "pitch", "post"]), default=None,
               help="Where the message goes (sets its length budget); overrides front matter and config.")
-def check(files, output_format, config_path, fail_under, fail_on, color, channel):
-    """Lint message files (plain text, Markdown); `-` reads standard input."""
-    from pitchlint import report as reporting
-    from pitchlint.runner import lint_paths
+@click.option("--stdin-filename", help="The path standard input stands for: its kind (Markdown, e-mail) and configuration.")
+@click.option("--force-exclude", is_flag=True, help="Apply `exclude` to files named on the command line too.")
+@click.option("--show-settings", is_flag=True, help="Print the configuration in force for the (one) file and where each value came from.")
+def check(files, output_format, output_file, config_path, isolated, select, extend_select, ignore, fail_under,
+          fail_on, exit_zero, quiet, statistics, color, channel, stdin_filename, force_exclude, show_settings):
+    """Lint message files (plain text, Markdown, e-mail) and folders; `-` reads standard input."""
+    from pitchlint.check_command import CheckOptions, run_check, use_color
+    from pitchlint.runner import RunOptions
 
-    color = _use_color(color) if output_format == "text" else False
-    many = len(files) > 1 or any(os.path.isdir(f) for f in files)
-    show_progress = many and sys.stderr.isatty()
-    reports, errors, failed = [], [], False
-    rules_run = {}  # every rule that ran, for the SARIF rule table
-    try:
-        for n, (_path, result, config) in enumerate(lint_paths(list(files), config_path, channel=channel), 1):
-            if show_progress:
-                click.echo(f"\rlinted {n} file(s)", err=True, nl=False)
-            if isinstance(result, PitchlintError):
-                errors.append(result)
-                if show_progress:
-                    click.echo("", err=True)
-                click.echo(f"pitchlint: {result}", err=True)
-                if output_format == "github":
-                    from pitchlint.formats.github import render_error
+    if not files:
+        files = ("-",) if stdin_filename else ()
+    if not files:
+        _fail("no files given (name files or folders, or `-` for standard input)")
+    if isolated and config_path:
+        _fail("--isolated and --config cannot be used together")
+    overrides = []
+    if select:
+        overrides.append(("select", _rule_list(select)))
+    if extend_select:
+        overrides.append(("extend_select", _rule_list(extend_select)))
+    if ignore:
+        overrides.append(("ignore", _rule_list(ignore)))
+    if channel:
+        overrides.append(("force_channel", channel))
+    if fail_under is not None:
+        overrides.append(("fail_under", fail_under))
+    if fail_on is not None:
+        overrides.append(("fail_on", fail_on))
+    run = RunOptions(config_path=config_path, isolated=isolated, force_exclude=force_exclude,
+                     stdin_filename=stdin_filename, overrides=tuple(overrides),
+                     warn=lambda message: click.echo(f"pitchlint: warning: {message}", err=True))
+    if show_settings:
+        from pitchlint.show_settings import render_settings
 
-                    click.echo(render_error(result))
-                continue
-            reports.append(result)
-            if output_format == "sarif":
-                from pitchlint.engine import engine_for
-
-                for rule_id, rule in engine_for(config).rules.items():
-                    rules_run.setdefault(rule_id, rule)
-            if fail_under is not None or fail_on is not None:
-                import dataclasses
-
-                config = dataclasses.replace(
-                    config,
-                    fail_under=fail_under if fail_under is not None else config.fail_under,
-                    fail_on=fail_on or config.fail_on,
-                )
-            failed = failed or result.fails(config)
-            if output_format == "text":
-                click.echo(reporting.render_text(result, color=color), color=color)
-            elif output_format == "github":
-                from pitchlint.formats.github import render_file
-
-                for line in render_file(result):
-                    click.echo(line)
-    except PitchlintError as error:  # a configuration given with --config that is not valid
-        _fail(str(error))
-    if show_progress:
-        click.echo("", err=True)
-    status = 2 if errors else 1 if failed else 0
-    if output_format == "json":
-        click.echo(reporting.render_json(reports, errors))
-    elif output_format == "sarif":
-        from pitchlint.formats.artifacts import read_artifact
-        from pitchlint.formats.sarif import render_sarif
-
-        sources = {r.path: read_artifact(r.path) for r in reports}
-        click.echo(render_sarif(reports, errors, rules_run, sources, exit_code=status))
-    elif output_format == "text" and len(reports) + len(errors) > 1:
-        click.echo(reporting.render_totals(reports, errors))
-    sys.exit(status)
+        if len(files) != 1:
+            _fail("--show-settings takes exactly one file")
+        try:
+            click.echo(render_settings(files[0], run))
+        except PitchlintError as error:
+            _fail(str(error))
+        sys.exit(0)
+    terminal = sys.stdout.isatty() and not output_file
+    options = CheckOptions(output_format=output_format,
+                           color=output_format == "text" and use_color(color, terminal),
+                           quiet=quiet, exit_zero=exit_zero, statistics=statistics, output_file=output_file)
+    sys.exit(run_check(list(files), options, run))
 
 
 @main.command("suggest")
@@ -215,11 +208,11 @@ def eval_command(corpus, config_path, show_errors, only, reports_path, save_path
 @click.option("--config", "config_path", type=click.Path(dir_okay=False))
 def rules_command(config_path):
     """List the rules: id, severity, status and summary."""
-    from pitchlint.config import config_for, load_config_file
+    from pitchlint.config import config_for
     from pitchlint.engine import active_rules, available_rules
 
     try:
-        config = load_config_file(config_path) if config_path else config_for(None)
+        config = config_for(None, config_path)
         active = active_rules(config)
         rules = available_rules(config.packs)
     except PitchlintError as error:
@@ -231,12 +224,22 @@ def rules_command(config_path):
 
 @main.command("explain")
 @click.argument("rule_id")
-def explain_command(rule_id):
-    """Print a rule's documentation and examples."""
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Know the rules of this configuration's packs (default: the nearest configuration).")
+def explain_command(rule_id, config_path):
+    """Print a rule's documentation and examples (built-in, from a configured pack, or a plug-in)."""
+    from pitchlint.config import config_for
     from pitchlint.engine import available_rules
 
     try:
-        rules = available_rules(())
+        packs = config_for(None, config_path).packs
+    except PitchlintError as error:
+        if config_path:
+            _fail(str(error))
+        click.echo(f"pitchlint: warning: {error}; explaining the built-in rules only", err=True)
+        packs = ()
+    try:
+        rules = available_rules(packs)
     except PitchlintError as error:
         _fail(str(error))
     rule = rules.get(rule_id)
@@ -300,11 +303,17 @@ def hook_uninstall(pre_commit):
         _fail(str(error))
 
 
-@hook_group.command("run", hidden=True)
+@hook_group.command("run")
 @click.argument("name", type=click.Choice(["sendemail-validate", "pre-commit"]))
 @click.argument("args", nargs=-1)
 def hook_run(name, args):
-    """What the installed hook scripts call."""
+    """Run a hook's check as git would: what the installed hooks and the pre-commit framework call.
+
+    \b
+    pitchlint hook run pre-commit              lint the staged drafts [tool.pitchlint.hook] includes
+    pitchlint hook run pre-commit FILE...      lint these files, if included (the framework's way)
+    pitchlint hook run sendemail-validate MSG  lint an e-mail about to be sent (patches go through)
+    """
     from pathlib import Path
 
     from pitchlint import hooks
@@ -315,7 +324,7 @@ def hook_run(name, args):
                 _fail("sendemail-validate: git did not pass the message file")
             status, lines = hooks.run_sendemail_validate(args[0], Path.cwd())
         else:
-            status, lines = hooks.run_pre_commit(Path.cwd())
+            status, lines = hooks.run_pre_commit(Path.cwd(), tuple(args))
     except PitchlintError as error:
         click.echo(f"pitchlint: {error}", err=True)
         click.echo(f"pitchlint could not run its {name} check. To go ahead unchecked: {hooks.HOOKS[name]}", err=True)

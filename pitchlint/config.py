@@ -9,11 +9,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from pitchlint.discovery import KEYS as DISCOVERY_KEYS, FileSettings, parse_file_settings
 from pitchlint.errors import ConfigError
 from pitchlint.findings import SEVERITIES
+from pitchlint.globs import check_globs
 
 KEYS = {"select", "ignore", "severity", "model", "packs", "fail-on", "fail-under", "hook", "per-file-ignores",
-        "profile", "channel", "templates", "accept"}
+        "profile", "channel", "templates", "accept", "extend-select"} | DISCOVERY_KEYS
 PROFILE_KEYS = {"companies", "roles", "sectors", "location", "reason", "recipient"}
 RECIPIENT_KEYS = {"name", "company"}
 CHANNELS = ("email", "linkedin-note", "inmail", "pitch", "post")
@@ -41,6 +43,8 @@ class Config:
     templates: str | None = None  # the user's own template folder; its files override by name
     force_channel: str | None = None  # --channel on the command line: over front matter and config
     accept: tuple[str, ...] = ()  # words a finding may point at without being reported ("TBD")
+    extend_select: tuple[str, ...] = ()  # rule ids or prefixes turned on over `select`
+    files: FileSettings = field(default_factory=FileSettings)  # include, exclude: what a folder walk lints
 
     def ignored_for(self, path: str | None) -> set[str]:
         """Rule ids that per-file-ignores turns off for this message file."""
@@ -140,6 +144,7 @@ def parse_hook(data, where: str) -> HookConfig:
         raise ConfigError(where, f"unknown key 'hook.{unknown[0]}' (known: {', '.join(sorted(HOOK_KEYS))})")
     fail_on, fail_under = _threshold(data, where, "hook.")
     include = _string_list(data["include"], "hook.include", where) if "include" in data else DEFAULT_HOOK_INCLUDE
+    check_globs(include, "hook.include", where)
     return HookConfig(fail_on=fail_on, fail_under=fail_under, include=include)
 
 
@@ -162,6 +167,7 @@ def parse_config(data: dict, where: str, base: Path) -> Config:
     if not isinstance(ignores, dict):
         raise ConfigError(where, "`per-file-ignores` must be a table of glob = [rule ids]")
     per_file = tuple(sorted((glob, _string_list(ids, f"per-file-ignores.{glob}", where)) for glob, ids in ignores.items()))
+    check_globs([glob for glob, _ in per_file], "per-file-ignores", where)
     templates = data.get("templates")
     if templates is not None and not isinstance(templates, str):
         raise ConfigError(where, "`templates` must be the path of a folder of Jinja templates")
@@ -181,10 +187,13 @@ def parse_config(data: dict, where: str, base: Path) -> Config:
         fail_on=fail_on,
         fail_under=fail_under,
         hook=parse_hook(data.get("hook", {}), where),
+        extend_select=_string_list(data.get("extend-select", []), "extend-select", where),
+        files=parse_file_settings(data, where),
     )
 
 
-def load_config_file(path: Path) -> Config:
+def read_config_data(path: Path) -> dict:
+    """pitchlint's table from one configuration file, not yet checked."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -195,20 +204,55 @@ def load_config_file(path: Path) -> Config:
         raise ConfigError(path, f"cannot be read ({exc})") from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("pitchlint", {})
-    return parse_config(data, str(path), path.parent)
+    return data
 
 
-@lru_cache(maxsize=256)
-def find_config(directory: Path) -> Config:
-    """The nearest configuration at or above `directory`, or the defaults."""
+def load_config_file(path: Path | str) -> Config:
+    path = Path(path)
+    return parse_config(read_config_data(path), str(path), path.parent)
+
+
+def layered_config(project: Path | None, user: Path | None) -> Config:
+    """The user's configuration under the project's, key by key; either may be missing. Each file
+    is checked on its own first, so an error names the file that has it."""
+    from pitchlint.layers import anchored, merge
+
+    if user is None:
+        return load_config_file(project) if project else Config()
+    user_data = anchored(read_config_data(user), user.parent)
+    user_config = parse_config(user_data, str(user), user.parent)
+    if project is None:
+        return user_config
+    data = merge(user_data, read_config_data(project))
+    return parse_config(data, str(project), project.parent)
+
+
+def nearest_config_file(directory: Path) -> Path | None:
+    """The project configuration at or above `directory`: `.pitchlint.toml`, else a
+    `pyproject.toml` with a `[tool.pitchlint]` table."""
     for folder in (directory, *directory.parents):
         candidate = folder / ".pitchlint.toml"
         if candidate.is_file():
-            return load_config_file(candidate)
+            return candidate
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file() and _has_pitchlint_table(pyproject):
-            return load_config_file(pyproject)
-    return Config()
+            return pyproject
+    return None
+
+
+def find_config(directory: Path) -> Config:
+    """The nearest project configuration at or above `directory` over the user's, or the defaults."""
+    from pitchlint.layers import user_config_file
+
+    return _find_config(directory, user_config_file())
+
+
+@lru_cache(maxsize=256)
+def _find_config(directory: Path, user: Path | None) -> Config:
+    return layered_config(nearest_config_file(directory), user)
+
+
+find_config.cache_clear = _find_config.cache_clear  # the editor reads configuration afresh
 
 
 def _has_pitchlint_table(pyproject: Path) -> bool:
@@ -221,6 +265,8 @@ def _has_pitchlint_table(pyproject: Path) -> bool:
 
 def config_for(path: str | None, explicit: str | None = None) -> Config:
     if explicit:
-        return load_config_file(Path(explicit).resolve())
+        from pitchlint.layers import user_config_file
+
+        return layered_config(Path(explicit).resolve(), user_config_file())
     start = Path(path).resolve().parent if path and path != "-" else Path.cwd().resolve()
     return find_config(start)

@@ -147,22 +147,10 @@ def is_mail(text: str, path: str) -> bool:
     return known >= 2 and len(text) < HEADER_SAMPLE  # headers to the end: a message with no body
 
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-_FENCE = re.compile(r"^(`{3,}|~{3,})[^\n]*\n.*?(?:^\1[ \t]*$|\Z)", re.S | re.M)
-_INLINE_CODE = re.compile(r"(`+)[^`\n]+?\1")
-_LINK_TARGET = re.compile(r"\]\([^)\n]*\)")
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_HEADING_MARK = re.compile(r"^#{1,6}[ \t]", re.M)
-
-
-def _blank(match: re.Match) -> str:
-    return re.sub(r"[^\n]", " ", match.group(0))
-
-
 def mask_markdown(text: str) -> str:
-    for pattern in (_FRONT_MATTER, _FENCE, _HTML_COMMENT, _INLINE_CODE, _LINK_TARGET, _HEADING_MARK):
-        text = pattern.sub(_blank, text)
-    return text
+    from pitchlint.markdown import mask_markdown as mask  # markdown-it loads for Markdown only
+
+    return mask(text)
 
 
 def line_starts(text: str) -> list[int]:

@@ -18,6 +18,7 @@ from pitchlint.paths import builtin_pack_dir
 from pitchlint.rulepack import Rule, RuleContext, load_entry_point_rules, load_pack
 from pitchlint.score import Score, score
 from pitchlint.render import renderer_for
+from pitchlint.selectors import covers
 
 
 @dataclass
@@ -62,18 +63,21 @@ def available_rules(packs: tuple[str, ...]) -> dict[str, Rule]:
 
 
 def active_rules(config: Config) -> dict[str, Rule]:
+    from pitchlint.selectors import check_known, selected
+
     rules = available_rules(config.packs)
     where = config.path or "configuration"
-    named = list(config.select or ()) + list(config.ignore) + [rid for rid, _ in config.severity]
+    named = list(config.select or ()) + list(config.extend_select) + list(config.ignore)
     named += [rid for _, ids in config.per_file_ignores for rid in ids]
-    for rule_id in named:
+    check_known(named, rules, where)
+    for rule_id, _ in config.severity:  # a severity is set on one rule, by its id
         if rule_id not in rules:
             raise ConfigError(where, f"unknown rule id {rule_id!r}")
     overrides = dict(config.severity)
+    on = selected(rules, config.select, config.extend_select, config.ignore)
     active = {}
     for rule_id, rule in rules.items():
-        selected = rule_id in config.select if config.select is not None else rule.status == "stable"
-        if not selected or rule_id in config.ignore:
+        if rule_id not in on:
             continue
         if rule_id in overrides:
             rule = dataclasses.replace(rule, severity=overrides[rule_id])
@@ -101,7 +105,7 @@ class Engine:
         ignored = self.config.ignored_for(document.path)
         profile, channel = self.message_settings(document)
         for rule in self.rules.values():
-            if rule.id in ignored:
+            if any(covers(selector, rule.id) for selector in ignored):
                 continue
             check = rule.check or KINDS[rule.kind]
             try:

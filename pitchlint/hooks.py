@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pitchlint.config import Config, HookConfig, find_config
 from pitchlint.errors import PitchlintError
-from pitchlint.globs import glob_to_regex
+from pitchlint.globs import matches
 
 MARKER = "pitchlint-managed hook"
 CHAINED_SUFFIX = ".pitchlint-chained"
@@ -110,8 +110,7 @@ def hook_config(repo: Path) -> Config:
 
 def staged_drafts(repo: Path, include: tuple[str, ...]) -> list[str]:
     names = git("diff", "--cached", "--name-only", "--diff-filter=ACMR", "-z", cwd=repo).split("\0")
-    patterns = [glob_to_regex(p) for p in include]
-    return [n for n in names if n and any(p.match(n) for p in patterns)]
+    return [n for n in names if n and matches(n, include)]
 
 
 def staged_blob(repo: Path, name: str) -> bytes:
@@ -154,22 +153,60 @@ def _check(repo: Path, sources, bypass: str) -> tuple[int, list[str]]:
     return 0, lines
 
 
+def is_format_patch(data: bytes) -> bool:
+    """A message `git format-patch` wrote: a `[PATCH ...]` subject (`[PATCH v2 3/7]`, `[RFC PATCH]`)
+    and a diff in the body, or the series' cover letter (`[PATCH 0/7]`). Code review, not an ask."""
+    import re
+    from email.parser import BytesHeaderParser
+
+    subject = str(BytesHeaderParser().parsebytes(data).get("Subject", ""))
+    tag = re.match(r"\s*\[(?:[^\]]*\s)?PATCH\b([^\]]*)\]", subject, re.I)
+    if tag is None:
+        return False
+    if re.search(r"\b0+/\d+", tag.group(1)):
+        return True  # the cover letter
+    return re.search(rb"^(?:diff --git |--- \S.*\n\+\+\+ )", data, re.M) is not None
+
+
+def _included(repo: Path, path: str, include: tuple[str, ...]) -> bool:
+    """Whether `include` names a message file: by its path in the repository, else by its name."""
+    try:
+        relative = Path(path).resolve().relative_to(repo.resolve()).as_posix()
+    except ValueError:
+        relative = Path(path).name
+    return matches(relative, include)
+
+
 def run_sendemail_validate(message: str, cwd: Path) -> tuple[int, list[str]]:
-    """`git send-email` calls the hook with the path of the file holding the e-mail."""
+    """`git send-email` calls the hook with the path of the file holding the e-mail. Patches
+    from `git format-patch` go through, and so does a message `include` does not name."""
     from pitchlint.document import read_document
 
     repo = repo_root(cwd)
-    return _check(repo, [(message, lambda: read_document(message))], HOOKS["sendemail-validate"])
+    try:
+        data = Path(message).read_bytes()
+    except OSError as exc:
+        raise HookError(message, f"cannot be read ({exc.strerror or exc})") from None
+    if is_format_patch(data) or not _included(repo, message, hook_config(repo).hook.include):
+        return 0, []
+    return _check(repo, [(message, lambda: read_document(message, data))], HOOKS["sendemail-validate"])
 
 
-def run_pre_commit(cwd: Path) -> tuple[int, list[str]]:
-    """Lint what is staged (not the working tree) for each draft the include globs name."""
+def run_pre_commit(cwd: Path, names: tuple[str, ...] = ()) -> tuple[int, list[str]]:
+    """Lint the drafts the include globs name. Called by git's own hook, with no names: what is
+    staged (not the working tree). Called by the pre-commit framework, with the names it chose
+    (`files` in its manifest): those files, which the framework has made the staged version."""
     from pitchlint.document import read_document
 
     repo = repo_root(cwd)
-    names = staged_drafts(repo, hook_config(repo).hook.include)
+    include = hook_config(repo).hook.include
+    if names:
+        chosen = [n for n in names if _included(repo, n, include)]
+        bypass = f"SKIP=pitchlint {HOOKS['pre-commit']}"
+        return _check(repo, [(n, lambda n=n: read_document(n)) for n in chosen], bypass)
+    chosen = staged_drafts(repo, include)
 
     def reader(name: str):
         return lambda: read_document(name, staged_blob(repo, name))
 
-    return _check(repo, [(n, reader(n)) for n in names], HOOKS["pre-commit"])
+    return _check(repo, [(n, reader(n)) for n in chosen], HOOKS["pre-commit"])

@@ -16,6 +16,7 @@ from email.message import EmailMessage
 from email.parser import BytesParser
 from html.parser import HTMLParser
 
+from pitchlint import reply_headers
 from pitchlint.document import MBOX_SEPARATOR, Document, decode
 from pitchlint.errors import InputError
 
@@ -213,17 +214,14 @@ def mask_subject(subject: str) -> str:
 # ---- the body: what is the writer's own prose --------------------------------------------------
 
 _QUOTED = re.compile(r"\s*>")
-_ATTRIBUTION = re.compile(r"On\b.{0,300}\bwrote:\s*$", re.S)
 _CUT = re.compile(
     r"-- ?$"  # the signature separator (often loses its space in transit)
-    r"|-{2,}\s*(?:Original Message|Forwarded message|Forwarded Message)\s*-{2,}"
+    rf"|{reply_headers.SEPARATOR}"
     r"|Begin forwarded message:"
-    r"|(?:Sent from my|Get Outlook for) [\w ]{1,30}$"
+    rf"|{reply_headers.MOBILE}"
     r"|diff --git ",
     re.I,
 )
-_OUTLOOK_FROM = re.compile(r"(?:From|De|Von):\s")
-_OUTLOOK_SENT = re.compile(r"(?:Sent|Date|Envoyé|Gesendet):\s")
 _CLOSING = re.compile(
     r"\s*(?:(?:all the |with )?best(?: regards| wishes)?|(?:kind|warm|warmest)? ?regards|warm(?:ly| wishes)"
     r"|(?:many |with )?thanks(?: so much| a lot| again| in advance)?|thank you(?: so much| again)?|cheers"
@@ -256,7 +254,7 @@ def _cut(lines: list[str]) -> int:
             return i
         if line.strip() == "---" and any(l.startswith("diff --git ") for l in lines[i + 1:]):
             return i  # format-patch: the commit message ends at "---", the diffstat and diff follow
-        if _OUTLOOK_FROM.match(line) and any(_OUTLOOK_SENT.match(l) for l in lines[i + 1:i + 4]):
+        if reply_headers.OUTLOOK_FROM.match(line) and any(reply_headers.OUTLOOK_SENT.match(l) for l in lines[i + 1:i + 4]):
             return i - 1 if i and re.fullmatch(r"_{10,}\s*", lines[i - 1]) else i
     return len(lines)
 
@@ -274,10 +272,10 @@ def _mask_quotes(lines: list[str], keep: list[bool]) -> None:
         if _QUOTED.match(line):
             keep[i] = False
             continue
-        if not line.startswith("On "):
+        if not reply_headers.ATTRIBUTION_START.match(line):
             continue
         for span in (1, 2):
-            if _ATTRIBUTION.match(" ".join(lines[i:i + span])) and _quote_follows(lines, i + span):
+            if reply_headers.ATTRIBUTION.match(" ".join(lines[i:i + span])) and _quote_follows(lines, i + span):
                 for j in range(i, i + span):
                     keep[j] = False
                 break

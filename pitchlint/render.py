@@ -8,23 +8,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from pitchlint.english import FILTERS, GLOBALS
 from pitchlint.errors import ConfigError
-
-
-def join_or(items, conjunction: str = "or") -> str:
-    items = [str(i) for i in items]
-    if len(items) <= 2:
-        return f" {conjunction} ".join(items)
-    return ", ".join(items[:-1]) + f", {conjunction} " + items[-1]
-
-
-def with_article(phrase: str) -> str:
-    if not phrase or phrase.startswith("["):
-        return phrase
-    first = phrase.split()[0]
-    if first.endswith("s") and not first.isupper():
-        return phrase  # a plural ("recruiters") needs no article
-    return ("an " if phrase[0].lower() in "aeiou" else "a ") + phrase
 
 
 class Renderer:
@@ -49,8 +34,8 @@ class Renderer:
                 trim_blocks=True,
                 lstrip_blocks=True,
             )
-            env.filters["join_or"] = join_or
-            env.filters["with_article"] = with_article
+            env.filters.update(FILTERS)  # English: articles, plurals, lists (pitchlint.english)
+            env.globals.update(GLOBALS)
             self._env = env
         return self._env
 

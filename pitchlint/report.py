@@ -90,15 +90,12 @@ def render_json(reports: list[FileReport], errors: list[PitchlintError]) -> str:
 
 
 def display_width(text: str) -> int:
-    """Terminal columns: wide (CJK, most emoji) characters take two, combining marks none."""
-    import unicodedata
+    """Terminal columns, by wcwidth: wide (CJK, emoji) characters take two, combining marks and
+    the joined parts of an emoji sequence (ZWJ, skin tones) none."""
+    from wcwidth import wcswidth, wcwidth
 
-    width = 0
-    for ch in text:
-        if unicodedata.combining(ch):
-            continue
-        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return width
+    width = wcswidth(text)
+    return width if width >= 0 else sum(max(0, wcwidth(ch)) for ch in text)  # control characters: none
 
 
 def _style(text: str, color: bool, **style) -> str:

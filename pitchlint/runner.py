@@ -5,64 +5,124 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from pitchlint.config import Config, config_for, load_config_file
+from pitchlint.config import Config, config_for
 from pitchlint.document import Document, read_document
 from pitchlint.engine import FileReport, engine_for
 from pitchlint.errors import PitchlintError
 
-MESSAGE_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".mdown", ".eml", ".mbox", ".mail"}
 BATCH = 64
 
 
-def expand(paths: list[str]) -> Iterator[str]:
-    """Files as given; a directory contributes the text, Markdown and e-mail files under it."""
+@dataclass(frozen=True)
+class RunOptions:
+    """What the command line says over every file's configuration."""
+
+    config_path: str | None = None  # --config: this file instead of the nearest one
+    isolated: bool = False  # --isolated: no configuration file at all
+    force_exclude: bool = False  # --force-exclude: `exclude` applies to files named, too
+    stdin_filename: str | None = None  # --stdin-filename: standard input has this path's kind and config
+    overrides: tuple[tuple[str, object], ...] = ()  # Config fields set on the command line
+    warn: Callable[[str], None] = field(default=lambda message: None, compare=False)
+
+    def base_config(self, path: str | None) -> Config:
+        if self.isolated:
+            return Config()
+        return config_for(None if path in (None, "-") else path, self.config_path)
+
+    def configure(self, path: str) -> Config:
+        if path == "-" and self.stdin_filename:
+            path = self.stdin_filename
+        config = self.base_config(path)
+        overrides = dict(self.overrides)
+        if "extend_select" in overrides:
+            overrides["extend_select"] = config.extend_select + overrides["extend_select"]
+        if "ignore" in overrides:
+            overrides["ignore"] = config.ignore + overrides["ignore"]
+        return dataclasses.replace(config, **overrides) if overrides else config
+
+
+def expand(paths: list[str], options: RunOptions | None = None) -> Iterator[str]:
+    """Files as given (unless --force-exclude drops one); a directory contributes the message
+    files under it that `include` names, less what is hidden, git-ignored or excluded."""
+    from pitchlint.discovery import walk
+
+    options = options or RunOptions()
+
+    def settings_for(folder: Path):
+        config = options.base_config(str(folder / "_"))
+        return config.files, config.root
+
     for raw in paths:
         if not raw.strip():
             yield raw  # reported as an empty file name, not read as "."
             continue
         path = Path(raw)
         if raw != "-" and path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in MESSAGE_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            found = list(walk(path, settings_for, options.warn))
             if not found:
                 yield raw  # reported as "a directory with no messages"
-            yield from (str(p) for p in found)
-        else:
-            yield raw
+            yield from (_as_given(p, raw) for p in found)
+            continue
+        named = options.stdin_filename if raw == "-" else raw
+        if named and _force_dropped(named, options):
+            continue
+        yield raw
+
+
+def _force_dropped(named: str, options: RunOptions) -> bool:
+    """Whether a file named on the command line is dropped by --force-exclude (or the
+    configuration's `force-exclude = true`) because `exclude` names it, as ruff does."""
+    from pitchlint.discovery import force_excluded
+
+    try:
+        config = options.configure(named)
+    except PitchlintError:
+        return False  # the configuration error is reported when the file is linted
+    return (options.force_exclude or config.files.force_exclude) and force_excluded(Path(named), config.files, config.root)
+
+
+def _as_given(found: Path, top: str) -> str:
+    """A file found in a walk, spelt from the folder as the user typed it."""
+    try:
+        return str(Path(top) / found.relative_to(Path(top).resolve()))
+    except ValueError:
+        return str(found)
 
 
 Source = tuple[str, Callable[[], Document], Callable[[], Config]]  # (path, read it, its config)
 
 
 def lint_paths(paths: list[str], config_path: str | None = None, stdin: bytes | None = None,
-               channel: str | None = None) -> Iterator[tuple[str, FileReport | PitchlintError, Config | None]]:
+               channel: str | None = None, options: RunOptions | None = None,
+               ) -> Iterator[tuple[str, FileReport | PitchlintError, Config | None]]:
     """Yield (path, report or error, config) for every file, in the order given. `channel`
     (from --channel) overrides every file's configuration and front matter."""
-    explicit = load_config_file(Path(config_path).resolve()) if config_path else None
-
-    def configure(path: str) -> Config:
-        config = explicit or config_for(None if path == "-" else path)
-        return dataclasses.replace(config, force_channel=channel) if channel else config
+    options = options or RunOptions()
+    if config_path:
+        options = dataclasses.replace(options, config_path=config_path)
+    if channel:
+        options = dataclasses.replace(options, overrides=options.overrides + (("force_channel", channel),))
+    if options.config_path:
+        config_for(None, options.config_path)  # a bad --config file is an error before any file
 
     def source(path: str) -> Source:
         def read() -> Document:
             if not path.strip():
                 raise PitchlintError(repr(path), "an empty file name")
             if path == "-":
-                return read_document("<stdin>", stdin if stdin is not None else sys.stdin.buffer.read())
+                name = options.stdin_filename or "<stdin>"
+                return read_document(name, stdin if stdin is not None else sys.stdin.buffer.read())
             if Path(path).is_dir():
                 raise PitchlintError(path, "is a directory with no text, Markdown or e-mail files")
             return read_document(path)
 
-        return path, read, lambda: configure(path)
+        return path, read, lambda: options.configure(path)
 
-    return lint_sources(source(p) for p in expand(paths))
+    return lint_sources(source(p) for p in expand(paths, options))
 
 
 def lint_sources(sources: Iterable[Source]) -> Iterator[tuple[str, FileReport | PitchlintError, Config | None]]:

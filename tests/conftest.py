@@ -64,3 +64,11 @@ def analyze():
         return next(engine.analyze([make_document(text)]))
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def no_user_configuration(tmp_path_factory, monkeypatch):
+    """No test sees the configuration of whoever runs the suite, nor their output settings."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("xdg-config")))
+    for name in ("PITCHLINT_OUTPUT_FORMAT", "FORCE_COLOR", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pitchlint.globs import glob_to_regex
+from pitchlint.globs import matches
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -103,12 +103,19 @@ def _has_send_email() -> bool:
     return os.access(os.path.join(exec_path, "git-send-email"), os.X_OK)
 
 
-@pytest.mark.skipif(not _has_send_email(), reason="git send-email is not installed (Debian: git-email)")
-def test_send_email_blocks_a_cattle_call_and_sends_a_specific_ask(repo, tmp_path):
+@pytest.fixture
+def sendmail(tmp_path):
+    """A stand-in for sendmail that appends what git send-email hands it to received.txt."""
     received = tmp_path / "received.txt"
-    sendmail = tmp_path / "sendmail"
-    sendmail.write_text(f"#!/bin/sh\ncat >> '{received}'\n")
-    sendmail.chmod(0o755)
+    program = tmp_path / "sendmail"
+    program.write_text(f"#!/bin/sh\ncat >> '{received}'\n")
+    program.chmod(0o755)
+    return program, received
+
+
+@pytest.mark.skipif(not _has_send_email(), reason="git send-email is not installed (Debian: git-email)")
+def test_send_email_blocks_a_cattle_call_and_sends_a_specific_ask(repo, sendmail):
+    sendmail, received = sendmail
     assert pitchlint(repo, "hook", "install").returncode == 0
 
     def send(name: str, text: str):
@@ -176,18 +183,116 @@ def test_a_broken_configuration_blocks_with_the_reason_and_the_bypass(repo):
 
 
 @pytest.mark.parametrize(
-    "pattern,path,matches",
+    "pattern,path,expected",
     [("*.eml", "out/2026/a.eml", True), ("drafts/**/*.md", "drafts/a.md", True),
      ("drafts/**/*.md", "drafts/x/y/a.md", True), ("drafts/**/*.md", "other/drafts/a.md", False),
      ("drafts/*.md", "drafts/x/a.md", False), ("*.md", "README.md", True)],
 )
-def test_include_globs(pattern, path, matches):
-    assert bool(glob_to_regex(pattern).match(path)) is matches
+def test_include_globs(pattern, path, expected):
+    assert matches(path, [pattern]) is expected
+
+
+MANIFEST = Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml"
+
+
+def manifest_hook() -> dict:
+    import yaml
+
+    [hook] = yaml.safe_load(MANIFEST.read_text())
+    return hook
 
 
 def test_pre_commit_framework_manifest_is_valid():
-    manifest = Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml"
-    result = subprocess.run([sys.executable, "-m", "pre_commit", "validate-manifest", str(manifest)],
+    result = subprocess.run([sys.executable, "-m", "pre_commit", "validate-manifest", str(MANIFEST)],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "entry: pitchlint check" in manifest.read_text()
+    assert manifest_hook()["entry"] == "pitchlint hook run pre-commit"  # the native hook's entry
+
+
+@pytest.mark.parametrize("path", ["README.md", "docs/guide.md", "notes.txt", "drafts/a.md", "drafts/x/y/b.txt",
+                                  "a.eml", "out/2026/b.eml", "other/drafts/a.md", "drafts/a.markdown"])
+def test_manifest_files_are_the_default_include(path):
+    import re
+
+    from pitchlint.config import DEFAULT_HOOK_INCLUDE
+
+    assert bool(re.search(manifest_hook()["files"], path)) is matches(path, DEFAULT_HOOK_INCLUDE)
+
+
+def framework(repo: Path, *args: str) -> subprocess.CompletedProcess:
+    """The real pre-commit framework, running the manifest's hook as a local one: its entry,
+    files and types, with pitchlint found on PATH as an installed hook would find it."""
+    import yaml
+
+    hook = {**manifest_hook(), "language": "system"}
+    (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump({"repos": [{"repo": "local", "hooks": [hook]}]}))
+    bin_dir = str(Path(sys.executable).parent)
+    env = {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", ""),
+           "PRE_COMMIT_HOME": str(repo.parent / "pre-commit-home"), "NO_COLOR": "1"}
+    return subprocess.run([sys.executable, "-m", "pre_commit", *args], cwd=repo, capture_output=True,
+                          text=True, env=env, timeout=300, stdin=subprocess.DEVNULL)
+
+
+def test_the_pre_commit_framework_blocks_only_the_vague_draft_and_obeys_fail_on(repo):
+    vague = VAGUE_MAIL.split("\n\n", 1)[1]
+    (repo / "README.md").write_text("# Drafts\n\n" + vague)  # a README is not a draft
+    (repo / "drafts").mkdir()
+    (repo / "drafts" / "dana.md").write_text(vague)
+    (repo / "drafts" / "lee.md").write_text(SPECIFIC_MAIL.split("\n\n", 1)[1])
+    (repo / "drafts" / "notes.txt").write_text(vague)
+    (repo / "pyproject.toml").write_text('[tool.pitchlint.hook]\ninclude = ["drafts/*.md"]\n')
+    git(repo, "add", ".")
+    blocked = framework(repo, "run", "--all-files")
+    assert blocked.returncode == 1, blocked.stdout + blocked.stderr
+    assert "drafts/dana.md:" in blocked.stdout and "[vague-ask]" in blocked.stdout
+    assert "pitchlint stopped drafts/dana.md:" in blocked.stdout
+    assert "drafts/lee.md: specific" in blocked.stdout
+    assert "README.md" not in blocked.stdout  # not in the manifest's files
+    assert "notes.txt" not in blocked.stdout  # the framework passed it; include left it out
+
+    (repo / "pyproject.toml").write_text('[tool.pitchlint.hook]\nfail-on = "error"\ninclude = ["drafts/*.md"]\n')
+    git(repo, "add", ".")
+    passed = framework(repo, "run", "--all-files")
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert "Passed" in passed.stdout
+
+
+PATCH_COMMIT = "Retry the fetch when the server answers 503\n\nIf you know anyone, or hear of any leads, please send them my way.\n"
+
+
+@pytest.mark.skipif(not _has_send_email(), reason="git send-email is not installed (Debian: git-email)")
+def test_send_email_of_a_format_patch_goes_through_with_the_hook(repo, sendmail):
+    sendmail, received = sendmail
+    (repo / "fetch.py").write_text("print('fetch')\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "Add fetch")
+    (repo / "fetch.py").write_text("print('fetch, with retries')\n")
+    git(repo, "commit", "-q", "-a", "-m", PATCH_COMMIT)  # a vague "ask" in a commit message is not a pitch
+    (repo / ".pitchlint.toml").write_text('[hook]\ninclude = ["*"]\n')  # even with every file included
+    assert pitchlint(repo, "hook", "install").returncode == 0
+    sent = git(repo, "send-email", "--to=dana@example.com", "--from=T <t@example.com>", f"--smtp-server={sendmail}",
+               "--confirm=never", "--quiet", "-1", check=False)
+    assert sent.returncode == 0, sent.stderr
+    assert "Subject: [PATCH] Retry the fetch" in received.read_text()
+
+
+def test_format_patch_output_is_recognised():
+    from pitchlint.hooks import is_format_patch
+
+    patch = b"From abc Mon Sep 17 00:00:00 2001\nSubject: [PATCH v2 2/3] Fix it\n\nWhy.\n---\ndiff --git a/x b/x\n"
+    assert is_format_patch(patch)
+    assert is_format_patch(b"Subject: [RFC PATCH 0/3] A series\n\nCover letter prose.\n")
+    assert not is_format_patch(b"Subject: [PATCH] no diff here\n\nIf you know anyone, let me know.\n")
+    assert not is_format_patch(b"Subject: Patching things up\n\ndiff --git is a command\n")
+    assert not is_format_patch(VAGUE_MAIL.encode())
+
+
+def test_send_email_skips_a_message_include_does_not_name(repo):
+    from pitchlint.hooks import run_sendemail_validate
+
+    (repo / "letters").mkdir()
+    (repo / "letters" / "ask.txt").write_text(VAGUE_MAIL)
+    assert run_sendemail_validate(str(repo / "letters" / "ask.txt"), repo) == (0, [])
+    (repo / "ask.eml").write_text(VAGUE_MAIL)
+    status, lines = run_sendemail_validate(str(repo / "ask.eml"), repo)
+    assert status == 1 and any("[vague-ask]" in line for line in lines)

@@ -26,6 +26,8 @@ PITCHLINT_TOML = {
     "inline table with the key": 'per-file-ignores = { "drafts/a.md" = ["missing-ask"] }\n',
     "dotted keys": 'per-file-ignores."x.md" = ["missing-ask"]\n',
     "CRLF line ends": 'ignore = []\r\n[per-file-ignores]\r\n"x.md" = ["missing-ask"]\r\n',
+    "comments everywhere": ('# house style\nignore = []  # none yet\n\n[per-file-ignores]  # by file\n'
+                            '# drafts first\n"drafts/a.md" = [ "missing-ask" ]  # why\n'),
 }
 PYPROJECT = {
     "pyproject, pitchlint table": '[project]\nname = "x"\n\n[tool.pitchlint]\nignore = []\n\n[tool.ruff]\nline-length = 100\n',
@@ -80,6 +82,9 @@ def test_nothing_to_do_or_nothing_safe_to_do(tmp_path):
     assert ignore_edit(str(draft), "vague-ask", file_config(str(draft))) is None  # already ignored
     pyproject = tmp_path / "sub" / "pyproject.toml"
     pyproject.parent.mkdir()
-    pyproject.write_text("[tool]\npitchlint = { ignore = [] }\n")  # an inline table cannot grow
+    pyproject.write_text("[tool]\npitchlint = { ignore = [] }  # kept\n")  # an inline table grows in place
     inner = tmp_path / "sub" / "a.md"
-    assert ignore_edit(str(inner), "vague-ask", file_config(str(inner))) is None
+    edit = ignore_edit(str(inner), "vague-ask", file_config(str(inner)))
+    edited = edit.apply(pyproject.read_text())
+    assert edited.endswith("}  # kept\n")
+    assert tomllib.loads(edited)["tool"]["pitchlint"] == {"ignore": [], "per-file-ignores": {"a.md": ["vague-ask"]}}

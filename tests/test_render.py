@@ -2,7 +2,8 @@ import pytest
 
 from pitchlint.errors import ConfigError
 from pitchlint.paths import builtin_pack_dir
-from pitchlint.render import Renderer, join_or, with_article
+from pitchlint.english import join_or, with_article
+from pitchlint.render import Renderer
 
 
 def vague_rewrite(report):

@@ -19,7 +19,8 @@ UNUSED_COMPONENTS = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatiz
 
 
 def resolve_model(name: str | None) -> str:
-    candidates = (name,) if name else DEFAULT_MODELS
+    # `model = "en_core_web_sm"` also finds the re-upload installed by default: the same model
+    candidates = DEFAULT_MODELS if name in (None, DEFAULT_MODELS[0]) else (name,)
     for candidate in candidates:
         if importlib.util.find_spec(candidate) is not None:
             return candidate

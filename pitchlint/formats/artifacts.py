@@ -16,13 +16,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 from pitchlint.document import FALLBACK_ENCODING, line_starts
+from pitchlint.units import utf16_length
 
 UTF8_BOM = b"\xef\xbb\xbf"
-
-
-def utf16_length(text: str) -> int:
-    """Length in UTF-16 code units: a character outside the BMP (most emoji) counts two."""
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
 
 
 class Lines:

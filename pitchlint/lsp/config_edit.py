@@ -2,15 +2,14 @@
 configuration (`.pitchlint.toml`, or `[tool.pitchlint]` in `pyproject.toml`), or create a
 `.pitchlint.toml` next to the message. Suppressions live in configuration, never in the message.
 
-The edit is as small as the file allows (one inserted line or a few inserted characters) so that
-the user's comments and layout stay as they were. Each candidate edit is applied and the result
-parsed before it is offered: the table must hold exactly what it held before plus the new rule.
+tomlkit makes the change (it keeps the user's comments, quoting and layout), and the edit sent to
+the editor is only the span that differs. The result is parsed again before it is offered, as a
+guard: the table must hold exactly what it held before plus the new rule, and nothing else changed.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,11 +55,49 @@ def ignore_edit(document_path: str, rule_id: str, config: Config, current: str |
     ignores = _table(before, path).get(TABLE, {})
     if not isinstance(ignores, dict) or rule_id in ignores.get(key, []):
         return None
-    for start, end, insert in _candidates(text, path, key, rule_id, ignores):
-        edit = ConfigEdit(path, key, False, start, end, insert)
-        if _adds_exactly(before, edit.apply(text), path, key, rule_id):
-            return edit
-    return None
+    edited = _edited(text, path, key, rule_id)
+    if edited is None or not _adds_exactly(before, edited, path, key, rule_id):
+        return None
+    start, end, insert = _changed_span(text, edited)
+    return ConfigEdit(path, key, False, start, end, insert)
+
+
+def _edited(text: str, path: Path, key: str, rule_id: str) -> str | None:
+    """The configuration with `rule_id` added to the key's per-file-ignores, written by tomlkit."""
+    import tomlkit
+    from tomlkit.exceptions import TOMLKitError
+
+    try:
+        document = tomlkit.parse(text)
+        table = document["tool"]["pitchlint"] if path.name == "pyproject.toml" else document
+        if TABLE not in table:
+            inline = isinstance(table, tomlkit.items.InlineTable)
+            table[TABLE] = tomlkit.inline_table() if inline else tomlkit.table()
+        ignores = table[TABLE]
+        if key in ignores:
+            ignores[key].append(rule_id)
+        else:
+            ignores[key] = [rule_id]
+        edited = tomlkit.dumps(document)
+    except (TOMLKitError, KeyError, TypeError, AttributeError):
+        return None
+    return edited
+
+
+def _changed_span(before: str, after: str) -> tuple[int, int, str]:
+    """(start, end, text): the smallest replacement of before[start:end] that gives `after`; new
+    lines end as the file's lines do."""
+    start = 0
+    limit = min(len(before), len(after))
+    while start < limit and before[start] == after[start]:
+        start += 1
+    end = 0
+    while end < limit - start and before[len(before) - 1 - end] == after[len(after) - 1 - end]:
+        end += 1
+    insert = after[start:len(after) - end]
+    if "\r\n" in before:
+        insert = insert.replace("\r\n", "\n").replace("\n", "\r\n")
+    return start, len(before) - end, insert
 
 
 def _table(data: dict, path: Path) -> dict:
@@ -75,41 +112,6 @@ def _quoted(text: str) -> str:
 
 def _entry(key: str, rule_id: str) -> str:
     return f"{_quoted(key)} = [{_quoted(rule_id)}]"
-
-
-def _key_pattern(key: str) -> str:
-    spellings = [re.escape(_quoted(key)), re.escape(f"'{key}'")]
-    if re.fullmatch(r"[A-Za-z0-9_-]+", key):
-        spellings.append(re.escape(key))
-    return "(?:" + "|".join(spellings) + ")"
-
-
-def _candidates(text: str, path: Path, key: str, rule_id: str, ignores: dict):
-    """(start, end, text) edits, most specific first."""
-    rule = _quoted(rule_id)
-    eol = "\r\n" if "\r\n" in text else "\n"  # new lines end as the file's lines do
-    tail = "" if text.endswith("\n") or not text else eol
-    if key in ignores:  # extend that key's list: insert the rule right after its "["
-        separator = ", " if ignores[key] else ""
-        pattern = rf"^[ \t]*(?:{TABLE}[ \t]*\.[ \t]*)?{_key_pattern(key)}[ \t]*=[ \t]*\["
-        for match in re.finditer(pattern, text, re.M):
-            yield match.end(), match.end(), rule + separator
-        for match in re.finditer(rf"[{{,][ \t]*{_key_pattern(key)}[ \t]*=[ \t]*\[", text):
-            yield match.end(), match.end(), rule + separator  # inside an inline table
-        return
-    prefix = r"tool[ \t]*\.[ \t]*pitchlint[ \t]*\.[ \t]*" if path.name == "pyproject.toml" else ""
-    header = rf'^[ \t]*\[[ \t]*{prefix}(?:{TABLE}|"{TABLE}")[ \t]*\][ \t]*(?:#[^\r\n]*)?\r?$'
-    for match in re.finditer(header, text, re.M):  # the table exists: a line right after its header
-        at = match.end() + 1 if match.end() < len(text) else match.end()
-        lead = tail if at == len(text) else ""
-        yield at, at, f"{lead}{_entry(key, rule_id)}{eol}"
-    for match in re.finditer(rf"^[ \t]*{TABLE}[ \t]*=[ \t]*\{{", text, re.M):  # an inline table
-        yield match.end(), match.end(), f" {_entry(key, rule_id)}" + ("," if ignores else " ")
-    for match in re.finditer(rf"^[ \t]*{TABLE}[ \t]*\.", text, re.M):  # dotted keys: one more
-        yield match.start(), match.start(), f"{TABLE}.{_entry(key, rule_id)}{eol}"
-    table = f"tool.pitchlint.{TABLE}" if path.name == "pyproject.toml" else TABLE
-    gap = eol if text.strip() else ""
-    yield len(text), len(text), f"{tail}{gap}[{table}]{eol}{_entry(key, rule_id)}{eol}"
 
 
 def _adds_exactly(before: dict, new_text: str, path: Path, key: str, rule_id: str) -> bool:

@@ -12,19 +12,9 @@ from __future__ import annotations
 import bisect
 import re
 
-UTF8, UTF16, UTF32 = "utf-8", "utf-16", "utf-32"
+from pitchlint.units import UTF8, UTF16, UTF32, code_units  # noqa: F401  (part of this module's API)
+
 _LINE_END = re.compile(r"\r\n|\r|\n")
-
-
-def code_units(text: str, encoding: str = UTF16) -> int:
-    """How many code units `text` takes in the position encoding."""
-    if encoding == UTF32 or text.isascii():
-        return len(text)
-    if encoding == UTF16:
-        return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
-    if encoding == UTF8:
-        return len(text.encode("utf-8", errors="surrogatepass"))
-    raise ValueError(f"unknown position encoding {encoding!r}")
 
 
 class PositionMap:

@@ -1,0 +1,124 @@
+"""English for rewrites: the indefinite article, plural heads and lists, from `inflect`.
+
+A rewrite is text the writer copies into a message, so "an university recruiter" or "Do you know
+sales engineer" is a bug. inflect knows vowel sounds ("a university", "an hour", "an HR partner",
+"an SRE") and plurals; the few places it is wrong for job titles are corrected here, each with a
+reason. The templates see these as Jinja filters (`with_article`, `join_or`, `join_and`) and a
+global (`is_plural`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# The head of a role is the noun before its first preposition: "head of growth" -> "head",
+# "engineer at Stripe" -> "engineer". Its number decides the article.
+_PREPOSITIONS = {"of", "for", "at", "in", "on", "to", "with", "from", "who", "that", "and", "or"}
+# inflect's singular_noun also "singularises" these Latin and -ss/-us words ("analysi", "bu").
+_SINGULAR_ENDINGS = ("ss", "us", "is", "ics")
+_LEADING_NUMBER = re.compile(r"\d[\d,.]*")
+# Acronyms read as letters whose first letter sounds like "you": "a UX researcher", "a UI designer".
+_YOU_ACRONYM = re.compile(r"U[A-Z]{1,3}\b")
+
+
+@lru_cache(maxsize=1)
+def _engine():
+    import inflect
+
+    return inflect.engine()
+
+
+def head_noun(phrase: str) -> str:
+    words = re.findall(r"[\w'&.-]+", phrase)
+    head = ""
+    for word in words:
+        if word.lower() in _PREPOSITIONS and head:
+            break
+        head = word
+    return head
+
+
+def is_plural(phrase: str) -> bool:
+    """Whether a noun phrase names more than one ("recruiters", "VPs of sales", "people in HR")."""
+    head = head_noun(phrase)
+    if not head or head.isupper() and not head.endswith("s"):
+        return False
+    if head.lower().endswith(_SINGULAR_ENDINGS):
+        return False
+    singular = _engine().singular_noun(head)
+    return bool(singular) and singular.lower() != head.lower()
+
+
+def article(phrase: str) -> str:
+    """"a" or "an" for a noun phrase, by how its first word sounds."""
+    first = phrase.split()[0] if phrase.split() else phrase
+    number = _LEADING_NUMBER.match(first)
+    if number:  # "an 8-person team", "an 11-week course", "a 100-person startup"
+        digits = number.group(0).replace(",", "").split(".")[0]
+        return _engine().a(_engine().number_to_words(int(digits))).split()[0]
+    if _YOU_ACRONYM.match(first):
+        return "a"
+    return _engine().a(first).split()[0]
+
+
+def with_article(phrase: str) -> str:
+    """The phrase with "a"/"an" before it, unless it is plural, already has a determiner, or is
+    a bracketed prompt for the writer to fill."""
+    phrase = str(phrase).strip()
+    if not phrase or phrase.startswith("[") or is_plural(phrase):
+        return phrase
+    if phrase.split()[0].lower() in {"a", "an", "the", "any", "some", "someone", "somebody", "your", "my"}:
+        return phrase
+    return f"{article(phrase)} {phrase}"
+
+
+def join(items, conjunction: str = "or") -> str:
+    """"A", "A or B", "A, B, C, or D" (with the serial comma, as inflect writes lists)."""
+    items = [str(item) for item in items if str(item).strip()]
+    if not items:
+        return ""
+    return _engine().join(items, conj=conjunction)
+
+
+def join_or(items, conjunction: str = "or") -> str:
+    return join(items, conjunction)
+
+
+def join_and(items) -> str:
+    return join(items, "and")
+
+
+# A role named by its field ("underwriting", "product management", "devrel") is not a person:
+# "someone in underwriting", never "an underwriting".
+_FIELDS = {
+    "administration", "analytics", "communications", "compliance", "design", "development", "devrel",
+    "education", "enablement", "finance", "hr", "it", "legal", "logistics", "management", "marketing",
+    "operations", "ops", "partnerships", "policy", "procurement", "production", "recruitment", "research",
+    "sales", "security", "strategy", "support",
+}
+_NOT_FIELDS = {"king", "sibling", "darling"}  # -ing nouns that are people
+
+
+def is_field(phrase: str) -> bool:
+    head = head_noun(phrase).lower()
+    return head in _FIELDS or (head.endswith("ing") and len(head) > 5 and head not in _NOT_FIELDS)
+
+
+def role_phrase(role: str) -> str:
+    """A role as the object of "Do you know ...": "a recruiter", "recruiters", "someone in sales"."""
+    role = str(role).strip()
+    if is_field(role) and not role.startswith("["):
+        return f"someone in {role}"
+    return with_article(role)
+
+
+def roles_phrase(roles) -> str:
+    """Each role in its own words, joined, the same role once whatever its capitals:
+    "a recruiter or an engineering manager", "someone in underwriting or an actuary"."""
+    unique = list({str(role).strip().lower(): role for role in reversed(list(roles))}.values())[::-1]
+    return join_or([role_phrase(role) for role in unique])
+
+
+FILTERS = {"with_article": with_article, "join_or": join_or, "join_and": join_and, "roles": roles_phrase}
+GLOBALS = {"is_plural": is_plural}
