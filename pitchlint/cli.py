@@ -130,7 +130,7 @@ def check(files, output_format, output_file, config_path, isolated, select, exte
 def suggest_command(file, as_diff, config_path):
     """Print the message with each vague ask rewritten (`-` reads standard input); the file is
     never changed."""
-    from pitchlint.rewrite import suggest_path
+    from pitchlint.suggest import suggest_path
 
     try:
         result = suggest_path(file, config_path, stdin=sys.stdin.buffer.read() if file == "-" else None)

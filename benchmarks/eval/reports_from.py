@@ -1,4 +1,6 @@
-"""Run the pitchlint at PYTHONPATH over labelled corpus messages; write a JSON report document."""
+"""Run the pitchlint first on PYTHONPATH over the labelled messages of a corpus folder and write
+one JSON report document (as `pitchlint --format json` would), each message linted with its
+label's channel. Usage: reports_from.py CORPUS OUT.json"""
 import dataclasses, json, sys, tomllib
 from pathlib import Path
 import pitchlint
