@@ -120,5 +120,27 @@ def roles_phrase(roles) -> str:
     return join_or([role_phrase(role) for role in unique])
 
 
-FILTERS = {"with_article": with_article, "join_or": join_or, "join_and": join_and, "roles": roles_phrase}
+# Sectors named by a kind of employer are countable: "someone in hospitals", not "in hospital";
+# a field ("fintech", "healthcare", "retail") stays as it is.
+_COUNTABLE_KINDS = {"hospital", "clinic", "bank", "startup", "nonprofit", "non-profit", "manufacturer",
+                    "restaurant", "hotel", "school", "school district", "health system", "hospital system",
+                    "food bank", "grocer", "insurer", "agency", "studio", "brewery", "winery", "bakery",
+                    "café", "cafe", "retailer", "distributor", "carrier", "lab", "university", "charity",
+                    "foundation", "utility", "practice", "firm", "company", "boutique", "store", "shop"}
+
+
+def sector_phrase(sectors) -> str:
+    """Sectors for "in ___": kinds of employer in the plural, fields as written."""
+    said = []
+    for sector in sectors:
+        words = str(sector).split()
+        if words and " ".join(words[-2:]).lower() in _COUNTABLE_KINDS or (words and words[-1].lower() in _COUNTABLE_KINDS):
+            if not is_plural(sector):
+                words[-1] = _engine().plural_noun(words[-1]) or words[-1]
+        said.append(" ".join(words))
+    return join_or(said)
+
+
+FILTERS = {"with_article": with_article, "join_or": join_or, "join_and": join_and, "roles": roles_phrase,
+           "sectors": sector_phrase}
 GLOBALS = {"is_plural": is_plural}

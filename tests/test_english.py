@@ -131,3 +131,16 @@ def test_the_reason_follows_the_rewrite(render):
     for template in [t for t in TEMPLATES if "reason" in (builtin_pack_dir() / "templates" / t).read_text()]:
         text = render(template, **{**SLOTS, "people": ["data engineer"], "reason": "I build pipelines."})
         assert text.endswith(" I build pipelines.")
+
+
+@pytest.mark.parametrize("sectors, said", [
+    (["hospital"], "hospitals"),
+    (["restaurant", "fintech"], "restaurants or fintech"),
+    (["school district"], "school districts"),
+    (["health systems"], "health systems"),
+    (["retail", "early-childhood education"], "retail or early-childhood education"),
+])
+def test_kinds_of_employer_are_plural_after_in_and_fields_are_not(sectors, said):
+    from pitchlint.english import sector_phrase
+
+    assert sector_phrase(sectors) == said
