@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pitchlint.analysis.patterns import TARGETS_KEY, compile_patterns, register_extensions, read_patterns
 from pitchlint.errors import ConfigError
+from pitchlint.analysis.shapes import ShapeFinder, read_shapes
 from pitchlint.analysis.lexicon import Lexicon, read_lexicon, with_plurals
 
 # Nouns after a word that make it a field or a function: "retail space", "Training department".
@@ -104,6 +105,7 @@ class TargetFinder:
         lists_file = pack_dir / "patterns" / "lists.jsonl"
         self.context, self.captures = compile_patterns(nlp.vocab, read_patterns(targets_file), targets_file)
         self.list_intro, _ = compile_patterns(nlp.vocab, read_patterns(lists_file), lists_file)
+        self.shapes = ShapeFinder(read_shapes(pack_dir / "patterns" / "shapes.jsonl"))
 
     def __call__(self, doc: Doc) -> Doc:
         # (start, end, label, priority, source); higher priority wins an overlap, then length.
@@ -125,6 +127,10 @@ class TargetFinder:
                 span = self._shaped(doc, run_start, run_end, label)
                 if span is not None:
                     candidates.append((span[0], span[1], label, 2, "pattern"))
+        for label, start, end in self.shapes(doc):
+            span = self._shaped(doc, start, end, label)
+            if span is not None:
+                candidates.append((span[0], span[1], label, 2, "pattern"))
         for _, _start, end in self.list_intro(doc):
             candidates.extend((s, e, "COMPANY", 2, "pattern") for s, e in _list_items(doc, end))
         for ent in doc.ents:

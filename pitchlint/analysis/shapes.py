@@ -1,0 +1,110 @@
+"""Roles and sectors named by their shape rather than a lexicon: the words before a head noun
+("a management trainee position", "bridal boutiques", "vegetation management", "chiropractic or
+physiotherapy clinics"). The shapes are data (patterns/shapes.jsonl); this finds them in one pass
+over the tokens, looking left from each head, which costs far less than a token Matcher whose
+first token ("a", "the", "of") starts a match almost everywhere.
+
+A shape entry: `label`; `heads`, the nouns that end it; `anchors`, one of which must stand just
+before the words; `word`, which words may fill it (`any`, `lower`, `title`); `max_words`; `lists`,
+whether "X, Y or Z head" gives X, Y and Z; `head`, whether the head is part of the span (`keep`)
+or a generic noun left out (`drop`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pitchlint.errors import ConfigError
+
+WORDS = {
+    "any": re.compile(r"([A-Za-z][\w&'.-]*|-|/)"),
+    "lower": re.compile(r"[a-z][a-z&'-]*"),
+    "title": re.compile(r"([A-Za-z][a-z&'-]*|[A-Z]{2,5})"),
+}
+GLUE = {"or", "and", "/", "&", ","}
+
+
+@dataclass(frozen=True)
+class Shape:
+    label: str
+    heads: frozenset[str]
+    anchors: frozenset[str]
+    word: str
+    max_words: int
+    lists: bool
+    keep_head: bool
+
+
+def read_shapes(path: Path) -> list[Shape]:
+    shapes = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ConfigError(path, f"cannot read shapes ({exc.strerror or exc})") from None
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            entry = json.loads(line)
+            shape = Shape(str(entry["label"]), frozenset(entry["heads"]), frozenset(entry["anchors"]),
+                          entry.get("word", "any"), int(entry.get("max_words", 3)), bool(entry.get("lists", False)),
+                          entry.get("head", "drop") == "keep")
+            if shape.word not in WORDS or shape.max_words < 1:
+                raise ValueError(f"word must be one of {', '.join(WORDS)} and max_words at least 1")
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ConfigError(f"{path}:{number}", f"not a shape line ({exc})") from None
+        shapes.append(shape)
+    return shapes
+
+
+class ShapeFinder:
+    def __init__(self, shapes: list[Shape]):
+        self.by_head: dict[str, list[Shape]] = {}
+        for shape in shapes:
+            for head in shape.heads:
+                self.by_head.setdefault(head, []).append(shape)
+
+    def __call__(self, doc) -> list[tuple[str, int, int]]:
+        """(label, start, end) of every shaped span in `doc`."""
+        found = []
+        fits: dict[str, list[bool]] = {}
+        lower = [t.lower_ for t in doc]
+        for i, word in enumerate(lower):
+            for shape in self.by_head.get(word, ()):
+                if shape.word not in fits:
+                    pattern = WORDS[shape.word]
+                    fits[shape.word] = [bool(pattern.fullmatch(t.text)) and not t.is_stop for t in doc]
+                runs = _runs_before(i, fits[shape.word], lower, shape)
+                if runs is None:
+                    continue
+                if shape.keep_head:
+                    found.append((shape.label, runs[0][0], i + 1))
+                else:
+                    found.extend((shape.label, start, end) for start, end in runs)
+        return found
+
+
+def _runs_before(head: int, fits: list[bool], lower: list[str], shape: Shape) -> list[tuple[int, int]] | None:
+    """The runs of words before `head` (nearest last), when an anchor stands before the first."""
+    runs: list[tuple[int, int]] = []
+    end = head
+    while True:
+        start = end
+        while start > 0 and fits[start - 1] and end - start <= shape.max_words:
+            start -= 1
+        if start == end or end - start > shape.max_words:
+            return None
+        runs.insert(0, (start, end))
+        before = start - 1
+        if before < 0:
+            return None
+        if shape.lists and lower[before] in GLUE and before > 0:
+            # "X or Y", "X, Y, or Z": step over the glue (", or" counts once) to the next run
+            step = before - 1 if lower[before] in ("or", "and") and lower[before - 1] == "," else before
+            if step > 0 and fits[step - 1]:
+                end = step
+                continue
+        return runs if lower[before] in shape.anchors else None
