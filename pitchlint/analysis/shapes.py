@@ -70,13 +70,14 @@ class ShapeFinder:
     def __call__(self, doc) -> list[tuple[str, int, int]]:
         """(label, start, end) of every shaped span in `doc`."""
         found = []
-        fits: dict[str, list[bool]] = {}
-        lower = [t.lower_ for t in doc]
+        lower, text, stop = [], [], []
+        for token in doc:  # one pass: a Token object costs more than its three strings
+            lower.append(token.lower_)
+            text.append(token.text)
+            stop.append(token.is_stop)
+        fits = {kind: _Fits(WORDS[kind], text, stop) for kind in WORDS}
         for i, word in enumerate(lower):
             for shape in self.by_head.get(word, ()):
-                if shape.word not in fits:
-                    pattern = WORDS[shape.word]
-                    fits[shape.word] = [bool(pattern.fullmatch(t.text)) and not t.is_stop for t in doc]
                 runs = _runs_before(i, fits[shape.word], lower, shape)
                 if runs is None:
                     continue
@@ -87,7 +88,20 @@ class ShapeFinder:
         return found
 
 
-def _runs_before(head: int, fits: list[bool], lower: list[str], shape: Shape) -> list[tuple[int, int]] | None:
+class _Fits:
+    """Whether the word at an index may fill a shape, worked out only where a shape looks."""
+
+    def __init__(self, pattern, text: list[str], stop: list[bool]):
+        self.pattern, self.text, self.stop = pattern, text, stop
+        self.known: dict[int, bool] = {}
+
+    def __getitem__(self, i: int) -> bool:
+        if i not in self.known:
+            self.known[i] = not self.stop[i] and bool(self.pattern.fullmatch(self.text[i]))
+        return self.known[i]
+
+
+def _runs_before(head: int, fits: _Fits, lower: list[str], shape: Shape) -> list[tuple[int, int]] | None:
     """The runs of words before `head` (nearest last), when an anchor stands before the first."""
     runs: list[tuple[int, int]] = []
     end = head

@@ -17,9 +17,21 @@ from spacy.tokens import Doc, Span
 
 from pitchlint.analysis.patterns import (
     ASK_KEY, CONTEXT_KEY, GENERIC_KEY, GOAL_KEY, REFUSAL_KEY, TARGET_LABELS, TARGETS_KEY, TRIGGER_KEY,
-    compile_patterns, label_of, read_patterns, register_extensions,
+    read_patterns, register_extensions,
 )
 from pitchlint.analysis.targets import LIST_GLUE, PRONOUNS
+from pitchlint.analysis.wordmatch import WordMatcher
+from pitchlint.errors import ConfigError
+
+
+def compile_word_patterns(patterns: list[dict], source: Path) -> WordMatcher:
+    matcher = WordMatcher()
+    for i, entry in enumerate(patterns):
+        try:
+            matcher.add(entry["label"], [dict(tok) for tok in entry["pattern"]], f"pattern {i + 1}")
+        except (ValueError, TypeError, AttributeError) as exc:
+            raise ConfigError(source, f"pattern {i + 1} is not valid ({exc})") from None
+    return matcher
 
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 CLAUSE_BREAKS = {",", ";", ":", "--", "—", "–", "(", ")", "!", "?", ".", "\n"}
@@ -37,12 +49,12 @@ class StatementFinder:
     def __init__(self, nlp: Language, pack_dir: Path):
         register_extensions()
         path = pack_dir / "patterns" / "asks.jsonl"
-        self.matcher, _ = compile_patterns(nlp.vocab, read_patterns(path), path)
+        self.matcher = compile_word_patterns(read_patterns(path), path)
 
     def __call__(self, doc: Doc) -> Doc:
         found: dict[str, list[Span]] = {}
-        for match_id, start, end in self.matcher(doc):
-            found.setdefault(label_of(doc, match_id), []).append(Span(doc, start, end))
+        for label, start, end in self.matcher(doc):
+            found.setdefault(label, []).append(Span(doc, start, end))
         triggers = found.get("ASK", [])
         asked = {span.sent.start for span in triggers}
         triggers += [q for q in _questions_to_the_reader(doc, found.get("SMALLTALK", [])) if q.start not in asked]

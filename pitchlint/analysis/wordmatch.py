@@ -1,0 +1,132 @@
+"""A token-pattern matcher for the ask patterns, indexed by the words a pattern can start with.
+
+spaCy's Matcher tries every pattern at every token, so its cost grows with the number of
+patterns; most of the ask patterns start with a word from a short list ("could", "would", "i",
+"any"), so looking only at the patterns whose first word is the token's is far cheaper. It reads
+the same JSONL patterns and gives the same matches as spaCy's Matcher for the attributes the pack
+uses (a test holds the two to the same answer on the whole corpus); a pattern with anything else
+raises a ConfigError naming it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+FLAGS = {
+    "IS_PUNCT": lambda t: t.is_punct,
+    "IS_SENT_START": lambda t: bool(t.is_sent_start),
+    "LIKE_NUM": lambda t: t.like_num,
+    "IS_ALPHA": lambda t: t.is_alpha,
+    "IS_DIGIT": lambda t: t.is_digit,
+    "IS_STOP": lambda t: t.is_stop,
+    "IS_LOWER": lambda t: t.is_lower,
+    "IS_TITLE": lambda t: t.is_title,
+}
+RANGES = {"?": (0, 1), "*": (0, None), "+": (1, None), "!": None}
+
+
+@dataclass(frozen=True)
+class Step:
+    lower: frozenset[str] | None = None  # the token's lower-case form is one of these
+    lower_not: frozenset[str] = frozenset()
+    text: frozenset[str] | None = None
+    flags: tuple[tuple[str, bool], ...] = ()
+    least: int = 1
+    most: int | None = 1
+
+    def accepts(self, token) -> bool:
+        if self.lower is not None and token.lower_ not in self.lower:
+            return False
+        if token.lower_ in self.lower_not:
+            return False
+        if self.text is not None and token.text not in self.text:
+            return False
+        return all(FLAGS[name](token) == wanted for name, wanted in self.flags)
+
+
+def _words(value, where: str) -> tuple[frozenset[str] | None, frozenset[str]]:
+    if isinstance(value, str):
+        return frozenset([value]), frozenset()
+    if isinstance(value, dict) and set(value) <= {"IN", "NOT_IN"}:
+        inside = frozenset(value["IN"]) if "IN" in value else None
+        return inside, frozenset(value.get("NOT_IN", ()))
+    raise ValueError(f"{where}: unsupported value {value!r}")
+
+
+def compile_step(token: dict, where: str) -> Step:
+    lower, lower_not, text, flags = None, frozenset(), None, []
+    least, most = 1, 1
+    for key, value in token.items():
+        if key == "LOWER":
+            lower, lower_not = _words(value, where)
+        elif key == "TEXT":
+            text, text_not = _words(value, where)
+            if text_not:
+                raise ValueError(f"{where}: TEXT NOT_IN is not supported")
+        elif key in FLAGS:
+            flags.append((key, bool(value)))
+        elif key == "OP":
+            if value in RANGES and RANGES[value] is not None:
+                least, most = RANGES[value]
+            elif isinstance(value, str) and value.startswith("{") and value.endswith("}"):
+                low, _, high = value[1:-1].partition(",")
+                least, most = int(low or 0), (int(high) if high else None)
+            else:
+                raise ValueError(f"{where}: unsupported OP {value!r}")
+        else:
+            raise ValueError(f"{where}: unsupported attribute {key}")
+    return Step(lower, lower_not, text, tuple(flags), least, most)
+
+
+class WordMatcher:
+    def __init__(self):
+        self.patterns: list[tuple[str, tuple[Step, ...]]] = []
+        self.by_word: dict[str, list[int]] = {}
+        self.anywhere: list[int] = []  # patterns that may start with any word
+
+    def add(self, label: str, tokens: list[dict], where: str) -> None:
+        steps = tuple(compile_step(t, where) for t in tokens)
+        index = len(self.patterns)
+        self.patterns.append((label, steps))
+        starts: set[str] = set()
+        for step in steps:  # the words a match can start with: up to the first required step
+            if step.lower is None:
+                self.anywhere.append(index)
+                return
+            starts |= step.lower
+            if step.least > 0:
+                break
+        else:
+            self.anywhere.append(index)
+            return
+        for word in starts:
+            self.by_word.setdefault(word, []).append(index)
+
+    def __call__(self, doc) -> list[tuple[str, int, int]]:
+        """Every (label, start, end) a pattern matches, once each, in order."""
+        found: set[tuple[int, int, int]] = set()
+        tokens = list(doc)
+        for start, token in enumerate(tokens):
+            for index in self.by_word.get(token.lower_, []) + self.anywhere:
+                steps = self.patterns[index][1]
+                for end in _ends(steps, 0, tokens, start):
+                    if end > start:
+                        found.add((start, end, index))
+        return [(self.patterns[i][0], s, e) for s, e, i in sorted(found)]
+
+
+def _ends(steps: tuple[Step, ...], k: int, tokens: list, i: int):
+    """Positions where steps[k:] can end when they start at token i (every way, like spaCy)."""
+    if k == len(steps):
+        yield i
+        return
+    step = steps[k]
+    count = 0
+    if step.least == 0:
+        yield from _ends(steps, k + 1, tokens, i)
+    while i + count < len(tokens) and (step.most is None or count < step.most):
+        if not step.accepts(tokens[i + count]):
+            break
+        count += 1
+        if count >= step.least:
+            yield from _ends(steps, k + 1, tokens, i + count)
