@@ -30,22 +30,32 @@ def register_extensions() -> None:
         Span.set_extension("source", default="")
 
 
-def read_patterns(path: Path) -> list[dict]:
-    patterns = []
+def read_jsonl(path: Path, what: str, parse) -> list:
+    """One entry per non-blank line of a JSONL file of the pack, each through `parse`; a line
+    that is not JSON or that `parse` rejects (ValueError, KeyError, TypeError) is a ConfigError
+    naming the file and line."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
-        raise ConfigError(path, f"cannot read patterns ({exc.strerror or exc})") from None
+        raise ConfigError(path, f"cannot read {what}s ({exc.strerror or exc})") from None
+    entries = []
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
-            entry = json.loads(line)
-            entry["label"], entry["pattern"]  # noqa: B018 - both keys are required
+            entries.append(parse(json.loads(line)))
         except (ValueError, KeyError, TypeError) as exc:
-            raise ConfigError(f"{path}:{number}", f"not a pattern line ({exc})") from None
-        patterns.append(entry)
-    return patterns
+            raise ConfigError(f"{path}:{number}", f"not a {what} line ({exc})") from None
+    return entries
+
+
+def _pattern_entry(entry: dict) -> dict:
+    entry["label"], entry["pattern"]  # noqa: B018 - both keys are required
+    return entry
+
+
+def read_patterns(path: Path) -> list[dict]:
+    return read_jsonl(path, "pattern", _pattern_entry)
 
 
 def compile_patterns(vocab, patterns: list[dict], source: Path) -> tuple[object, dict[str, list[list[bool]]]]:

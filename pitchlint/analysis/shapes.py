@@ -12,12 +12,11 @@ or a generic noun left out (`drop`).
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pitchlint.errors import ConfigError
+from pitchlint.analysis.patterns import read_jsonl
 
 WORDS = {
     "any": re.compile(r"([A-Za-z][\w&'.-]*|-|/)"),
@@ -38,26 +37,17 @@ class Shape:
     keep_head: bool
 
 
+def _shape_entry(entry: dict) -> Shape:
+    shape = Shape(str(entry["label"]), frozenset(entry["heads"]), frozenset(entry["anchors"]),
+                  entry.get("word", "any"), int(entry.get("max_words", 3)), bool(entry.get("lists", False)),
+                  entry.get("head", "drop") == "keep")
+    if shape.word not in WORDS or shape.max_words < 1:
+        raise ValueError(f"word must be one of {', '.join(WORDS)} and max_words at least 1")
+    return shape
+
+
 def read_shapes(path: Path) -> list[Shape]:
-    shapes = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise ConfigError(path, f"cannot read shapes ({exc.strerror or exc})") from None
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            entry = json.loads(line)
-            shape = Shape(str(entry["label"]), frozenset(entry["heads"]), frozenset(entry["anchors"]),
-                          entry.get("word", "any"), int(entry.get("max_words", 3)), bool(entry.get("lists", False)),
-                          entry.get("head", "drop") == "keep")
-            if shape.word not in WORDS or shape.max_words < 1:
-                raise ValueError(f"word must be one of {', '.join(WORDS)} and max_words at least 1")
-        except (ValueError, KeyError, TypeError) as exc:
-            raise ConfigError(f"{path}:{number}", f"not a shape line ({exc})") from None
-        shapes.append(shape)
-    return shapes
+    return read_jsonl(path, "shape", _shape_entry)
 
 
 class ShapeFinder:
