@@ -94,7 +94,9 @@ def _check(files: list[str], options: CheckOptions, run: RunOptions, out) -> int
             failed = failed or fails
             if fails and (reason := why_it_fails(result, config)):
                 click.echo(f"pitchlint: {reason}", err=True)
-            if options.statistics or (options.quiet and not fails):
+            for problem in result.internal_errors:  # not checked in full: exit 2, said on stderr too
+                click.echo(f"pitchlint: {result.path}: internal error: {problem}", err=True)
+            if options.statistics or (options.quiet and not fails and not result.internal_errors):
                 continue
             if fmt == "text":
                 emit(reporting.render_text(result, color=options.color))
@@ -114,7 +116,8 @@ def _check(files: list[str], options: CheckOptions, run: RunOptions, out) -> int
     finally:
         if show_progress:
             click.echo("", err=True)
-    status = 2 if errors else 1 if failed and not options.exit_zero else 0
+    incomplete = any(r.internal_errors for r in reports)  # a rule or template failed
+    status = 2 if errors or incomplete else 1 if failed and not options.exit_zero else 0
     if options.statistics:
         from pitchlint.formats.concise import render_statistics
 

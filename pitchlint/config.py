@@ -4,11 +4,11 @@ each message file, or named with `--config`. One loader serves the CLI, the hook
 from __future__ import annotations
 
 import dataclasses
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from pitchlint.config_files import pitchlint_table, pyproject_table, read_toml, unsafe_reason
 from pitchlint.discovery import KEYS as DISCOVERY_KEYS, FileSettings, parse_file_settings
 from pitchlint.errors import ConfigError
 from pitchlint.findings import SEVERITIES
@@ -45,6 +45,7 @@ class Config:
     accept: tuple[str, ...] = ()  # words a finding may point at without being reported ("TBD")
     extend_select: tuple[str, ...] = ()  # rule ids or prefixes turned on over `select`
     files: FileSettings = field(default_factory=FileSettings)  # include, exclude: what a folder walk lints
+    warnings: tuple[str, ...] = ()  # configuration files passed over on the way up, and why
 
     def ignored_for(self, path: str | None) -> set[str]:
         """Rule ids that per-file-ignores turns off for this message file."""
@@ -86,11 +87,7 @@ def parse_profile(data, where: str, recipient=None) -> Profile:
     unknown = sorted(set(data) - PROFILE_KEYS)
     if unknown:
         raise ConfigError(where, f"unknown key 'profile.{unknown[0]}' (known: {', '.join(sorted(PROFILE_KEYS))})")
-    recipient = recipient if recipient is not None else data.get("recipient", {})
-    if isinstance(recipient, str):
-        recipient = {"name": recipient}
-    if not isinstance(recipient, dict) or set(recipient) - RECIPIENT_KEYS:
-        raise ConfigError(where, "`recipient` must be a table with `name` and/or `company`")
+    recipient = _recipient(recipient if recipient is not None else data.get("recipient", {}), where)
     for key in ("location", "reason"):
         if key in data and not isinstance(data[key], str):
             raise ConfigError(where, f"`profile.{key}` must be a string")
@@ -103,6 +100,36 @@ def parse_profile(data, where: str, recipient=None) -> Profile:
         recipient_name=recipient.get("name"),
         recipient_company=recipient.get("company"),
     )
+
+
+def _recipient(value, where: str) -> dict:
+    """`recipient = "Dana Lee"` or a table of strings `{name = ..., company = ...}`."""
+    if isinstance(value, str):
+        value = {"name": value}
+    if not isinstance(value, dict) or set(value) - RECIPIENT_KEYS:
+        raise ConfigError(where, "`recipient` must be a table with `name` and/or `company`")
+    for key, item in value.items():
+        if not isinstance(item, str):
+            raise ConfigError(where, f"`recipient.{key}` must be a string, not {_kind(item)}")
+    return value
+
+
+def _kind(value) -> str:
+    return {list: "a list", dict: "a table", bool: "true/false", int: "a number", float: "a number"}.get(
+        type(value), type(value).__name__)
+
+
+def check_model_name(model, where: str) -> None:
+    """`model` names an installed spaCy model package, known from the packages' metadata, so a
+    name such as "json" or "pip" is never imported to find out."""
+    from pitchlint.models import DEFAULT_MODELS, installed_models
+
+    if not isinstance(model, str):
+        raise ConfigError(where, "`model` must be the name of an installed spaCy model package")
+    installed = installed_models()
+    if model not in installed and not (model == DEFAULT_MODELS[0] and installed & set(DEFAULT_MODELS)):
+        known = ", ".join(sorted(installed)) or "none"
+        raise ConfigError(where, f"`model = {model!r}` is not an installed spaCy model package (installed: {known})")
 
 
 def parse_channel(value, where: str) -> str:
@@ -131,7 +158,7 @@ def _threshold(data: dict, where: str, prefix: str = "") -> tuple[str, int | Non
     if fail_on not in SEVERITIES:
         raise ConfigError(where, f"`{prefix}fail-on` must be one of {', '.join(SEVERITIES)}")
     fail_under = data.get("fail-under")
-    if fail_under is not None and (not isinstance(fail_under, int) or not 0 <= fail_under <= 100):
+    if fail_under is not None and (type(fail_under) is not int or not 0 <= fail_under <= 100):
         raise ConfigError(where, f"`{prefix}fail-under` must be a whole number from 0 to 100")
     return fail_on, fail_under
 
@@ -156,12 +183,12 @@ def parse_config(data: dict, where: str, base: Path) -> Config:
     if not isinstance(severity, dict):
         raise ConfigError(where, "`severity` must be a table of rule id = severity")
     for rule_id, level in severity.items():
-        if level not in SEVERITIES:
+        if not isinstance(level, str) or level not in SEVERITIES:
             raise ConfigError(where, f"severity {level!r} for {rule_id} is not one of {', '.join(SEVERITIES)}")
     fail_on, fail_under = _threshold(data, where)
     model = data.get("model")
-    if model is not None and not isinstance(model, str):
-        raise ConfigError(where, "`model` must be the name of an installed spaCy model package")
+    if model is not None:
+        check_model_name(model, where)
     packs = tuple(str((base / p).resolve()) for p in _string_list(data.get("packs", []), "packs", where))
     ignores = data.get("per-file-ignores", {})
     if not isinstance(ignores, dict):
@@ -194,16 +221,9 @@ def parse_config(data: dict, where: str, base: Path) -> Config:
 
 def read_config_data(path: Path) -> dict:
     """pitchlint's table from one configuration file, not yet checked."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(path, "configuration file not found") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(path, f"is not valid TOML ({exc})") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(path, f"cannot be read ({exc})") from None
+    data = read_toml(path)
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("pitchlint", {})
+        data = pitchlint_table(data, path) or {}
     return data
 
 
@@ -230,14 +250,25 @@ def layered_config(project: Path | None, user: Path | None) -> Config:
 def nearest_config_file(directory: Path) -> Path | None:
     """The project configuration at or above `directory`: `.pitchlint.toml`, else a
     `pyproject.toml` with a `[tool.pitchlint]` table."""
+    return _nearest_safe_config_file(directory)[0]
+
+
+def _nearest_safe_config_file(directory: Path) -> tuple[Path | None, tuple[str, ...]]:
+    """The nearest project configuration that only its owner could have written, and a warning
+    for each one passed over on the way (a broken pyproject.toml that holds our table is an error)."""
+    warnings: list[str] = []
     for folder in (directory, *directory.parents):
-        candidate = folder / ".pitchlint.toml"
-        if candidate.is_file():
-            return candidate
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and _has_pitchlint_table(pyproject):
-            return pyproject
-    return None
+        for candidate in (folder / ".pitchlint.toml", folder / "pyproject.toml"):
+            if not candidate.is_file():
+                continue
+            if candidate.name == "pyproject.toml" and pyproject_table(candidate) is None:
+                continue
+            reason = unsafe_reason(candidate)
+            if reason is not None:
+                warnings.append(f"{candidate}: not used, because {reason} (fix its permissions to use it)")
+                continue
+            return candidate, tuple(warnings)
+    return None, tuple(warnings)
 
 
 def find_config(directory: Path) -> Config:
@@ -249,18 +280,15 @@ def find_config(directory: Path) -> Config:
 
 @lru_cache(maxsize=256)
 def _find_config(directory: Path, user: Path | None) -> Config:
-    return layered_config(nearest_config_file(directory), user)
+    project, warnings = _nearest_safe_config_file(directory)
+    return _with_warnings(layered_config(project, user), list(warnings))
 
 
 find_config.cache_clear = _find_config.cache_clear  # the editor reads configuration afresh
 
 
-def _has_pitchlint_table(pyproject: Path) -> bool:
-    try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return False  # someone else's broken pyproject is not ours to report
-    return "pitchlint" in data.get("tool", {})
+def _with_warnings(config: Config, warnings: list[str]) -> Config:
+    return dataclasses.replace(config, warnings=tuple(warnings)) if warnings else config
 
 
 def config_for(path: str | None, explicit: str | None = None) -> Config:

@@ -108,13 +108,14 @@ class Engine:
             if any(covers(selector, rule.id) for selector in ignored):
                 continue
             check = rule.check or KINDS[rule.kind]
+            found: list[Finding] = []
             try:
-                context = RuleContext(analysis, rule, self.render, profile, channel, document)
-                findings.extend(check(context))
-            except PitchlintError:
-                raise
+                context = RuleContext(analysis, rule, _render_or_note(self.render, rule, internal),
+                                      profile, channel, document)
+                found.extend(check(context))
             except Exception as exc:  # a plug-in's bug must not hide the other rules' findings
-                internal.append(f"rule {rule.id} failed: {type(exc).__name__}: {exc}")
+                internal.append(f"rule {rule.id} failed: {_describe(exc)}")
+            findings.extend(found)  # what a failing rule found before it failed still stands
         if self.accepted:  # accepted terms: a finding on exactly those words is not reported
             findings = [f for f in findings if analysis.text[f.start:f.end].lower() not in self.accepted]
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
@@ -127,7 +128,7 @@ class Engine:
             entities=analysis.entities,
             findings=findings,
             asks=analysis.asks,
-            notes=list(document.notes),
+            notes=list(document.notes) + list(self.config.warnings),
             internal_errors=internal,
         )
 
@@ -147,6 +148,28 @@ class Engine:
         documents = list(documents)
         for document, analysis in zip(documents, self.analyze(documents), strict=True):
             yield self.check(document, analysis)
+
+
+def _render_or_note(render, rule: Rule, internal: list[str]):
+    """The renderer as a rule sees it: a template that fails (a Jinja error, a division by zero,
+    a recursion, a budget) gives no rewrite, and the run says so, but the finding stands."""
+
+    def render_or_none(name: str, **slots) -> str | None:
+        try:
+            return render(name, **slots)
+        except RecursionError:
+            internal.append(f"rule {rule.id}: template {name} failed: it recurses without end")
+        except Exception as exc:
+            internal.append(f"rule {rule.id}: template {name} failed: {_describe(exc)}")
+        return None
+
+    return render_or_none
+
+
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, PitchlintError):
+        return str(exc)
+    return f"{type(exc).__name__}: {str(exc)[:300]}"
 
 
 @lru_cache(maxsize=16)

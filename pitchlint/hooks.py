@@ -8,18 +8,22 @@ pitchlint did not write: it refuses, or with `--chain` keeps the old hook and ru
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import os
+import re
 import shlex
 import stat
 import subprocess
 import sys
 from pathlib import Path
 
-from pitchlint.config import Config, HookConfig, find_config
+from pitchlint.config import Config, HookConfig, config_for, find_config
 from pitchlint.errors import PitchlintError
 from pitchlint.globs import matches
 
 MARKER = "pitchlint-managed hook"
+DIGEST_PREFIX = "# pitchlint-hook-sha256: "
+MAX_MAIL_BYTES = 10_000_000  # pitchlint.document.MAX_BYTES, without importing the document stage here
 CHAINED_SUFFIX = ".pitchlint-chained"
 HOOKS = {"sendemail-validate": "git send-email --no-validate ...", "pre-commit": "git commit --no-verify ..."}
 
@@ -45,7 +49,9 @@ def hooks_dir(repo: Path) -> Path:
 
 
 def script(name: str, chained: bool) -> str:
-    call = f"{shlex.quote(sys.executable)} -m pitchlint hook run {name}"
+    # -P: `python -m` would otherwise put the working folder (the repository) first on sys.path,
+    # and a click.py or yaml.py committed there would run instead of the real module.
+    call = f"{shlex.quote(sys.executable)} -P -m pitchlint hook run {name}"
     lines = [
         "#!/bin/sh",
         f"# {MARKER}: {name}. Installed by `pitchlint hook install`; remove with `pitchlint hook uninstall`.",
@@ -54,25 +60,56 @@ def script(name: str, chained: bool) -> str:
     ]
     if chained:
         lines.append(f'exec "$0{CHAINED_SUFFIX}" "$@"')
-    return "\n".join(lines) + "\n"
+    body = "\n".join(lines) + "\n"
+    return body + DIGEST_PREFIX + _digest(body) + "\n"
+
+
+def _digest(body: str) -> str:
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+# What `pitchlint hook install` wrote before the digest line: recognised exactly, so an upgrade
+# can replace it, while a user's own hook that only mentions pitchlint is never taken for ours.
+_LEGACY = re.compile(
+    r"#!/bin/sh\n# " + re.escape(MARKER) + r": (?P<name>[a-z-]+)\. Installed by `pitchlint hook install`; "
+    r"remove with `pitchlint hook uninstall`\.\n# To skip the check once: [^\n]*\n"
+    r"\S+ -m pitchlint hook run (?P=name) \"\$@\" \|\| exit \$\?\n"
+    r"(?:exec \"\$0" + re.escape(CHAINED_SUFFIX) + r"\" \"\$@\"\n)?"
+)
 
 
 def is_ours(path: Path) -> bool:
-    try:
-        return MARKER in path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
+    """Only a file pitchlint generated, unchanged: its last line is the digest of the rest. A
+    symlink is never ours (replacing it would change where the user's hooks live)."""
+    if path.is_symlink() or not path.is_file():
         return False
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    body, _, last = text.rstrip("\n").rpartition("\n")
+    if last.startswith(DIGEST_PREFIX):
+        return last[len(DIGEST_PREFIX):] == _digest(body + "\n")
+    return _LEGACY.fullmatch(text) is not None
+
+
+def _present(path: Path) -> bool:
+    """There is something at `path`, a dangling symlink included."""
+    return os.path.lexists(path)
 
 
 def install(repo: Path, name: str, chain: bool = False) -> str:
     folder = hooks_dir(repo)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / name
-    chained = (folder / (name + CHAINED_SUFFIX)).exists()
-    if target.exists() and not is_ours(target):
+    chained = _present(folder / (name + CHAINED_SUFFIX))
+    if _present(target) and not is_ours(target):
         if not chain:
             raise HookError(target, "a hook pitchlint did not write is already there; rerun with --chain "
                                     "to keep it (it runs after pitchlint), or remove it yourself")
+        if chained:
+            raise HookError(target, f"both this hook and {name}{CHAINED_SUFFIX} are there and neither is "
+                                    "pitchlint's; chaining would lose one of them")
         target.rename(folder / (name + CHAINED_SUFFIX))
         chained = True
     _write_executable(target, script(name, chained))
@@ -82,13 +119,13 @@ def install(repo: Path, name: str, chain: bool = False) -> str:
 def uninstall(repo: Path, name: str) -> str:
     folder = hooks_dir(repo)
     target = folder / name
-    if not target.exists():
+    if not _present(target):
         return f"no {name} hook at {target}"
     if not is_ours(target):
         raise HookError(target, "this hook was not installed by pitchlint; leaving it alone")
     target.unlink()
     previous = folder / (name + CHAINED_SUFFIX)
-    if previous.exists():
+    if _present(previous):
         previous.rename(target)
         return f"removed pitchlint's {name} hook; restored the hook it was chained to"
     return f"removed pitchlint's {name} hook from {target}"
@@ -101,11 +138,21 @@ def _write_executable(path: Path, text: str) -> None:
     os.replace(temporary, path)
 
 
-def hook_config(repo: Path) -> Config:
-    """The repository's configuration, with the hook's own thresholds in force."""
-    config = find_config(repo.resolve())
+def with_hook_thresholds(config: Config) -> Config:
+    """A file's configuration with its `[tool.pitchlint.hook]` thresholds in force."""
     hook: HookConfig = config.hook
     return dataclasses.replace(config, fail_on=hook.fail_on, fail_under=hook.fail_under)
+
+
+def hook_config(repo: Path) -> Config:
+    """The repository's own configuration (its root's): where the hook's `include` globs come from."""
+    return with_hook_thresholds(find_config(repo.resolve()))
+
+
+def config_of(path: Path) -> Config:
+    """The configuration that governs one message, found as the CLI finds it (the nearest file
+    upward from the message), with the hook thresholds."""
+    return with_hook_thresholds(config_for(str(path)))
 
 
 def staged_drafts(repo: Path, include: tuple[str, ...]) -> list[str]:
@@ -124,33 +171,42 @@ def repo_root(start: Path) -> Path:
     return Path(git("rev-parse", "--show-toplevel", cwd=start).strip())
 
 
-def _check(repo: Path, sources, bypass: str) -> tuple[int, list[str]]:
-    """Lint the sources with the repository's hook thresholds; (exit status, lines for stderr)."""
+def _check(sources, bypass: str) -> tuple[int, list[str]]:
+    """Lint (path, read, configure) sources, each with its own configuration's hook thresholds;
+    (exit status, lines for stderr). Anything that kept a message from being checked in full (an
+    unreadable file, a broken configuration, a rule or template that failed) blocks it."""
     from pitchlint.report import render_text
     from pitchlint.runner import lint_sources
 
-    config = hook_config(repo)
     lines: list[str] = []
-    blocked, broken = [], []
-    for path, result, _ in lint_sources((p, read, lambda: config) for p, read in sources):
+    blocked, broken, thresholds = [], [], {}
+    for path, result, config in lint_sources(sources):
         if isinstance(result, PitchlintError):
             broken.append(f"pitchlint: {result}")
             continue
         lines.append(render_text(result))
+        broken += [f"pitchlint: {path}: {problem}" for problem in result.internal_errors]
         if result.fails(config):
             blocked.append(path)
+            thresholds.setdefault(_threshold_text(config), []).append(path)
     if broken:
         lines += broken
         lines.append(f"pitchlint could not check the message, so it stopped it. To go ahead unchecked: {bypass}")
         return 2, lines
     if blocked:
-        threshold = f"findings at {config.fail_on} or above"
-        if config.fail_under is not None:
-            threshold += f", or a score under {config.fail_under}"
-        lines.append(f"pitchlint stopped {', '.join(blocked)}: {threshold} (see [tool.pitchlint.hook]). "
+        why = "; ".join(f"{text} for {', '.join(paths)}" if len(thresholds) > 1 else text
+                        for text, paths in thresholds.items())
+        lines.append(f"pitchlint stopped {', '.join(blocked)}: {why} (see [tool.pitchlint.hook]). "
                      f"Fix the ask, or to go ahead this once: {bypass}")
         return 1, lines
     return 0, lines
+
+
+def _threshold_text(config: Config) -> str:
+    text = f"findings at {config.fail_on} or above"
+    if config.fail_under is not None:
+        text += f", or a score under {config.fail_under}"
+    return text
 
 
 def is_format_patch(data: bytes) -> bool:
@@ -178,24 +234,33 @@ def _included(repo: Path, path: str, include: tuple[str, ...]) -> bool:
 
 
 def run_sendemail_validate(message: str, cwd: Path) -> tuple[int, list[str]]:
-    """`git send-email` calls the hook with the path of the file holding the e-mail. Patches
-    from `git format-patch` go through, and so does a message `include` does not name."""
+    """`git send-email` calls the hook with the path of the file holding the e-mail (a copy it
+    may keep outside the working tree: then the repository's root configuration governs it).
+    Patches from `git format-patch` go through, and so does a message `include` does not name."""
     from pitchlint.document import read_document
 
-    repo = repo_root(cwd)
+    repo = repo_root(cwd).resolve()
     try:
-        data = Path(message).read_bytes()
+        with Path(message).open("rb") as stream:
+            data = stream.read(MAX_MAIL_BYTES + 1)
     except OSError as exc:
         raise HookError(message, f"cannot be read ({exc.strerror or exc})") from None
+    if len(data) > MAX_MAIL_BYTES:
+        raise HookError(message, f"is over {MAX_MAIL_BYTES:,} bytes: too long to be a message pitchlint can check")
     if is_format_patch(data) or not _included(repo, message, hook_config(repo).hook.include):
         return 0, []
-    return _check(repo, [(message, lambda: read_document(message, data))], HOOKS["sendemail-validate"])
+    path = (cwd / message).resolve()
+    inside = path.is_relative_to(repo) and ".git" not in path.relative_to(repo).parts
+    governing = path if inside else repo / "message"
+    return _check([(message, lambda: read_document(message, data), lambda: config_of(governing))],
+                  HOOKS["sendemail-validate"])
 
 
 def run_pre_commit(cwd: Path, names: tuple[str, ...] = ()) -> tuple[int, list[str]]:
-    """Lint the drafts the include globs name. Called by git's own hook, with no names: what is
-    staged (not the working tree). Called by the pre-commit framework, with the names it chose
-    (`files` in its manifest): those files, which the framework has made the staged version."""
+    """Lint the drafts the include globs name, each with the configuration the CLI would use for
+    it. Called by git's own hook, with no names: what is staged (not the working tree). Called by
+    the pre-commit framework, with the names it chose (`files` in its manifest): those files,
+    which the framework has made the staged version."""
     from pitchlint.document import read_document
 
     repo = repo_root(cwd)
@@ -203,10 +268,10 @@ def run_pre_commit(cwd: Path, names: tuple[str, ...] = ()) -> tuple[int, list[st
     if names:
         chosen = [n for n in names if _included(repo, n, include)]
         bypass = f"SKIP=pitchlint {HOOKS['pre-commit']}"
-        return _check(repo, [(n, lambda n=n: read_document(n)) for n in chosen], bypass)
+        return _check([(n, lambda n=n: read_document(n), lambda n=n: config_of(repo / n)) for n in chosen], bypass)
     chosen = staged_drafts(repo, include)
 
-    def reader(name: str):
-        return lambda: read_document(name, staged_blob(repo, name))
+    def source(name: str):
+        return name, lambda: read_document(name, staged_blob(repo, name)), lambda: config_of(repo / name)
 
-    return _check(repo, [(n, reader(n)) for n in chosen], HOOKS["pre-commit"])
+    return _check([source(n) for n in chosen], HOOKS["pre-commit"])

@@ -24,9 +24,10 @@ class Renderer:
     def env(self):
         if self._env is None:
             from jinja2 import FileSystemLoader, StrictUndefined
-            from jinja2.sandbox import SandboxedEnvironment
 
-            env = SandboxedEnvironment(
+            from pitchlint.template_budget import BudgetedEnvironment
+
+            env = BudgetedEnvironment(
                 loader=FileSystemLoader(self.template_dirs),
                 undefined=StrictUndefined,
                 autoescape=False,
@@ -43,7 +44,7 @@ class Renderer:
         from jinja2 import TemplateError
 
         try:
-            text = self.env.get_template(name).render(**slots)
+            text = self.env.render_bounded(self.env.get_template(name), slots)
         except TemplateError as exc:
             where = getattr(exc, "filename", None) or name
             line = getattr(exc, "lineno", None)

@@ -105,7 +105,7 @@ def test_python_rule_from_entry_point(tmp_path):
     # the rule that raises is reported once, and the other rules' findings still come out
     assert report["internal_errors"] == ["rule always-broken failed: RuntimeError: plug-in bug"]
     assert {f["rule"] for f in report["findings"]} >= {"name-the-team", "ask-without-sector"}
-    assert result.returncode == 1
+    assert result.returncode == 2  # not every rule could check the message: that is not a pass
 
 
 def test_invalid_rule_file_in_a_pack_is_exit_2(tmp_path):

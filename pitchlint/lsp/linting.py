@@ -1,9 +1,8 @@
 """Linting an editor buffer: what runs on the server's worker thread.
 
-The same engine and configuration files as the CLI, with two differences an editor needs. The
-configuration is read afresh for each lint (the user may be editing it), and a template that
-fails to render costs only its own rule's findings: the CLI stops with exit 2 on a broken
-template, but an editor should keep showing the findings of the other rules.
+The same engine and configuration files as the CLI, with one difference an editor needs: the
+configuration is read afresh for each lint (the user may be editing it). A template that fails
+to render costs only its rewrite, as everywhere; the failure goes to the client's log.
 Nothing here touches the LSP connection; messages for the client's log come back in `log`.
 """
 
@@ -11,12 +10,11 @@ from __future__ import annotations
 
 import traceback
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from pitchlint.config import Config
 from pitchlint.document import MAX_CHARACTERS, make_document
-from pitchlint.engine import Engine, FileReport
-from pitchlint.errors import ConfigError, PitchlintError
+from pitchlint.engine import FileReport, engine_for
+from pitchlint.errors import PitchlintError
 from pitchlint.lsp.settings import Settings, config_for_document
 
 # A vague sample: warming up on it also loads Jinja for the rewrite.
@@ -35,29 +33,6 @@ class Outcome:
     log: list[str] = field(default_factory=list)  # for window/logMessage
 
 
-class TemplateFailure(RuntimeError):
-    """A rewrite template that could not be rendered, as an ordinary failure of its rule."""
-
-
-class EditorEngine(Engine):
-    def __init__(self, config: Config):
-        super().__init__(config)
-        render = self.render
-
-        def render_or_fail_rule(name: str, **slots) -> str:
-            try:
-                return render(name, **slots)
-            except ConfigError as error:
-                raise TemplateFailure(str(error)) from None
-
-        self.render = render_or_fail_rule
-
-
-@lru_cache(maxsize=16)
-def editor_engine(config: Config) -> EditorEngine:
-    return EditorEngine(config)
-
-
 def lint_buffer(text: str, path: str, settings: Settings) -> Outcome:
     """Lint one buffer; never raises. `path` is the file's path, or `<uri>` for an unsaved buffer."""
     if len(text) > MAX_CHARACTERS:
@@ -66,7 +41,7 @@ def lint_buffer(text: str, path: str, settings: Settings) -> Outcome:
                        problem_severity="warning")
     try:
         config = config_for_document(None if path.startswith("<") else path, settings)
-        engine = editor_engine(config)
+        engine = engine_for(config)
         document = make_document(text, path)
         report = next(engine.lint_documents([document]))
     except PitchlintError as error:
@@ -85,6 +60,6 @@ def warm_up(path: str | None, settings: Settings) -> None:
     except PitchlintError:
         config = Config()
     try:
-        next(editor_engine(config).lint_documents([make_document(WARM_UP_TEXT, "<warm-up>")]))
+        next(engine_for(config).lint_documents([make_document(WARM_UP_TEXT, "<warm-up>")]))
     except PitchlintError:
         pass  # the first real lint reports it, on the document it concerns

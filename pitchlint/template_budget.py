@@ -1,0 +1,156 @@
+"""Bounded template rendering: a rewrite template from a rule pack or the user's folder may not
+take minutes or gigabytes, whatever it does.
+
+Jinja's sandbox stops templates from reaching Python's internals, not from doing too much work.
+This environment adds three budgets: sizes (no operator, call or filter may build a string, list
+or number bigger than a rewrite could need, checked before the work is done where it can be),
+steps (template lines executed, counted by a trace function while the template runs, so nested
+loops end after a fixed amount of work on any machine), and output (the rendered text's length).
+The step budget is a count, not a clock, so a render that passes does so everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+from jinja2.sandbox import SandboxedEnvironment
+from jinja2.utils import Namespace
+
+MAX_SIZE = 20_000  # characters (or items) of any value a template builds; a rewrite is a sentence
+MAX_STEPS = 50_000  # template lines executed in one render
+MAX_NUMBER_ARGUMENT = 10_000  # widths, counts and repeats passed to calls and filters
+_WIDE_FORMAT = re.compile(r"\d{5,}|\*")  # a field width of 10,000+ or one taken from the arguments
+
+
+class TemplateBudgetError(RuntimeError):
+    """A template tried to do more work than any rewrite needs."""
+
+
+def _size(value) -> int:
+    return len(value) if isinstance(value, (str, bytes, list, tuple, dict, set)) else 0
+
+
+def _check_size(value, what: str):
+    if _size(value) > MAX_SIZE:
+        raise TemplateBudgetError(f"{what} would be {_size(value):,} long (the limit is {MAX_SIZE:,})")
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 256:
+        raise TemplateBudgetError(f"{what} is a number with {value.bit_length():,} bits")
+    return value
+
+
+def _check_arguments(args, kwargs, what: str) -> None:
+    for value in (*args, *kwargs.values()):
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_NUMBER_ARGUMENT:
+            raise TemplateBudgetError(f"{what} was given {value:,} (the limit is {MAX_NUMBER_ARGUMENT:,})")
+        if isinstance(value, str) and what.endswith("format") and _WIDE_FORMAT.search(value):
+            raise TemplateBudgetError(f"{what} was given a format with a field width that is too wide")
+
+
+def _replace_bound(text, old, new) -> int:
+    if not (isinstance(text, str) and isinstance(old, str) and isinstance(new, str)):
+        return 0
+    count = text.count(old) if old else len(text) + 1
+    return len(text) + count * max(0, len(new) - len(old))
+
+
+class BudgetedEnvironment(SandboxedEnvironment):
+    """A sandbox whose operators, calls and filters check sizes, and whose renders count steps."""
+
+    intercepted_binops = frozenset(["*", "**", "+", "%"])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, function in list(self.filters.items()):
+            self.filters[name] = _budgeted_filter(name, function)
+
+    def call_binop(self, context, operator, left, right):
+        if operator == "*":
+            for count, other in ((right, left), (left, right)):
+                if isinstance(count, int) and _size(other) and _size(other) * count > MAX_SIZE:
+                    raise TemplateBudgetError(f"repeating a value {count:,} times is over the size limit")
+        elif operator == "**":
+            if isinstance(right, (int, float)) and isinstance(left, (int, float)) and abs(left) > 1 and right > 256:
+                raise TemplateBudgetError(f"raising to the power {right:,} is over the size limit")
+        elif operator == "+" and _size(left) + _size(right) > MAX_SIZE:
+            raise TemplateBudgetError("joining these values is over the size limit")
+        elif operator == "%" and isinstance(left, str) and _WIDE_FORMAT.search(left):
+            raise TemplateBudgetError("a %-format with a field width that is too wide")
+        return _check_size(super().call_binop(context, operator, left, right), f"the result of {operator!r}")
+
+    def call(self, context, obj, *args, **kwargs):
+        what = getattr(obj, "__qualname__", None) or getattr(obj, "__name__", None) or type(obj).__name__
+        _check_arguments(args, kwargs, what)
+        owner = getattr(obj, "__self__", None)
+        if isinstance(owner, str) and getattr(obj, "__name__", "") == "replace" and len(args) >= 2:
+            if _replace_bound(owner, args[0], args[1]) > MAX_SIZE:
+                raise TemplateBudgetError("this replace would build a string over the size limit")
+        return _check_size(super().call(context, obj, *args, **kwargs), f"the result of {what}")
+
+    def getattr(self, obj, attribute):
+        if isinstance(obj, str) and attribute in ("format", "format_map") and _WIDE_FORMAT.search(obj):
+            raise TemplateBudgetError("a format with a field width that is too wide")
+        return super().getattr(obj, attribute)
+
+    def render_bounded(self, template, slots: dict) -> str:
+        """Render with the step and output budgets; raises TemplateBudgetError past them."""
+        counter = _StepCounter(self)
+        previous = sys.gettrace()
+        sys.settrace(counter.on_call)
+        try:
+            pieces, length = [], 0
+            for piece in template.generate(**slots):
+                length += len(piece)
+                if length > MAX_SIZE:
+                    raise TemplateBudgetError(f"the rewrite is over {MAX_SIZE:,} characters long")
+                pieces.append(piece)
+            return "".join(pieces)
+        finally:
+            sys.settrace(previous)
+
+
+def _budgeted_filter(name: str, function):
+    skip = 2 if hasattr(function, "jinja_pass_arg") else 1  # the context, then the value filtered
+
+    def budgeted(*args, **kwargs):
+        _check_arguments(args[skip:], kwargs, f"the {name} filter")
+        if name == "format" and len(args) >= skip and _WIDE_FORMAT.search(str(args[skip - 1])):
+            raise TemplateBudgetError("a format with a field width that is too wide")
+        if name == "replace" and len(args) >= skip + 2 and \
+                _replace_bound(*[str(a) for a in args[skip - 1:skip + 2]]) > MAX_SIZE:
+            raise TemplateBudgetError("this replace would build a string over the size limit")
+        return _check_size(function(*args, **kwargs), f"the result of the {name} filter")
+
+    # Jinja passes the context or environment to filters marked for it; keep the marks
+    for mark in ("jinja_pass_arg",):
+        if hasattr(function, mark):
+            setattr(budgeted, mark, getattr(function, mark))
+    budgeted.__name__ = getattr(function, "__name__", name)
+    return budgeted
+
+
+class _StepCounter:
+    """A trace function that counts the lines a template's own code runs, and checks the sizes
+    of the values it holds, stopping it once past the budget."""
+
+    def __init__(self, environment):
+        self.environment = environment
+        self.steps = 0
+
+    def on_call(self, frame, event, arg):
+        if frame.f_globals.get("environment") is self.environment:
+            return self.on_line
+        return None
+
+    def on_line(self, frame, event, arg):
+        if event != "line":
+            return self.on_line
+        self.steps += 1
+        if self.steps > MAX_STEPS:
+            raise TemplateBudgetError(f"the template ran more than {MAX_STEPS:,} steps")
+        for value in frame.f_locals.values():
+            if isinstance(value, Namespace):
+                for item in object.__getattribute__(value, "_Namespace__attrs").values():
+                    _check_size(item, "a value the template holds")
+            _check_size(value, "a value the template holds")
+        return self.on_line
