@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from pitchlint import pack_regex
 from pitchlint.analysis import Analysis
 from pitchlint.findings import Finding
 from pitchlint.rulepack import RuleContext
@@ -20,10 +21,11 @@ GREETING = re.compile(
     r"(?:[ \t]+(?i:sir|ma['’]am|ji|san))?[ \t]*[,!:\n—-]")
 
 
-def phrase_pattern(phrases: list[str], regex: bool = False) -> re.Pattern:
-    """Whole-word, case-insensitive; a straight apostrophe also matches a curly one."""
+def phrase_pattern(phrases: list[str], regex: bool = False):
+    """Whole-word, case-insensitive; a straight apostrophe also matches a curly one. Run it with
+    pack_regex.finditer/search, which bound its time."""
     parts = phrases if regex else [re.escape(p).replace("'", "['’]") for p in phrases]
-    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.I)
+    return pack_regex.compile_pattern(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", ignore_case=True)
 
 
 def regions(analysis: Analysis, scope: str) -> list[tuple[int, int]]:
@@ -65,7 +67,7 @@ def check_phrase(ctx: RuleContext) -> Iterable[Finding]:
     pattern = phrase_pattern(options["phrases"], options.get("regex", False))
     text = ctx.analysis.text
     for start, end in regions(ctx.analysis, options.get("scope", "message")):
-        for match in pattern.finditer(text, start, end):
+        for match in pack_regex.finditer(pattern, text, start, end):
             yield ctx.finding(match.start(), match.end(), ctx.rule.message.format(phrase=match.group(0)))
 
 
@@ -75,7 +77,7 @@ def check_phrase_absent(ctx: RuleContext) -> Iterable[Finding]:
     if not analysis.asks:
         return
     pattern = phrase_pattern(ctx.rule.options.get("phrases", []), ctx.rule.options.get("regex", False))
-    if any(pattern.search(analysis.text, a.start, a.end) for a in analysis.asks):
+    if any(pack_regex.search(pattern, analysis.text, a.start, a.end) for a in analysis.asks):
         return
     anchor = analysis.trigger_in(default=analysis.asks[-1])
     yield ctx.finding(anchor.start, anchor.end)
@@ -89,7 +91,7 @@ def check_multiple_asks(ctx: RuleContext) -> Iterable[Finding]:
     for kind, phrases in requests.items():
         pattern = phrase_pattern(phrases)
         for ask in analysis.asks:
-            match = pattern.search(analysis.text, ask.start, ask.end)
+            match = pack_regex.search(pattern, analysis.text, ask.start, ask.end)
             if match:
                 found.setdefault(kind, match)
                 break
@@ -123,8 +125,8 @@ def check_buried_ask(ctx: RuleContext) -> Iterable[Finding]:
 def check_placeholder(ctx: RuleContext) -> Iterable[Finding]:
     """Template slots and merge fields left in the message: `[Company]`, `{{first_name}}`."""
     text = ctx.analysis.text
-    pattern = re.compile("|".join(f"(?:{p})" for p in ctx.rule.options.get("patterns", [])))
-    for match in pattern.finditer(text):
+    pattern = pack_regex.compile_pattern("|".join(f"(?:{p})" for p in ctx.rule.options.get("patterns", [])))
+    for match in pack_regex.finditer(pattern, text):
         yield ctx.finding(match.start(), match.end(), ctx.rule.message.format(placeholder=match.group(0)))
 
 

@@ -106,9 +106,36 @@ def load_rule_file(path: Path) -> Rule:
     for key in ("id", "kind", "severity", "summary", "message"):
         if key not in data:
             raise ConfigError(path, f"rule file lacks the required key {key!r}")
+    check_rule_types(data, path)
     rule = Rule(**data, origin=str(path))
     rule.validate()
     return rule
+
+
+RULE_TYPES = {"id": str, "kind": str, "severity": str, "status": str, "summary": str, "message": str,
+              "score": int, "verdict": str, "template": str, "options": dict, "docs": dict, "examples": dict}
+TYPE_NAMES = {str: "a string", int: "a whole number", dict: "a table"}
+
+
+def check_rule_types(data: dict, path: Path) -> None:
+    """Every key of a rule file has the type the rule kinds expect, and its patterns compile:
+    a wrong shape is the pack's error, named when the pack loads, not a crash while linting."""
+    from pitchlint.pack_regex import check_syntax
+
+    for key, wanted in RULE_TYPES.items():
+        if key in data and (type(data[key]) is not wanted):
+            raise ConfigError(path, f"`{key}` must be {TYPE_NAMES[wanted]}")
+    for kind, examples in data.get("examples", {}).items():
+        if not isinstance(examples, list) or not all(isinstance(e, str) for e in examples):
+            raise ConfigError(path, f"`examples.{kind}` must be a list of strings")
+    options = data.get("options", {})
+    sources = list(options.get("patterns", [])) if isinstance(options.get("patterns"), list) else []
+    if options.get("regex") and isinstance(options.get("phrases"), list):
+        sources += options["phrases"]
+    for source in sources:
+        problem = check_syntax(source) if isinstance(source, str) else "not a string"
+        if problem:
+            raise ConfigError(path, f"pattern {str(source)[:80]!r} is not a valid regular expression ({problem})")
 
 
 def load_pack(folder: Path) -> list[Rule]:
