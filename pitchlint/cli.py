@@ -132,8 +132,11 @@ def suggest_command(file, as_diff, config_path):
     never changed."""
     from pitchlint.suggest import suggest_path
 
+    from pitchlint.document import read_limited
+
     try:
-        result = suggest_path(file, config_path, stdin=sys.stdin.buffer.read() if file == "-" else None)
+        stdin = read_limited(sys.stdin.buffer, "<stdin>") if file == "-" else None
+        result = suggest_path(file, config_path, stdin=stdin)
     except PitchlintError as error:
         _fail(str(error))
     where = result.path

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pitchlint.errors import ConfigError
 
+MAX_CONFIG_BYTES = 1_000_000
 # A pitchlint table or key in a pyproject.toml, found in its text when the TOML does not parse.
 _MENTIONS_PITCHLINT = re.compile(r"""(?m)^[ \t]*(?:\[[ \t]*)?(?:tool[ \t]*\.[ \t]*)?["']?pitchlint["']?[ \t]*[\].=]""")
 
@@ -22,7 +23,11 @@ _MENTIONS_PITCHLINT = re.compile(r"""(?m)^[ \t]*(?:\[[ \t]*)?(?:tool[ \t]*\.[ \t
 def read_toml(path: Path) -> dict:
     """The parsed TOML of a configuration file, or a ConfigError saying why there is none."""
     try:
-        return tomllib.loads(path.read_bytes().decode("utf-8"))
+        with path.open("rb") as stream:
+            data = stream.read(MAX_CONFIG_BYTES + 1)
+        if len(data) > MAX_CONFIG_BYTES:
+            raise ConfigError(path, f"is over {MAX_CONFIG_BYTES:,} bytes: not a configuration file")
+        return tomllib.loads(data.decode("utf-8"))
     except FileNotFoundError:
         raise ConfigError(path, "configuration file not found") from None
     except tomllib.TOMLDecodeError as exc:
@@ -59,7 +64,8 @@ def pyproject_table(path: Path) -> dict | None:
         data = read_toml(path)
     except ConfigError as error:
         try:
-            text = path.read_bytes().decode("utf-8", errors="replace")
+            with path.open("rb") as stream:
+                text = stream.read(MAX_CONFIG_BYTES).decode("utf-8", errors="replace")
         except OSError:
             raise error from None  # unreadable: it may hold the configuration, so say so
         if _MENTIONS_PITCHLINT.search(text):

@@ -12,14 +12,20 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pitchlint.bounds import bounded
 from pitchlint.errors import InputError
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".mdown", ".eml", ".msg", ".mail", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
 MAIL_SUFFIXES = {".eml", ".mbox", ".mail"}
 FALLBACK_ENCODING = "cp1252"
-# A message, not a book: the NER needs about 1 GB of working memory per 100,000 characters.
+# A message, not a book.
 MAX_CHARACTERS = 100_000
+# Bytes read from a file or standard input at most (an e-mail may carry attachments, which do
+# not count towards the characters): `pitchlint /dev/zero` stops here instead of filling memory.
+MAX_BYTES = 10_000_000
+UTF16_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+              (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 
 @dataclass
@@ -35,12 +41,37 @@ class Document:
 def check_bytes(data: bytes, path: str) -> None:
     if not data.strip():
         raise InputError(path, "the file is empty")
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data and _wide_encoding(data) is None:
         raise InputError(path, "the file is binary, not a text message")
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 named by a byte order mark (Notepad's "Unicode", PowerShell 5's `>`)."""
+    return next((name for bom, name in UTF16_BOMS if data.startswith(bom)), None)
+
+
+def read_limited(stream, name: str) -> bytes:
+    """At most MAX_BYTES from a binary stream; more is an InputError, found without reading it all."""
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise InputError(name, f"is over {MAX_BYTES:,} bytes; pitchlint reads messages of up to "
+                               f"{MAX_CHARACTERS:,} characters")
+    return data
+
+
+def newlines(text: str) -> str:
+    """CRLF as one "\n" (reports count it so), and a lone CR (old Mac files, some mail) as "\n",
+    which keeps every offset."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def decode(data: bytes, path: str) -> tuple[str, list[str]]:
     check_bytes(data, path)
+    wide = _wide_encoding(data)
+    if wide is not None:
+        return _decode_wide(data, wide, path)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -52,6 +83,18 @@ def decode(data: bytes, path: str) -> tuple[str, list[str]]:
         return data.decode(FALLBACK_ENCODING, errors="replace"), [note]
 
 
+def _decode_wide(data: bytes, encoding: str, path: str) -> tuple[str, list[str]]:
+    bom = 4 if encoding.startswith("utf-32") else 2
+    try:
+        text = data[bom:].decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"starts with a {encoding[:6].upper()} byte order mark but is not valid "
+                               f"{encoding.upper()} (byte {exc.start + bom})") from None
+    if "\x00" in text:
+        raise InputError(path, "the file is binary, not a text message")
+    return text, [f"decoded as {encoding[:6].upper()} (the file starts with its byte order mark)"]
+
+
 def read_document(path: str | Path, data: bytes | None = None) -> Document:
     """Read a message from disk (or from bytes already read, e.g. stdin)."""
     name = str(path)
@@ -60,14 +103,15 @@ def read_document(path: str | Path, data: bytes | None = None) -> Document:
         if p.is_dir():
             raise InputError(name, "is a directory, not a message file")
         try:
-            data = p.read_bytes()
+            with p.open("rb") as stream:
+                data = read_limited(stream, name)
         except FileNotFoundError:
             raise InputError(name, "no such file") from None
         except PermissionError:
             raise InputError(name, "permission denied") from None
         except OSError as exc:
             raise InputError(name, f"cannot be read ({exc.strerror or exc})") from None
-    if is_mail(data[:HEADER_SAMPLE].removeprefix(b"\xef\xbb\xbf").decode("latin-1"), name):
+    if _wide_encoding(data) is None and is_mail(data[:HEADER_SAMPLE].removeprefix(b"\xef\xbb\xbf").decode("latin-1"), name):
         return _mail_document(data, name)
     text, notes = decode(data, name)
     _check_size(len(text), name)
@@ -81,7 +125,7 @@ def _mail_document(data: bytes, name: str) -> Document:
     # the MIME parser needs the bytes: transfer encodings and charsets are per part
     document = read_mail(data.removeprefix(b"\xef\xbb\xbf"), name)
     _check_size(len(document.text), name)  # the text linted: attachments do not count
-    return document
+    return bounded(document)
 
 
 def _check_size(size: int, name: str) -> None:
@@ -91,12 +135,12 @@ def _check_size(size: int, name: str) -> None:
 
 def make_document(text: str, path: str = "<text>", notes: list[str] | None = None) -> Document:
     """A document from text already decoded (an editor buffer); e-mail is detected as from a file."""
-    text = text.replace("\r\n", "\n") if "\r\n" in text else text
+    text = newlines(text)
     if is_mail(text[:HEADER_SAMPLE], path):
         from pitchlint.mail import read_mail
 
-        return read_mail(text.encode("utf-8", errors="replace"), path, text=text, notes=notes)
-    return _text_document(text, path, notes)
+        return bounded(read_mail(text.encode("utf-8", errors="replace"), path, text=text, notes=notes))
+    return bounded(_text_document(text, path, notes))
 
 
 def _text_document(text: str, path: str, notes: list[str] | None) -> Document:
@@ -127,7 +171,7 @@ _MAIL_FIELDS = {
 def is_mail(text: str, path: str) -> bool:
     if Path(path).suffix.lower() in MAIL_SUFFIXES:
         return True
-    lines = text.replace("\r\n", "\n").split("\n")
+    lines = newlines(text).split("\n")
     if not (MBOX_SEPARATOR.match(lines[0]) or _FIRST_FIELD.match(lines[0])):
         return False
     known = 0

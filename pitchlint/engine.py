@@ -123,11 +123,11 @@ class Engine:
             path=document.path,
             text=document.text,
             score=score(analysis, findings, self.rules, channel),
-            targets=analysis.targets(),
-            goals=analysis.goals,
-            entities=analysis.entities,
+            targets=_as_in_file(analysis.targets(), document.text),
+            goals=_as_in_file(analysis.goals, document.text),
+            entities=_as_in_file(analysis.entities, document.text),
             findings=findings,
-            asks=analysis.asks,
+            asks=_as_in_file(analysis.asks, document.text),
             notes=list(document.notes) + list(self.config.warnings),
             internal_errors=internal,
         )
@@ -148,6 +148,12 @@ class Engine:
         documents = list(documents)
         for document, analysis in zip(documents, self.analyze(documents), strict=True):
             yield self.check(document, analysis)
+
+
+def _as_in_file(spans: list, text: str) -> list:
+    """Spans with their text taken from the file as read: the analysis saw masked prose, where
+    inline code and link targets are blanks."""
+    return [dataclasses.replace(span, text=text[span.start:span.end]) for span in spans]
 
 
 def _render_or_note(render, rule: Rule, internal: list[str]):

@@ -17,7 +17,7 @@ from email.parser import BytesParser
 from html.parser import HTMLParser
 
 from pitchlint import reply_headers
-from pitchlint.document import MBOX_SEPARATOR, Document, decode
+from pitchlint.document import MBOX_SEPARATOR, Document, decode, newlines
 from pitchlint.errors import InputError
 
 KIND = "email"
@@ -91,7 +91,7 @@ def _in_place(data: bytes, path: str, text: str | None, message: EmailMessage, n
         notes += more
     elif text is None:
         text = _strict(data, charset, path)
-    text = text.replace("\r\n", "\n")
+    text = newlines(text)
     body_start, header_prose, encoded_subject = _mask_headers(text)
     if encoded_subject:
         notes.append("the Subject is MIME-encoded in the file, so it is not linted")

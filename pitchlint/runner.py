@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from pitchlint.config import Config, config_for
-from pitchlint.document import Document, read_document
+from pitchlint.document import Document, read_document, read_limited
 from pitchlint.engine import FileReport, engine_for
 from pitchlint.errors import PitchlintError
 
@@ -115,7 +115,8 @@ def lint_paths(paths: list[str], config_path: str | None = None, stdin: bytes | 
                 raise PitchlintError(repr(path), "an empty file name")
             if path == "-":
                 name = options.stdin_filename or "<stdin>"
-                return read_document(name, stdin if stdin is not None else sys.stdin.buffer.read())
+                data = stdin if stdin is not None else read_limited(sys.stdin.buffer, name)
+                return read_document(name, data)
             if Path(path).is_dir():
                 raise PitchlintError(path, "is a directory with no text, Markdown or e-mail files")
             return read_document(path)

@@ -34,6 +34,7 @@ def build_pipeline(model: str | None, pack_dir: str, extra_packs: tuple[str, ...
     import spacy
 
     from pitchlint.analysis import components  # noqa: F401 - registers the factories
+    from pitchlint.analysis.chunks import run_in_pieces
 
     package = resolve_model(model)
     nlp = spacy.load(package, exclude=UNUSED_COMPONENTS)
@@ -41,6 +42,7 @@ def build_pipeline(model: str | None, pack_dir: str, extra_packs: tuple[str, ...
         nlp.enable_pipe("senter")
     if "senter" not in nlp.pipe_names and "parser" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", first=True)
+    run_in_pieces(nlp, ["senter", "ner"])  # bounded memory on a long message
     nlp.add_pipe("pitchlint_breaks")
     nlp.add_pipe("pitchlint_targets", config={"pack_dir": pack_dir, "extra_packs": list(extra_packs)})
     nlp.add_pipe("pitchlint_ask", config={"pack_dir": pack_dir})

@@ -71,9 +71,13 @@ def read_artifact(path: str) -> bytes | None:
     """The bytes of a linted file, read again; None for standard input or a file now unreadable."""
     if path == "<stdin>":
         return None
+    from pitchlint.document import read_limited
+    from pitchlint.errors import InputError
+
     try:
-        return Path(path).read_bytes()
-    except OSError:
+        with Path(path).open("rb") as stream:
+            return read_limited(stream, path)
+    except (OSError, InputError):
         return None
 
 
