@@ -47,7 +47,7 @@ class Chunked:
             return doc
         from spacy.attrs import SENT_START
 
-        starts = doc.to_array([SENT_START])
+        starts = doc.to_array([SENT_START]).astype("int64")  # -1 is "not a start"
         entities = []
         words = [token.text for token in doc]
         spaces = [bool(token.whitespace_) for token in doc]
@@ -55,10 +55,10 @@ class Chunked:
             piece = Doc(doc.vocab, words=words[start:end], spaces=spaces[start:end])  # as_doc is 25x slower
             for component in self.components:
                 piece = component(piece)
-            starts[start:end] = piece.to_array([SENT_START])
+            starts[start:end] = piece.to_array([SENT_START]).astype("int64")
             starts[start] = 1  # a piece starts after a paragraph or line break: a sentence starts
             entities += [Span(doc, start + e.start, start + e.end, label=e.label_) for e in piece.ents]
-        doc.from_array([SENT_START], starts)
+        doc.from_array([SENT_START], starts.astype("uint64"))
         doc.set_ents(entities)
         return doc
 
