@@ -133,11 +133,17 @@ def relative_to_root(path: Path, root: str | None, fallback: Path) -> str:
 def walk(top: Path, settings_for: Callable[[Path], tuple[FileSettings, str | None]],
          warn: Callable[[str], None]) -> Iterator[Path]:
     """The message files under `top`, sorted; `settings_for(folder)` gives the file settings in
-    force there and the folder their globs are relative to."""
+    force there and the folder their globs are relative to. A folder under `top` that cannot be
+    read is listed too, so that it is reported, not skipped: its drafts were not checked."""
     top = top.resolve()
     ignores = IgnoreFiles(warn)
     found = []
-    for folder, dirs, files in os.walk(top):
+
+    def unreadable(error: OSError) -> None:
+        if error.filename is not None and Path(error.filename) != top:
+            found.append(Path(error.filename))
+
+    for folder, dirs, files in os.walk(top, onerror=unreadable):
         here = Path(folder)
         settings, root = settings_for(here)
 

@@ -165,12 +165,9 @@ def _message_file(label_file: Path) -> Path:
 
 
 def load_labelled(label_file: Path, text: str) -> Labelled:
-    try:
-        data = tomllib.loads(label_file.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(label_file, f"is not valid TOML ({exc})") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(label_file, f"cannot be read ({exc})") from None
+    from pitchlint.config_files import read_toml
+
+    data = read_toml(label_file)
     verdict = data.get("verdict")
     if verdict not in ("vague", "specific"):
         raise ConfigError(label_file, "verdict must be \"vague\" or \"specific\"")
@@ -198,6 +195,8 @@ def load_labelled(label_file: Path, text: str) -> Labelled:
     if rules is not None and (not isinstance(rules, list) or not all(isinstance(r, str) for r in rules)):
         raise ConfigError(label_file, "`rules` must be a list of rule ids")
     channel = data.get("channel")
+    if channel is not None and not isinstance(channel, str):
+        raise ConfigError(label_file, "`channel` must be a string")
     return Labelled(_message_file(label_file), verdict, spans, channel, set(rules) if rules is not None else None)
 
 

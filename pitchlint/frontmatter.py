@@ -28,6 +28,8 @@ def read_front_matter(text: str, path: str) -> tuple[dict, int]:
         where = f"{path}:{mark.line + 2}" if mark is not None else path
         problem = getattr(exc, "problem", None) or "cannot be parsed"
         raise InputError(where, f"front matter is not valid YAML ({problem})") from None
+    except RecursionError:
+        raise InputError(path, "front matter is not valid YAML (nested too deeply)") from None
     if not isinstance(data, dict):
         raise InputError(path, "front matter must be a mapping of keys to values")
     meta = {key: data[key] for key in KEYS if key in data}

@@ -29,6 +29,7 @@ _DEFECTS = {  # what the email package found wrong with a part, in words
 PLAIN_ENCODINGS = {"", "7bit", "8bit", "binary"}  # bodies whose bytes are the text as written
 LENIENT_CHARSETS = {None, "us-ascii", "ascii"}  # often mislabelled UTF-8: read like a plain file
 SUBJECT_PREFIX = "Subject: "
+NOT_CHARSETS = {"undefined", "unicode-escape", "raw-unicode-escape", "idna", "punycode"}
 
 # The feedparser's own test for a header line, so the headers we mask are the ones it read.
 _HEADER_LINE = re.compile(r"(From |[\041-\071\073-\176]*:|[\t ])")
@@ -78,9 +79,14 @@ def _charset(part: EmailMessage, path: str) -> str | None:
     charset = part.get_content_charset()
     if charset is not None:
         try:
-            codecs.lookup(charset)
+            codec = codecs.lookup(charset)
         except LookupError:
             raise InputError(path, f"the e-mail declares an unknown charset {charset!r}") from None
+        # rot13, base64, zlib...: Python codecs, but not text encodings; and codecs that are
+        # text encodings in name only (Python escapes, domain names, one that always fails)
+        if not getattr(codec, "_is_text_encoding", True) or codec.name in NOT_CHARSETS:
+            raise InputError(path, f"the e-mail declares {charset!r} as its charset, which is not a text "
+                                   "encoding") from None
     return charset
 
 

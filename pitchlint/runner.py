@@ -4,6 +4,7 @@ engine in batches so spaCy's `nlp.pipe` does the work. Bad files become errors, 
 from __future__ import annotations
 
 import dataclasses
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,7 +13,7 @@ from typing import Callable, Iterable, Iterator
 from pitchlint.config import Config, config_for
 from pitchlint.document import Document, read_document, read_limited
 from pitchlint.engine import FileReport, engine_for
-from pitchlint.errors import PitchlintError
+from pitchlint.errors import InputError, PitchlintError
 
 BATCH = 64
 
@@ -93,6 +94,12 @@ def _as_given(found: Path, top: str) -> str:
         return str(found)
 
 
+def shown(path: str) -> str:
+    """A path as reports show it: a file name that is not UTF-8 gets backslash escapes, so JSON
+    and SARIF stay valid UTF-8."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 Source = tuple[str, Callable[[], Document], Callable[[], Config]]  # (path, read it, its config)
 
 
@@ -110,18 +117,30 @@ def lint_paths(paths: list[str], config_path: str | None = None, stdin: bytes | 
         config_for(None, options.config_path)  # a bad --config file is an error before any file
 
     def source(path: str) -> Source:
+        name = shown(path)
+
         def read() -> Document:
             if not path.strip():
                 raise PitchlintError(repr(path), "an empty file name")
             if path == "-":
-                name = options.stdin_filename or "<stdin>"
-                data = stdin if stdin is not None else read_limited(sys.stdin.buffer, name)
-                return read_document(name, data)
+                stdin_name = options.stdin_filename or "<stdin>"
+                data = stdin if stdin is not None else read_limited(sys.stdin.buffer, stdin_name)
+                return read_document(stdin_name, data)
             if Path(path).is_dir():
-                raise PitchlintError(path, "is a directory with no text, Markdown or e-mail files")
-            return read_document(path)
+                if not os.access(path, os.R_OK | os.X_OK):
+                    raise InputError(name, "is a folder that cannot be read (permission denied): "
+                                           "the messages in it were not linted")
+                raise InputError(name, "is a directory with no text, Markdown or e-mail files")
+            try:
+                document = read_document(path)
+            except PitchlintError as error:
+                if name == path:
+                    raise
+                raise type(error)(shown(error.path), error.reason) from None
+            document.path = name
+            return document
 
-        return path, read, lambda: options.configure(path)
+        return name, read, lambda: options.configure(path)
 
     return lint_sources(source(p) for p in expand(paths, options))
 
