@@ -26,6 +26,7 @@ server = PitchlintServer()
 
 @server.feature(types.INITIALIZE)
 def initialize(ls: PitchlintServer, params: types.InitializeParams):
+    ls.protocol.initialized = True  # pygls sends the result after this returns
     if ls.apply_settings(params.initialization_options, ls.initial_settings):
         ls.initial_settings = ls.settings
     ls.push = _get(params.capabilities, "text_document", "diagnostic") is None
@@ -168,6 +169,8 @@ def exit_(ls: PitchlintServer, params):
 def run() -> int:
     """Serve over stdin/stdout until `exit`, or until the client goes away (status 1 then,
     unless it asked for `shutdown` first)."""
-    server.start_io()
+    from pitchlint.lsp.stdio import run_stdio
+
+    run_stdio(server)
     server.stop()
     return 0 if server.shutdown_requested else 1

@@ -35,6 +35,7 @@ from pitchlint.lsp.settings import Settings, parse_settings
 logger = logging.getLogger(__name__)
 CONFIG_FILE_NAMES = {".pitchlint.toml", "pyproject.toml"}
 SUFFIX_FOR_LANGUAGE = {"markdown": ".md", "mail": ".eml", "email": ".eml"}
+STALE_RETRIES = 3  # times a lint whose document changed before its turn is retried on the newer text
 MAX_LOGGED = 500  # distinct log lines remembered, so a broken rule is not logged on every keystroke
 
 
@@ -57,7 +58,11 @@ class Linted:
 
 
 class PitchlintProtocol(LanguageServerProtocol):
-    """Answers a request whose parameters cannot be read, instead of leaving the client waiting."""
+    """Answers every request: one whose parameters cannot be read gets their error, one before
+    `initialize` gets ServerNotInitialized, one after `shutdown` gets InvalidRequest (pygls
+    would leave the client waiting for all three)."""
+
+    initialized = False  # set once the initialize request has been answered
 
     def structure_message(self, data):
         try:
@@ -66,6 +71,27 @@ class PitchlintProtocol(LanguageServerProtocol):
             if isinstance(data, dict) and "id" in data and "method" in data:
                 self._send_response(data["id"], error=error.to_response_error())
             raise
+
+    def gate(self, data) -> bool:
+        """Whether a message (the parsed JSON, before pygls reads it) may be handled now; a
+        request that may not is answered with the reason."""
+        if not isinstance(data, dict):
+            return True
+        method, request = data.get("method"), "id" in data and "method" in data
+        if method == types.EXIT or (method == types.INITIALIZE and not self.initialized and not self._shutdown):
+            return True
+        if self._shutdown:
+            if request:
+                self._answer_error(data["id"], -32600, "the server is shutting down: only `exit` is accepted")
+            return False
+        if not self.initialized and method is not None:
+            if request:
+                self._answer_error(data["id"], -32002, f"the server is not initialized: {method} before initialize")
+            return False  # a notification before initialize is dropped, as the protocol says
+        return True
+
+    def _answer_error(self, request_id, code: int, text: str) -> None:
+        self._send_data({"jsonrpc": "2.0", "id": request_id, "error": {"code": code, "message": text}})
 
 
 class PitchlintServer(LanguageServer):
@@ -80,6 +106,7 @@ class PitchlintServer(LanguageServer):
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pitchlint-lint")
         self.linted: dict[str, Linted] = {}
         self.pending: dict[str, asyncio.Task] = {}
+        self.in_flight: dict[tuple, asyncio.Future] = {}  # (uri, version, generation, fresh) -> lint
         self._logged: set[str] = set()
         self._serial = itertools.count(1)
 
@@ -158,26 +185,48 @@ class PitchlintServer(LanguageServer):
 
     async def lint_now(self, uri: str, fresh: bool = False) -> Linted | None:
         """The lint of the document as it is now: the last one if nothing changed (unless `fresh`:
-        a save checks again, as the configuration on disk may have changed), else a new one."""
+        a save checks again, as the configuration on disk may have changed), else a new one.
+
+        One lint per document version: a hover and a push for the same version share it. A lint
+        still queued when its document changes is dropped when its turn comes, and the newer
+        text is linted instead, so a fast typist never queues up stale work for the others."""
+        for attempt in range(STALE_RETRIES + 1):
+            document = self.open_document(uri)
+            if document is None or not self.settings.lints(document.language_id):
+                return None
+            text, version, generation, settings = document.source, document.version, self.generation, self.settings
+            last = self.linted.get(uri)
+            if last is not None and last.text == text and last.generation == generation and not fresh:
+                if last.version != version:  # typed and undone: the same text under a new version
+                    last = self.linted[uri] = dataclasses.replace(last, version=version)
+                return last
+            key = (uri, version, generation, fresh)
+            job = self.in_flight.get(key)
+            if job is None:
+                path = self.message_path(uri, document.language_id)
+                job = asyncio.get_running_loop().run_in_executor(
+                    self.worker, self._lint_if_current, uri, text, path, settings, self.encoding,
+                    attempt == STALE_RETRIES)
+                self.in_flight[key] = job
+                job.add_done_callback(lambda _, key=key: self.in_flight.pop(key, None))
+            done = await asyncio.shield(job)  # a cancelled caller leaves the job to the others
+            if done is None:
+                continue  # the document changed before this lint's turn
+            outcome, positions = done
+            for line in outcome.log:
+                self.log_once(line)
+            linted = Linted(version, text, generation, outcome, positions, f"{next(self._serial)}")
+            if self.open_document(uri) is not None:
+                self.linted[uri] = linted
+            return linted
+        return None
+
+    def _lint_if_current(self, uri: str, text: str, path: str, settings: Settings, encoding: str, force: bool):
+        """On the worker: the lint, or None when the document has changed since it was queued."""
         document = self.open_document(uri)
-        if document is None or not self.settings.lints(document.language_id):
+        if not force and (document is None or document.source != text):
             return None
-        text, version, generation, settings = document.source, document.version, self.generation, self.settings
-        last = self.linted.get(uri)
-        if last is not None and last.text == text and last.generation == generation and not fresh:
-            if last.version != version:  # typed and undone: the same text under a new version
-                last = self.linted[uri] = dataclasses.replace(last, version=version)
-            return last
-        path = self.message_path(uri, document.language_id)
-        encoding = self.encoding
-        outcome, positions = await asyncio.get_running_loop().run_in_executor(
-            self.worker, _lint_with_positions, text, path, settings, encoding)
-        for line in outcome.log:
-            self.log_once(line)
-        linted = Linted(version, text, generation, outcome, positions, f"{next(self._serial)}")
-        if self.open_document(uri) is not None:
-            self.linted[uri] = linted
-        return linted
+        return _lint_with_positions(text, path, settings, encoding)
 
     def schedule(self, uri: str, delay_ms: int, fresh: bool = False) -> None:
         """Lint after `delay_ms` and publish; a newer call for the same document replaces this one."""
