@@ -161,6 +161,12 @@ def staged_drafts(repo: Path, include: tuple[str, ...]) -> list[str]:
 
 
 def staged_blob(repo: Path, name: str) -> bytes:
+    """The staged version of a draft; one over the size limit is refused before it is read."""
+    from pitchlint.document import MAX_BYTES, MAX_CHARACTERS
+
+    size = subprocess.run(["git", "cat-file", "-s", f":{name}"], cwd=repo, capture_output=True, text=True, check=False)
+    if size.returncode == 0 and size.stdout.strip().isdigit() and int(size.stdout) > MAX_BYTES:
+        raise HookError(name, f"is over {MAX_BYTES:,} bytes; pitchlint reads messages of up to {MAX_CHARACTERS:,} characters")
     result = subprocess.run(["git", "show", f":{name}"], cwd=repo, capture_output=True, check=False)
     if result.returncode != 0:
         raise HookError(name, "cannot read the staged version")
