@@ -130,9 +130,8 @@ def check(files, output_format, output_file, config_path, isolated, select, exte
 def suggest_command(file, as_diff, config_path):
     """Print the message with each vague ask rewritten (`-` reads standard input); the file is
     never changed."""
-    from pitchlint.suggest import suggest_path
-
     from pitchlint.document import read_limited
+    from pitchlint.suggest import suggest_path
 
     try:
         stdin = read_limited(sys.stdin.buffer, "<stdin>") if file == "-" else None

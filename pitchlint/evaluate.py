@@ -8,7 +8,6 @@ the statement each sits in (request, goal or background); targets are those in r
 from __future__ import annotations
 
 import dataclasses
-import tomllib
 from fnmatch import fnmatch
 from dataclasses import dataclass, field
 from pathlib import Path
