@@ -16,6 +16,7 @@ import pytest
 from pitchlint import hooks
 from pitchlint.config import config_for, find_config
 from pitchlint.errors import ConfigError
+from test_hooks import git, repo  # noqa: F401 - repo is a fixture
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -23,24 +24,10 @@ VAGUE = "Hi Dana,\n\nIf you know anyone, or hear of any leads, please send them 
 VAGUE_MAIL = "From: Sam <sam@example.com>\nTo: Dana <dana@example.com>\nSubject: Hello\n\n" + VAGUE
 
 
-def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.com",
-           "GIT_COMMITTER_NAME": "T", "GIT_COMMITTER_EMAIL": "t@example.com"}
-    return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, env=env, check=check,
-                          stdin=subprocess.DEVNULL, timeout=180)
-
-
 def pitchlint(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    """As test_hooks's, with -P: the tests plant modules in the repository."""
     return subprocess.run([sys.executable, "-P", "-m", "pitchlint", *args], cwd=cwd, capture_output=True,
                           text=True, timeout=180)
-
-
-@pytest.fixture
-def repo(tmp_path):
-    path = tmp_path / "repo"
-    path.mkdir()
-    git(path, "init", "-q", "-b", "main")
-    return path
 
 
 def commit(repo: Path) -> subprocess.CompletedProcess:

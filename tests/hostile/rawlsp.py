@@ -62,23 +62,10 @@ class RawServer:
         self.process.stdin.flush()
 
     def answer(self, request_id, timeout: float = 60) -> dict:
-        """The response to one request, skipping notifications (kept in `seen`)."""
-        deadline = time.monotonic() + timeout
-        for message in self.seen:
-            if message.get("id") == request_id and "method" not in message:
-                self.seen.remove(message)
-                return message
-        while True:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise AssertionError(f"no answer to {request_id!r}; stderr:\n{self.stderr.decode(errors='replace')[-2000:]}")
-            try:
-                message = self.messages.get(timeout=left)
-            except queue.Empty:
-                continue
-            if message.get("id") == request_id and "method" not in message:
-                return message
-            self.seen.append(message)
+        """The response to one request (notifications meanwhile are kept in `seen`)."""
+        found = self.wait_for(lambda m: m.get("id") == request_id and "method" not in m, timeout)
+        self.seen.remove(found)
+        return found
 
     def wait_for(self, condition, timeout: float = 60) -> dict:
         deadline = time.monotonic() + timeout
