@@ -92,23 +92,28 @@ class _Fits:
 
 
 def _runs_before(head: int, fits: _Fits, lower: list[str], shape: Shape) -> list[tuple[int, int]] | None:
-    """The runs of words before `head` (nearest last), when an anchor stands before the first."""
+    """The runs of words before `head`, in order, when an anchor stands before the first. A list
+    ("X, Y or Z head") is taken whole when it can be; else its tail, if the glue before the tail
+    is itself an anchor ("a PE-backed specialty chemicals or coatings company" gives coatings)."""
     runs: list[tuple[int, int]] = []
+    best = None  # the longest list so far that has an anchor before it
     end = head
     while True:
         start = end
         while start > 0 and fits[start - 1] and end - start <= shape.max_words:
             start -= 1
-        if start == end or end - start > shape.max_words:
-            return None
-        runs.insert(0, (start, end))
+        if start == end or end - start > shape.max_words or start == 0:
+            return best
+        runs = [(start, end)] + runs
         before = start - 1
-        if before < 0:
-            return None
-        if shape.lists and lower[before] in GLUE and before > 0:
-            # "X or Y", "X, Y, or Z": step over the glue (", or" counts once) to the next run
-            step = before - 1 if lower[before] in ("or", "and") and lower[before - 1] == "," else before
-            if step > 0 and fits[step - 1]:
-                end = step
-                continue
-        return runs if lower[before] in shape.anchors else None
+        if lower[before] in shape.anchors:
+            best = list(runs)
+        # a list ends in "or"/"and" before its last item: "X, Y or Z head", never "X, Y head"
+        joined = lower[before] in GLUE and (len(runs) > 1 or lower[before] != ",")
+        if not (shape.lists and joined and before > 0):
+            return best
+        # step over the glue (", or" counts once) to the next run
+        step = before - 1 if lower[before] in ("or", "and") and lower[before - 1] == "," else before
+        if step <= 0 or not fits[step - 1]:
+            return best
+        end = step
