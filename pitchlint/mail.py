@@ -17,7 +17,7 @@ from email.parser import BytesParser
 from html.parser import HTMLParser
 
 from pitchlint import reply_headers
-from pitchlint.document import MBOX_SEPARATOR, Document, decode, newlines
+from pitchlint.source import MBOX_SEPARATOR, Document, decode, newlines
 from pitchlint.errors import InputError
 
 KIND = "email"

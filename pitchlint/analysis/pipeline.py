@@ -33,7 +33,7 @@ def build_pipeline(model: str | None, pack_dir: str, extra_packs: tuple[str, ...
     """One pipeline per (model, packs): built once per process. Extra packs add lexicons."""
     import spacy
 
-    from pitchlint.analysis import components  # noqa: F401 - registers the factories
+    import pitchlint.analysis.components  # noqa: F401 - registers the factories
     from pitchlint.analysis.chunks import run_in_pieces
 
     package = resolve_model(model)
