@@ -6,7 +6,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from pitchlint.analysis import Analysis, Entity, Stretch, analyze_texts
 from pitchlint.checks import KINDS
@@ -37,6 +37,12 @@ class FileReport:
     @property
     def verdict(self) -> str:
         return self.score.verdict
+
+    def to_dict(self) -> dict[str, Any]:
+        """This file's entry in `--format json` (one element of its "files" list)."""
+        from pitchlint.report import file_json
+
+        return file_json(self)
 
     def fails(self, config: Config) -> bool:
         threshold = severity_rank(config.fail_on)

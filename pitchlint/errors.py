@@ -9,6 +9,9 @@ class PitchlintError(Exception):
         self.path = str(path)
         self.reason = reason
 
+    def __reduce__(self):  # pickled by (path, reason), so an error crosses to and from worker processes
+        return type(self), (self.path, self.reason)
+
 
 class InputError(PitchlintError):
     """A message file that cannot be linted (missing, binary, empty, a directory...)."""
