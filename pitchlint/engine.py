@@ -11,7 +11,7 @@ from typing import Any, Iterable, Iterator
 from pitchlint.analysis import Analysis, Entity, Stretch, analyze_texts
 from pitchlint.checks import KINDS
 from pitchlint.config import Config, Profile, parse_channel, parse_profile
-from pitchlint.document import Document, make_document
+from pitchlint.document import Document
 from pitchlint.errors import ConfigError, PitchlintError
 from pitchlint.findings import Finding, severity_rank
 from pitchlint.paths import builtin_pack_dir
@@ -163,7 +163,3 @@ def engine_for(config: Config) -> Engine:
 def lint(document: Document, config: Config | None = None) -> FileReport:
     """Lint one document: the API the CLI, the hooks and the language server share."""
     return next(engine_for(config or Config()).lint_documents([document]))
-
-
-def lint_text(text: str, path: str = "<text>", config: Config | None = None) -> FileReport:
-    return lint(make_document(text, path), config)
