@@ -9,7 +9,7 @@ import signal
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 from typing import TextIO
 
 from pitchlint.batch.core import Record
@@ -43,10 +43,11 @@ def chunked(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
         yield chunk
 
 
-def executor_for(options: BatchOptions) -> Executor:
+def executor_for(options: BatchOptions, chunks: int) -> Executor:
+    """`chunks`: how many chunks there are, counted up to two (one chunk is not worth a pool)."""
     if options.scheduler or options.dask_local:
         return DaskCluster(options.scheduler, options.jobs)
-    return LocalPool(options.jobs) if options.jobs > 1 else InProcess()
+    return LocalPool(options.jobs) if options.jobs > 1 and chunks > 1 else InProcess()
 
 
 def run_batch(options: BatchOptions, stderr: TextIO = sys.stderr) -> int:
@@ -74,9 +75,10 @@ def run_batch(options: BatchOptions, stderr: TextIO = sys.stderr) -> int:
     executor = None
     previous = signal.signal(signal.SIGTERM, _interrupt) if _main_thread() else None
     try:
-        executor = executor_for(options)
-        lost = lambda chunk, exc: lost_rows(chunk, f"the worker linting it was lost ({type(exc).__name__}: {exc})")
-        for rows in in_order(executor, batch_rows, options.config, chunked(records(), options.chunk_size), lost):
+        chunks = chunked(records(), options.chunk_size)
+        first = list(islice(chunks, 2))
+        executor = executor_for(options, len(first))
+        for rows in in_order(executor, batch_rows, options.config, chain(first, chunks), _lost):
             output.write([row for row, _ in rows])
             for row, status in rows:
                 tally.add(row, status)
@@ -96,6 +98,10 @@ def run_batch(options: BatchOptions, stderr: TextIO = sys.stderr) -> int:
     for line in tally.summary(options.output):
         stderr.write(line + "\n")
     return tally.status()
+
+
+def _lost(chunk: list[Record], exc: BaseException) -> list[tuple[dict, str]]:
+    return lost_rows(chunk, f"the worker linting it was lost ({type(exc).__name__}: {exc})")
 
 
 def _interrupt(signum, frame):
