@@ -218,7 +218,7 @@ def _json_object(raw: bytes, first: bool) -> dict[str, Any] | str:
     if first:
         raw = raw.removeprefix(b"\xef\xbb\xbf")
     try:
-        value = json.loads(raw)
+        value = json.loads(raw.strip())
     except UnicodeDecodeError:
         return "the line is not valid UTF-8"
     except json.JSONDecodeError as exc:

@@ -50,7 +50,8 @@ def executor_for(options: BatchOptions, chunks: int) -> Executor:
     return LocalPool(options.jobs) if options.jobs > 1 and chunks > 1 else InProcess()
 
 
-def run_batch(options: BatchOptions, stderr: TextIO = sys.stderr) -> int:
+def run_batch(options: BatchOptions, stderr: TextIO | None = None) -> int:
+    stderr = stderr or sys.stderr
     inputs = [Input(name, options.columns) for name in options.inputs]
     for source in inputs:
         source.check()
