@@ -33,12 +33,13 @@ def write_jsonl(path: Path, rows) -> Path:
     return path
 
 
-def corpus_jsonl(path: Path, copies: int = 1) -> list[dict]:
-    """The corpus as JSONL input (ids "m1", "m2", ...); returns the expected output rows."""
+def corpus_jsonl(path: Path, copies: int = 1, limit: int | None = None) -> list[dict]:
+    """The corpus (its first `limit` messages) as JSONL input, ids "m1", "m2", ...; returns the
+    expected output rows."""
     rows, expected = [], []
     alone = corpus_alone()
     for copy in range(copies):
-        for (file, text), report in zip(corpus_messages(), alone):
+        for (file, text), report in list(zip(corpus_messages(), alone))[:limit]:
             identifier = f"m{len(rows) + 1}"
             rows.append({"id": identifier, "text": text, "path": file})
             expected.append({"id": identifier, **report})

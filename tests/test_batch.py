@@ -208,9 +208,7 @@ def test_exit_0_when_every_message_is_linted_and_none_fails(tmp_path):
 
 
 def test_resume_after_a_cut_jsonl_run_lints_only_what_is_missing(tmp_path):
-    expected = corpus_jsonl(tmp_path / "in.jsonl")[:40]
-    write_jsonl(tmp_path / "in.jsonl", [{"id": r["id"], "text": t, "path": p}
-                                        for r, (p, t) in zip(expected, corpus_messages())])
+    expected = corpus_jsonl(tmp_path / "in.jsonl", limit=40)
     cut = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in expected[:15])
     cut += json.dumps(expected[15], ensure_ascii=False)[:200]  # the line a killed run was writing
     (tmp_path / "out.jsonl").write_text(cut, encoding="utf-8")
@@ -220,10 +218,8 @@ def test_resume_after_a_cut_jsonl_run_lints_only_what_is_missing(tmp_path):
 
 
 def test_resume_a_parquet_output_keeps_the_earlier_rows(tmp_path):
-    rows = corpus_jsonl(tmp_path / "all.jsonl")[:30]
-    inputs = [{"id": r["id"], "text": t, "path": p} for r, (p, t) in zip(rows, corpus_messages())]
-    write_jsonl(tmp_path / "half.jsonl", inputs[:12])
-    write_jsonl(tmp_path / "all.jsonl", inputs)
+    corpus_jsonl(tmp_path / "all.jsonl", limit=30)
+    (tmp_path / "half.jsonl").write_text("".join((tmp_path / "all.jsonl").read_text().splitlines(True)[:12]))
     batch(tmp_path / "half.jsonl", "-o", tmp_path / "out.parquet")
     assert pq.read_table(tmp_path / "out.parquet").num_rows == 12
     _, _, stderr = batch(tmp_path / "all.jsonl", "-o", tmp_path / "out.parquet", "--resume")
@@ -239,7 +235,7 @@ def test_a_killed_run_resumes_with_every_id_once(tmp_path):
     import sys
     import time
 
-    expected = corpus_jsonl(tmp_path / "in.jsonl")
+    expected = corpus_jsonl(tmp_path / "in.jsonl", limit=80)
     out = tmp_path / "out.jsonl"
     command = [sys.executable, "-m", "pitchlint", "batch", str(tmp_path / "in.jsonl"), "-o", str(out),
                "--jobs", "1", "--chunk-size", "4"]
