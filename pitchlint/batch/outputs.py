@@ -97,6 +97,7 @@ class ParquetOutput:
         self.done: set[str] = set()
         self.buffer: list[dict[str, Any]] = []
         self.temporary = path.with_name(f".{path.name}.{os.getpid()}.partial")
+        _remove_abandoned(path)
         earlier = self._earlier(pq) if resume and path.exists() else None
         try:
             self.writer = pq.ParquetWriter(self.temporary, self.schema)
@@ -132,6 +133,24 @@ class ParquetOutput:
         self._flush()
         self.writer.close()
         os.replace(self.temporary, self.path)
+
+
+def _remove_abandoned(path: Path) -> None:
+    """Temporary files of earlier runs on this output that were killed outright."""
+    for stale in path.parent.glob(f".{path.name}.*.partial"):
+        pid = stale.name[len(path.name) + 2:-len(".partial")]
+        if pid.isdigit() and not _running(int(pid)):
+            stale.unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's process
+    return True
 
 
 def breakdown_keys() -> list[str]:

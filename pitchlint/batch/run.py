@@ -10,6 +10,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain, islice
+from pathlib import Path
 from typing import TextIO
 
 from pitchlint.batch.core import Record
@@ -55,8 +56,7 @@ def run_batch(options: BatchOptions, stderr: TextIO | None = None) -> int:
     inputs = [Input(name, options.columns) for name in options.inputs]
     for source in inputs:
         source.check()
-    names = {str(n) for n in options.inputs}
-    if options.output != "-" and options.output in names:
+    if options.output != "-" and Path(options.output).resolve() in {Path(n).resolve() for n in options.inputs if n != "-"}:
         raise PitchlintError(options.output, "is both an input and the output")
     output = open_output(options.output, options.resume, options.overwrite)
     total = None
@@ -122,7 +122,6 @@ def run_command(inputs: tuple[str, ...], output: str, *, id_column: str, text_co
     """The CLI's `batch`: one configuration for the run, checked here before any worker starts."""
     import dataclasses
     import os
-    from pathlib import Path
 
     from pitchlint.analysis import resolve_model
     from pitchlint.config import config_for, load_config_file
