@@ -16,7 +16,7 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 @lru_cache(maxsize=1)
 def corpus_messages() -> tuple[tuple[str, str], ...]:
     """(path, text) of every corpus message, in file-name order."""
-    files = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".md"))
+    files = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".md", ".eml"))
     return tuple((str(p), p.read_text(encoding="utf-8")) for p in files)
 
 
@@ -33,16 +33,15 @@ def write_jsonl(path: Path, rows) -> Path:
     return path
 
 
-def corpus_jsonl(path: Path, copies: int = 1, limit: int | None = None) -> list[dict]:
+def corpus_jsonl(path: Path, limit: int | None = None) -> list[dict]:
     """The corpus (its first `limit` messages) as JSONL input, ids "m1", "m2", ...; returns the
     expected output rows."""
     rows, expected = [], []
     alone = corpus_alone()
-    for copy in range(copies):
-        for (file, text), report in list(zip(corpus_messages(), alone))[:limit]:
-            identifier = f"m{len(rows) + 1}"
-            rows.append({"id": identifier, "text": text, "path": file})
-            expected.append({"id": identifier, **report})
+    for (file, text), report in list(zip(corpus_messages(), alone))[:limit]:
+        identifier = f"m{len(rows) + 1}"
+        rows.append({"id": identifier, "text": text, "path": file})
+        expected.append({"id": identifier, **report})
     write_jsonl(path, rows)
     return expected
 

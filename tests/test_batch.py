@@ -204,7 +204,12 @@ def test_exit_0_when_every_message_is_linted_and_none_fails(tmp_path):
     status, stdout, _ = batch(tmp_path / "in.jsonl", "-o", "-")
     assert status == 0
     assert [json.loads(line) for line in stdout.splitlines()] == [{"id": 1, **alone(SPECIFIC)}]
-    assert batch(tmp_path / "in.jsonl", "-o", "-", "--fail-under", "90")[0] == 1  # its score is 85
+    plain = "Could you introduce me to a data engineer at Stripe?\n"  # specific, with no reason given
+    write_jsonl(tmp_path / "plain.jsonl", [{"id": 2, "text": plain}])
+    score = alone(plain)["score"]
+    assert alone(plain)["verdict"] == "specific" and 0 < score < 100
+    assert batch(tmp_path / "plain.jsonl", "-o", "-", "--fail-under", str(score))[0] == 0
+    assert batch(tmp_path / "plain.jsonl", "-o", "-", "--fail-under", str(score + 1))[0] == 1
 
 
 def test_resume_after_a_cut_jsonl_run_lints_only_what_is_missing(tmp_path):
