@@ -1,16 +1,45 @@
 """pitchlint: a linter for networking asks.
 
-The heavy machinery (spaCy, Jinja) is imported lazily so that ``pitchlint --help`` stays instant.
+The public API (typed; see README "Python API"): `lint_text`, `lint_many`, `load_config`, the
+report types, and the errors. The heavy machinery (spaCy, Jinja) loads on first use, so
+`import pitchlint` and `pitchlint --help` stay instant.
 """
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "lint", "lint_text"]
+__all__ = [
+    "Config", "ConfigError", "ConfigSource", "Entity", "FileReport", "Finding", "InputError", "Message",
+    "PitchlintError", "Score", "__version__", "lint", "lint_many", "lint_text", "load_config",
+]
+
+if TYPE_CHECKING:
+    from pitchlint.analysis import Entity
+    from pitchlint.api import ConfigSource, Message, lint_many, lint_text, load_config
+    from pitchlint.config import Config
+    from pitchlint.engine import FileReport, lint
+    from pitchlint.errors import ConfigError, InputError, PitchlintError
+    from pitchlint.findings import Finding
+    from pitchlint.score import Score
+
+_HOMES = {
+    "pitchlint.api": ("ConfigSource", "Message", "lint_many", "lint_text", "load_config"),
+    "pitchlint.analysis": ("Entity",),
+    "pitchlint.config": ("Config",),
+    "pitchlint.engine": ("FileReport", "lint"),
+    "pitchlint.errors": ("ConfigError", "InputError", "PitchlintError"),
+    "pitchlint.findings": ("Finding",),
+    "pitchlint.score": ("Score",),
+}
 
 
-def __getattr__(name):
-    if name in ("lint", "lint_text"):
-        from pitchlint import engine
+def __getattr__(name: str) -> object:
+    for module, names in _HOMES.items():
+        if name in names:
+            import importlib
 
-        return getattr(engine, name)
-    raise AttributeError(name)
+            return getattr(importlib.import_module(module), name)
+    raise AttributeError(f"module 'pitchlint' has no attribute {name!r}")

@@ -122,6 +122,47 @@ def check(files, output_format, output_file, config_path, isolated, select, exte
     sys.exit(run_check(list(files), options, run))
 
 
+@main.command("batch")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", required=True,
+              help="Where the rows go: .jsonl (id plus the per-file JSON), .parquet (flat columns), or - for stdout.")
+@click.option("--id-column", default="id", show_default=True, help="The column (or JSON key) holding each message's id.")
+@click.option("--text-column", default="text", show_default=True, help="The column holding each message's text.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Configuration for every message (default: the nearest to the current folder).")
+@click.option("--channel", type=click.Choice(["email", "linkedin-note", "inmail", "pitch", "post"]), default=None,
+              help="Where every message goes; overrides a `channel` column, front matter and config.")
+@click.option("--fail-on", "--severity", "fail_on", type=click.Choice(["info", "warning", "error"]), default=None,
+              help="Lowest severity that makes a message fail (exit 1), as for `check`.")
+@click.option("--fail-under", type=click.IntRange(0, 100), default=None, help="A score below this fails a message.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 1024), default=None,
+              help="Processes on this machine (default: the number of cores); workers with --dask local.")
+@click.option("--scheduler", metavar="ADDRESS", help="Run on a Dask cluster: its scheduler, e.g. tcp://host:8786.")
+@click.option("--dask", "dask_mode", type=click.Choice(["local"]), default=None,
+              help="`--dask local`: run on a Dask LocalCluster on this machine (--jobs workers).")
+@click.option("--chunk-size", type=click.IntRange(1, 100_000), default=128, show_default=True,
+              help="Messages per task sent to a process or Dask worker.")
+@click.option("--resume", is_flag=True, help="Keep the rows already in OUTPUT and lint only the ids not there.")
+@click.option("--overwrite", is_flag=True, help="Replace OUTPUT if it exists.")
+@click.option("--progress/--no-progress", default=None, help="Show a progress line (default: on a terminal).")
+def batch_command(inputs, output, id_column, text_column, config_path, channel, fail_on, fail_under, jobs,
+                  scheduler, dask_mode, chunk_size, resume, overwrite, progress):
+    """Lint many messages: JSONL, CSV or Parquet files with an id and a text column, or folders.
+
+    Rows come out in input order, one per message; one that cannot be linted gets an `error`.
+    Exit 0 all linted and none failing, 1 some failing or not linted, 2 the run could not go on.
+    """
+    from pitchlint.batch.run import run_command
+
+    try:
+        sys.exit(run_command(inputs, output, id_column=id_column, text_column=text_column, config_path=config_path,
+                             channel=channel, fail_on=fail_on, fail_under=fail_under, jobs=jobs, scheduler=scheduler,
+                             dask_local=dask_mode == "local", chunk_size=chunk_size, resume=resume,
+                             overwrite=overwrite, progress=sys.stderr.isatty() if progress is None else progress))
+    except PitchlintError as error:
+        _fail(str(error))
+
+
 @main.command("suggest")
 @click.argument("file")
 @click.option("--diff", "as_diff", is_flag=True, help="Print a unified diff from the file to the rewritten message.")

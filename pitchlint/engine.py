@@ -6,12 +6,12 @@ import dataclasses
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from pitchlint.analysis import Analysis, Entity, Stretch, analyze_texts
 from pitchlint.checks import KINDS
 from pitchlint.config import Config, Profile, parse_channel, parse_profile
-from pitchlint.document import Document, make_document
+from pitchlint.document import Document
 from pitchlint.errors import ConfigError, PitchlintError
 from pitchlint.findings import Finding, severity_rank
 from pitchlint.paths import builtin_pack_dir
@@ -37,6 +37,12 @@ class FileReport:
     @property
     def verdict(self) -> str:
         return self.score.verdict
+
+    def to_dict(self) -> dict[str, Any]:
+        """This file's entry in `--format json` (one element of its "files" list)."""
+        from pitchlint.report import file_json
+
+        return file_json(self)
 
     def fails(self, config: Config) -> bool:
         threshold = severity_rank(config.fail_on)
@@ -186,7 +192,3 @@ def engine_for(config: Config) -> Engine:
 def lint(document: Document, config: Config | None = None) -> FileReport:
     """Lint one document: the API the CLI, the hooks and the language server share."""
     return next(engine_for(config or Config()).lint_documents([document]))
-
-
-def lint_text(text: str, path: str = "<text>", config: Config | None = None) -> FileReport:
-    return lint(make_document(text, path), config)

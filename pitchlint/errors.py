@@ -4,10 +4,14 @@
 class PitchlintError(Exception):
     """An error in the user's input or configuration; never a bug in pitchlint."""
 
-    def __init__(self, path, reason):
+    def __init__(self, path: object, reason: str) -> None:
         super().__init__(f"{path}: {reason}")
         self.path = str(path)
         self.reason = reason
+
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        # pickled by (path, reason), so an error crosses to and from worker processes
+        return type(self), (self.path, self.reason)
 
 
 class InputError(PitchlintError):
