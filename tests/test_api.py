@@ -132,7 +132,8 @@ def test_readme_example_prints_what_the_readme_shows(tmp_path):
 
 def test_public_module_and_readme_example_pass_mypy_strict(tmp_path):
     (tmp_path / "example.py").write_text(snippet("python", "pitchlint.lint_many(drafts, config)"), encoding="utf-8")
-    command = [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "cache"),
+    # strict on the public surface; what it imports is followed for types but not reported on
+    command = [sys.executable, "-m", "mypy", "--strict", "--follow-imports=silent", "--cache-dir", str(tmp_path / "cache"),
                "pitchlint/__init__.py", "pitchlint/api.py", str(tmp_path / "example.py")]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
