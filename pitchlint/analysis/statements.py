@@ -86,14 +86,8 @@ class StatementFinder:
         goal_starts = {s.start for s in goal_sents}
         # where each goal sentence starts stating the goal: "After eight years at Acme I'm
         # looking for..." keeps Acme out of it
-        goal_from: dict[int, int] = {}
-        for trigger in goal_triggers:
-            sent = trigger.sent.start
-            goal_from[sent] = min(goal_from.get(sent, trigger.start), trigger.start)
-        ask_from: dict[int, int] = {}
-        for trigger in triggers:
-            sent = trigger.sent.start
-            ask_from[sent] = min(ask_from.get(sent, trigger.start), trigger.start)
+        goal_from = _first_in_sentence(goal_triggers)
+        ask_from = _first_in_sentence(triggers)
         targets = [t for t in doc.spans[TARGETS_KEY] if t.label_ in TARGET_LABELS]
         by_start = {t.start: t for t in doc.spans[TARGETS_KEY]}
         by_end = {t.end: t for t in doc.spans[TARGETS_KEY]}
@@ -157,6 +151,15 @@ def _claim(doc: Doc, span: Span, by_start: dict, by_end: dict, claims: dict[int,
     return ""
 
 
+def _first_in_sentence(spans: list[Span]) -> dict[int, int]:
+    """Sentence start -> the token where the first of `spans` in that sentence starts."""
+    first: dict[int, int] = {}
+    for span in spans:
+        sent = span.sent.start
+        first[sent] = min(first.get(sent, span.start), span.start)
+    return first
+
+
 def _same_clause(doc: Doc, end: int, start: int) -> bool:
     """No clause break between token `end` and token `start`: "a café job would suit me"."""
     for i in range(end, start):
@@ -177,10 +180,10 @@ def _refusals(doc: Doc, spans: list[Span], targets: list[Span]) -> list[Span]:
     """"I'm open to anything", "any field at all": a refusal to name a target, unless a target
     follows it in the same clause ("open to anything in fintech")."""
     kept = []
+    starts = {t.start for t in targets}
     for span in _longest(spans):
         sent_end = span.sent.end
-        after = {t.start for t in targets}
-        if any(span.end <= i <= min(span.end + 3, sent_end) for i in after):
+        if any(span.end <= i <= min(span.end + 3, sent_end) for i in starts):
             continue
         kept.append(span)
     return kept
