@@ -34,14 +34,33 @@ class Step:
     least: int = 1
     most: int | None = 1
 
-    def accepts(self, token) -> bool:
-        if self.lower is not None and token.lower_ not in self.lower:
+    def accepts(self, words: "Words", i: int) -> bool:
+        lower = words.lowers[i]
+        if self.lower is not None and lower not in self.lower:
             return False
-        if token.lower_ in self.lower_not:
+        if lower in self.lower_not:
             return False
-        if self.text is not None and token.text not in self.text:
+        if self.text is not None and words.tokens[i].text not in self.text:
             return False
-        return all(FLAGS[name](token) == wanted for name, wanted in self.flags)
+        return all(words.flag(name, i) == wanted for name, wanted in self.flags)
+
+
+class Words:
+    """A Doc's tokens as the matcher reads them: lower-case forms taken once, flags on demand."""
+
+    __slots__ = ("tokens", "lowers", "flags")
+
+    def __init__(self, doc):
+        self.tokens = list(doc)
+        self.lowers = [t.lower_ for t in self.tokens]
+        self.flags: dict[tuple[str, int], bool] = {}
+
+    def flag(self, name: str, i: int) -> bool:
+        key = (name, i)
+        value = self.flags.get(key)
+        if value is None:
+            value = self.flags[key] = FLAGS[name](self.tokens[i])
+        return value
 
 
 def _words(value, where: str) -> tuple[frozenset[str] | None, frozenset[str]]:
@@ -83,11 +102,13 @@ class WordMatcher:
         self.patterns: list[tuple[str, tuple[Step, ...]]] = []
         self.by_word: dict[str, list[int]] = {}
         self.anywhere: list[int] = []  # patterns that may start with any word
+        self.seconds: list[frozenset[str] | None] = []  # words a match's second token can be, if known
 
     def add(self, label: str, tokens: list[dict], where: str) -> None:
         steps = tuple(compile_step(t, where) for t in tokens)
         index = len(self.patterns)
         self.patterns.append((label, steps))
+        self.seconds.append(_second_words(steps))
         starts: set[str] = set()
         for step in steps:  # the words a match can start with: up to the first required step
             if step.lower is None:
@@ -105,17 +126,40 @@ class WordMatcher:
     def __call__(self, doc) -> list[tuple[str, int, int]]:
         """Every (label, start, end) a pattern matches, once each, in order."""
         found: set[tuple[int, int, int]] = set()
-        tokens = list(doc)
-        for start, token in enumerate(tokens):
-            for index in self.by_word.get(token.lower_, []) + self.anywhere:
-                steps = self.patterns[index][1]
-                for end in _ends(steps, 0, tokens, start):
-                    if end > start:
-                        found.add((start, end, index))
-        return [(self.patterns[i][0], s, e) for s, e, i in sorted(found)]
+        words = Words(doc)
+        n = len(words.lowers)
+        by_word, anywhere, patterns, seconds = self.by_word, self.anywhere, self.patterns, self.seconds
+        lowers = words.lowers
+        for start, lower in enumerate(lowers):
+            candidates = by_word.get(lower)
+            following = lowers[start + 1] if start + 1 < n else None
+            for indexes in (candidates, anywhere) if candidates else (anywhere,):
+                for index in indexes:
+                    second = seconds[index]
+                    if second is not None and following not in second:
+                        continue
+                    for end in _ends(patterns[index][1], 0, words, start, n):
+                        if end > start:
+                            found.add((start, end, index))
+        return [(patterns[i][0], s, e) for s, e, i in sorted(found)]
 
 
-def _ends(steps: tuple[Step, ...], k: int, tokens: list, i: int):
+def _second_words(steps: tuple[Step, ...]) -> frozenset[str] | None:
+    """The words the second token of any match must be one of, when the pattern says: its first
+    step takes exactly one token and what may follow it is known by its words. None otherwise."""
+    if not steps or (steps[0].least, steps[0].most) != (1, 1):
+        return None
+    words: set[str] = set()
+    for step in steps[1:]:
+        if step.lower is None:
+            return None
+        words |= step.lower
+        if step.least > 0:
+            return frozenset(words)
+    return None  # the pattern may end after its first token
+
+
+def _ends(steps: tuple[Step, ...], k: int, words: Words, i: int, n: int):
     """Positions where steps[k:] can end when they start at token i (every way, like spaCy)."""
     if k == len(steps):
         yield i
@@ -123,10 +167,10 @@ def _ends(steps: tuple[Step, ...], k: int, tokens: list, i: int):
     step = steps[k]
     count = 0
     if step.least == 0:
-        yield from _ends(steps, k + 1, tokens, i)
-    while i + count < len(tokens) and (step.most is None or count < step.most):
-        if not step.accepts(tokens[i + count]):
+        yield from _ends(steps, k + 1, words, i, n)
+    while i + count < n and (step.most is None or count < step.most):
+        if not step.accepts(words, i + count):
             break
         count += 1
         if count >= step.least:
-            yield from _ends(steps, k + 1, tokens, i + count)
+            yield from _ends(steps, k + 1, words, i + count, n)
