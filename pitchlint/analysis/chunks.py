@@ -15,21 +15,23 @@ CHUNK_TOKENS = 2_000
 FACTORY = "pitchlint_chunked"
 
 
-def cut_points(doc: Doc, size: int = CHUNK_TOKENS) -> list[tuple[int, int]]:
-    """(start, end) token ranges of at most `size` tokens covering the Doc, each ending after a
-    paragraph break, else a line break, else a space, when one falls in its second half."""
-    pieces, start = [], 0
-    while len(doc) - start > size:
-        end = start + size
+def cut_points(doc: Doc, size: int = CHUNK_TOKENS, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) token ranges of at most `size` tokens covering the Doc (or its tokens from
+    `start` to `end`), each ending after a paragraph break, else a line break, else a space, when
+    one falls in its second half."""
+    stop = len(doc) if end is None else end
+    pieces = []
+    while stop - start > size:
+        cut_at = start + size
         for wanted in ("\n\n", "\n", " "):
-            cut = next((i + 1 for i in range(end - 1, start + size // 2, -1)
+            cut = next((i + 1 for i in range(cut_at - 1, start + size // 2, -1)
                         if doc[i].is_space and wanted in doc[i].text or doc[i].whitespace_ and wanted == " "), None)
             if cut is not None:
-                end = cut
+                cut_at = cut
                 break
-        pieces.append((start, end))
-        start = end
-    pieces.append((start, len(doc)))
+        pieces.append((start, cut_at))
+        start = cut_at
+    pieces.append((start, stop))
     return pieces
 
 

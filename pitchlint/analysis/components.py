@@ -8,6 +8,7 @@ something of the reader, which state the writer's goal, and which spans are targ
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 
 from spacy.language import Language
@@ -15,6 +16,9 @@ from spacy.language import Language
 from pitchlint.analysis.sentences import SentenceBreaks
 from pitchlint.analysis.statements import StatementFinder
 from pitchlint.analysis.targets import TargetFinder
+
+
+_FINDERS: "weakref.WeakKeyDictionary[Language, dict[str, StatementFinder]]" = weakref.WeakKeyDictionary()
 
 
 @Language.factory("pitchlint_breaks")
@@ -29,4 +33,14 @@ def make_targets(nlp: Language, name: str, pack_dir: str, extra_packs: list[str]
 
 @Language.factory("pitchlint_ask", default_config={"pack_dir": ""})
 def make_statements(nlp: Language, name: str, pack_dir: str):
-    return StatementFinder(nlp, Path(pack_dir))
+    return statement_finder(nlp, Path(pack_dir))
+
+
+def statement_finder(nlp: Language, pack_dir: Path) -> StatementFinder:
+    """One StatementFinder per pipeline and pack: the focused NER asks it where the request and
+    goal sentences are before the model runs, and the same one then gives spans their statements."""
+    finders = _FINDERS.setdefault(nlp, {})
+    key = str(pack_dir)
+    if key not in finders:
+        finders[key] = StatementFinder(nlp, pack_dir)
+    return finders[key]

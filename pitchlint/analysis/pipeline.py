@@ -6,6 +6,7 @@ segmenter; the tagger, parser and lemmatizer would double the cost and the rules
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -14,6 +15,18 @@ from pitchlint.errors import ConfigError
 
 from pitchlint.models import DEFAULT_MODELS  # noqa: E402 - `model = "en_core_web_sm"` finds its re-upload
 UNUSED_COMPONENTS = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
+
+
+MODEL_SCOPES = ("statements", "everywhere")
+
+
+def model_scope() -> str:
+    """Where the statistical NER runs: on the request and goal statements (the default), or on
+    the whole message (PITCHLINT_MODEL_SCOPE=everywhere, to compare)."""
+    scope = os.environ.get("PITCHLINT_MODEL_SCOPE", "statements") or "statements"
+    if scope not in MODEL_SCOPES:
+        raise ConfigError("PITCHLINT_MODEL_SCOPE", f"must be one of {', '.join(MODEL_SCOPES)}, not {scope!r}")
+    return scope
 
 
 def resolve_model(name: str | None) -> str:
@@ -29,12 +42,17 @@ def resolve_model(name: str | None) -> str:
 
 
 @lru_cache(maxsize=4)
-def build_pipeline(model: str | None, pack_dir: str, extra_packs: tuple[str, ...] = ()):
-    """One pipeline per (model, packs): built once per process. Extra packs add lexicons."""
+def build_pipeline(model: str | None, pack_dir: str, extra_packs: tuple[str, ...] = (), scope: str | None = None,
+                   kernel: str | None = None):
+    """One pipeline per (model, packs): built once per process. Extra packs add lexicons. `scope`
+    says where the NER runs and `kernel` which matrix kernel it uses (kernel.py); None takes the
+    environment's choice."""
     import spacy
 
     import pitchlint.analysis.components  # noqa: F401 - registers the factories
+    import pitchlint.analysis.focus  # noqa: F401
     from pitchlint.analysis.chunks import run_in_pieces
+    from pitchlint.analysis.kernel import chosen_kernel, use_kernel
 
     package = resolve_model(model)
     nlp = spacy.load(package, exclude=UNUSED_COMPONENTS)
@@ -42,10 +60,16 @@ def build_pipeline(model: str | None, pack_dir: str, extra_packs: tuple[str, ...
         nlp.enable_pipe("senter")
     if "senter" not in nlp.pipe_names and "parser" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", first=True)
-    run_in_pieces(nlp, ["senter", "ner"])  # bounded memory on a long message
+    focused = (scope or model_scope()) == "statements" and "ner" in nlp.pipe_names
+    run_in_pieces(nlp, ["senter"] if focused else ["senter", "ner"])  # bounded memory on a long message
+    if focused:
+        nlp.disable_pipe("ner")
     nlp.add_pipe("pitchlint_breaks")
+    if focused:  # the model's NER only on the request and goal sentences (focus.py)
+        nlp.add_pipe("pitchlint_focused_ner", config={"ner": "ner", "pack_dir": pack_dir})
     nlp.add_pipe("pitchlint_targets", config={"pack_dir": pack_dir, "extra_packs": list(extra_packs)})
     nlp.add_pipe("pitchlint_ask", config={"pack_dir": pack_dir})
+    use_kernel(nlp, chosen_kernel(kernel))
     return nlp
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -42,6 +43,17 @@ TITLE_GOAL_WORDS = {"referral", "referrals", "intro", "introduction", "introduct
                     "application", "applying", "request", "internship", "hiring", "vacancy"}
 
 
+SENTENCES_KEY = "pitchlint_sentences"  # Doc.user_data: the sentences found before the model ran
+
+
+class Sentences(NamedTuple):
+    found: dict[str, list[Span]]  # pattern label -> the spans it matched
+    triggers: list[Span]  # the words that make a sentence a request
+    goal_triggers: list[Span]  # ... and a goal
+    asks: list[Span]  # request sentences, list items and examples included
+    goals: list[Span]  # goal sentences that are not requests
+
+
 class StatementFinder:
     """Finds the request sentences, the writer's goal sentences, generic objects, refusals and
     reasons, and gives each target span its statement: request, goal or background."""
@@ -51,7 +63,13 @@ class StatementFinder:
         path = pack_dir / "patterns" / "asks.jsonl"
         self.matcher = compile_word_patterns(read_patterns(path), path)
 
-    def __call__(self, doc: Doc) -> Doc:
+    def sentences(self, doc: Doc) -> Sentences:
+        """The request and goal sentences and what the patterns found, from the words alone:
+        neither the model's entities nor the target spans are needed, so this can run before the
+        NER and tell it where a target can be."""
+        cached = doc.user_data.get(SENTENCES_KEY)
+        if cached is not None:
+            return cached
         found: dict[str, list[Span]] = {}
         for label, start, end in self.matcher(doc):
             found.setdefault(label, []).append(Span(doc, start, end))
@@ -72,6 +90,14 @@ class StatementFinder:
         goal_sents = _with_list_items(doc, goal_sents + goal_leads, goal_leads)
         ask_starts = {s.start for s in ask_sents}
         goal_sents = [s for s in goal_sents if s.start not in ask_starts]
+        found_sentences = Sentences(found, triggers, goal_triggers, ask_sents, goal_sents)
+        doc.user_data[SENTENCES_KEY] = found_sentences
+        return found_sentences
+
+    def __call__(self, doc: Doc) -> Doc:
+        found, triggers, goal_triggers, ask_sents, goal_sents = self.sentences(doc)
+        del doc.user_data[SENTENCES_KEY]  # Spans of this Doc: not for pickling with it
+        ask_starts = {s.start for s in ask_sents}
         doc.spans[ASK_KEY] = [Span(doc, s.start, s.end, label="ASK") for s in ask_sents]
         doc.spans[GOAL_KEY] = [Span(doc, s.start, s.end, label="GOAL") for s in goal_sents]
         doc.spans[TRIGGER_KEY] = _longest(triggers)

@@ -1,0 +1,161 @@
+"""The model only where a target can be.
+
+A target is a company, role or sector the writer wants, so it sits in a request or a goal; the
+greeting, the writer's past, small talk and the signature are most of a message and cannot hold
+one. The rule-based components find those statements from the words alone (statements.py), so the
+statistical NER runs only on them, on pieces of text cut out of the Doc, and its entities are
+copied back at the same token offsets. Entities elsewhere come from the lexicons and patterns only.
+
+What else must see the model's entities, beyond the request and goal sentences:
+- the sentences an ask points back to ("Know anyone still there?" asks about the sentence before):
+  the few sentences before any ask with a pointer;
+- a refusal, which a target right after it cancels ("open to anything in fintech");
+- a sentence naming the reader's own company ("your team at Stryker"), which the recipient check
+  compares with the configured recipient.
+
+Each piece takes MARGIN tokens of context on either side, as far as the model's encoder looks
+(four tokens each way for en_core_web_sm), so the words of a wanted sentence get the same vectors
+as in the whole Doc; entities that do not reach a wanted sentence are dropped. When the wanted
+text is most of the message, the model runs on all of it, exactly as without this component.
+"""
+
+from __future__ import annotations
+
+from itertools import islice
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from pitchlint.analysis.chunks import CHUNK_TOKENS, cut_points
+from pitchlint.analysis.statements import Sentences
+
+MARGIN = 4  # tokens of context either side of a piece
+WHOLE_SHARE = 0.8  # wanted text at least this share of the Doc: run the model on all of it
+POINTED_BACK = 4  # sentences before an ask with a pointer ("anyone there?"), as statements.py looks
+READER_VERBS = {"work", "works", "lead", "run", "manage", "head", "oversee", "are", "sit", "joined"}
+READER_PREPOSITIONS = {"at", "with", "for"}
+
+
+def wanted_ranges(doc: Doc, sentences: Sentences) -> list[tuple[int, int]]:
+    """Token ranges (start, end), sorted and merged, where the model's entities can matter."""
+    ranges = [(s.start, s.end) for s in sentences.asks + sentences.goals]
+    ranges += [(s.sent.start, s.sent.end) for s in sentences.found.get("REFUSAL", [])]
+    ask_starts = {s.start for s in sentences.asks}
+    for anaphor in sentences.found.get("ANAPHOR", []):
+        sent = anaphor.sent
+        if sent.start in ask_starts:
+            ranges += _sentences_before(doc, sent.start, POINTED_BACK)
+    ranges += _reader_company_sentences(doc)
+    return merge(ranges, gap=0)
+
+
+def merge(ranges: list[tuple[int, int]], gap: int) -> list[tuple[int, int]]:
+    """Sorted, with ranges that overlap or lie at most `gap` tokens apart joined."""
+    merged: list[list[int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1] + gap:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(s, e) for s, e in merged]
+
+
+def _sentences_before(doc: Doc, start: int, count: int) -> list[tuple[int, int]]:
+    found = []
+    for _ in range(count):
+        if start <= 0:
+            break
+        previous = doc[start - 1].sent
+        found.append((previous.start, previous.end))
+        start = previous.start
+    return found
+
+
+def _reader_company_sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Sentences that may name the reader's company: "your (team) at X", "you lead (quality) at X".
+    A superset of what the recipient check looks for."""
+    found = []
+    n = len(doc)
+    for token in doc:
+        lower = token.lower_
+        if lower == "your":
+            after = 1
+        elif lower == "you":
+            i = token.i + 1
+            if i < n and doc[i].lower_ in ("'re", "’re", "are"):
+                i += 1
+            if i >= n or doc[i].lower_ not in READER_VERBS:
+                continue
+            after = i - token.i + 1
+        else:
+            continue
+        window = doc[token.i + after:min(n, token.i + after + 7)]
+        if any(t.lower_ in READER_PREPOSITIONS for t in window):
+            sent = token.sent
+            found.append((sent.start, sent.end))
+    return found
+
+
+def pieces_for(doc: Doc, wanted: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The token ranges the model runs on: the wanted ranges with their margins, joined where
+    the margins meet, and cut where a piece would be longer than the chunked NER allows."""
+    n = len(doc)
+    widened = merge([(max(0, s - MARGIN), min(n, e + MARGIN)) for s, e in wanted], gap=MARGIN)
+    pieces = []
+    for start, end in widened:
+        pieces += cut_points(doc, CHUNK_TOKENS, start, end) if end - start > CHUNK_TOKENS else [(start, end)]
+    return pieces
+
+
+class FocusedNER:
+    """Runs the model's NER (disabled in the pipeline) only on the pieces of each Doc where a
+    target can be, in batches across Docs, and sets the entities that reach a wanted range."""
+
+    def __init__(self, nlp: Language, ner_name: str, finder):
+        self.vocab = nlp.vocab
+        self.ner = nlp.get_pipe(ner_name)
+        self.finder = finder  # the StatementFinder whose sentences say where targets can be
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs, batch_size: int = 32):
+        docs = iter(docs)
+        while True:
+            batch = list(islice(docs, batch_size))
+            if not batch:
+                return
+            self._run(batch, batch_size)
+            yield from batch
+
+    def _run(self, batch: list[Doc], batch_size: int) -> None:
+        jobs = []  # (doc, wanted ranges, piece start, piece Doc)
+        for doc in batch:
+            if not len(doc):
+                continue
+            wanted = wanted_ranges(doc, self.finder.sentences(doc))
+            if sum(e - s for s, e in wanted) >= WHOLE_SHARE * len(doc):
+                wanted = [(0, len(doc))]  # all of it, every entity kept: as if this were the plain NER
+            words = [t.text for t in doc]
+            spaces = [bool(t.whitespace_) for t in doc]
+            for start, end in pieces_for(doc, wanted):
+                jobs.append((doc, wanted, start, Doc(doc.vocab, words=words[start:end], spaces=spaces[start:end])))
+        if not jobs:
+            return
+        found: dict[int, list[Span]] = {}
+        for (doc, wanted, offset, _), piece in zip(jobs, self.ner.pipe([job[3] for job in jobs], batch_size=batch_size)):
+            for ent in piece.ents:
+                start, end = offset + ent.start, offset + ent.end
+                if any(s < end and start < e for s, e in wanted):
+                    found.setdefault(id(doc), []).append(Span(doc, start, end, label=ent.label_))
+        for doc in batch:
+            doc.set_ents(found.get(id(doc), []))
+
+
+@Language.factory("pitchlint_focused_ner", default_config={"ner": "ner", "pack_dir": ""})
+def make_focused_ner(nlp: Language, name: str, ner: str, pack_dir: str):
+    from pathlib import Path
+
+    from pitchlint.analysis.components import statement_finder
+
+    return FocusedNER(nlp, ner, statement_finder(nlp, Path(pack_dir)))

@@ -1,0 +1,102 @@
+"""The model only where a target can be (analysis/focus.py): the NER runs on the request and goal
+statements, and the targets are exactly those of running it on the whole message."""
+
+from pathlib import Path
+
+import pytest
+
+from pitchlint.analysis.chunks import CHUNK_TOKENS
+from pitchlint.analysis.focus import merge, pieces_for, wanted_ranges
+from pitchlint.analysis.patterns import ASK_KEY, GOAL_KEY, REFUSAL_KEY, TARGETS_KEY
+from pitchlint.document import read_document
+from pitchlint.paths import builtin_pack_dir
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def pipelines():
+    from pitchlint.analysis.pipeline import build_pipeline
+
+    pack = str(builtin_pack_dir())
+    return build_pipeline(None, pack, scope="statements"), build_pipeline(None, pack, scope="everywhere")
+
+
+def wanted_text(nlp, text):
+    finder = nlp.get_pipe("pitchlint_ask")
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline[:2]:  # the senter and the sentence breaks
+        doc = component(doc)
+    return [doc[s:e].text.strip() for s, e in wanted_ranges(doc, finder.sentences(doc))]
+
+
+def test_the_pipeline_runs_the_ner_through_focus(pipelines):
+    focused, everywhere = pipelines
+    assert "pitchlint_focused_ner" in focused.pipe_names and "ner" in focused.disabled
+    assert "pitchlint_focused_ner" not in everywhere.pipe_names
+
+
+def test_only_the_statements_are_wanted(pipelines):
+    text = ("Hi Dana,\n\nWe met at the Denver meetup last spring. I spent six years at Zillow as a product "
+            "manager. I'm looking for a data engineering role in fintech. Could you introduce me to someone "
+            "at Stripe?\n\nThanks,\nSam")
+    assert wanted_text(pipelines[0], text) == [
+        "I'm looking for a data engineering role in fintech. Could you introduce me to someone at Stripe?"]
+
+
+def test_an_ask_that_points_back_takes_in_the_sentences_before_it(pipelines):
+    text = "Hi Dana,\n\nThe weather is lovely. I spent six years at Zillow. Do you know anyone still there?"
+    wanted = " ".join(wanted_text(pipelines[0], text))
+    assert "I spent six years at Zillow." in wanted and "Do you know anyone still there?" in wanted
+
+
+def test_the_readers_company_is_wanted_for_the_recipient_check(pipelines):
+    text = "Hi Dana,\n\nI loved the talk your team at Corvallis Robotics gave. The weather is lovely."
+    assert wanted_text(pipelines[0], text) == ["I loved the talk your team at Corvallis Robotics gave."]
+
+
+def test_merge_joins_ranges_that_meet():
+    assert merge([(10, 12), (0, 3), (3, 5), (20, 30), (14, 16)], gap=2) == [(0, 5), (10, 16), (20, 30)]
+    assert merge([], gap=0) == []
+
+
+def test_a_long_wanted_range_is_cut_into_pieces(pipelines):
+    doc = pipelines[0].make_doc("word " * (3 * CHUNK_TOKENS))
+    pieces = pieces_for(doc, [(100, len(doc) - 100)])
+    assert pieces[0][0] == 96 and pieces[-1][1] == len(doc) - 96
+    assert all(end - start <= CHUNK_TOKENS for start, end in pieces)
+    assert all(a[1] == b[0] for a, b in zip(pieces, pieces[1:]))
+
+
+def summary(doc):
+    """What the rules read from the analysis, apart from entities outside the statements."""
+    spans = lambda key: [(s.start, s.end, s.label_) for s in doc.spans[key]]  # noqa: E731
+    targets = [(t.start, t.end, t.label_, t._.statement) for t in doc.spans[TARGETS_KEY]
+               if t._.statement != "background"]
+    return targets, spans(ASK_KEY), spans(GOAL_KEY), spans(REFUSAL_KEY)
+
+
+def corpus_texts():
+    return [read_document(p).prose for p in sorted((ROOT / "corpus").glob("*"))
+            if p.suffix in (".txt", ".md", ".eml")]
+
+
+def test_targets_and_statements_match_the_ner_everywhere_on_the_whole_corpus(pipelines):
+    focused, everywhere = pipelines
+    texts = corpus_texts()
+    assert len(texts) > 300
+    differ = [text[:60] for text, a, b in zip(texts, focused.pipe(texts), everywhere.pipe(texts))
+              if summary(a) != summary(b)]
+    assert differ == []
+
+
+def test_a_long_message_with_its_ask_at_the_end(pipelines):
+    focused, everywhere = pipelines
+    background = "I spent eight years at Northwind Traders running the warehouse floor in Tacoma. " * 300
+    text = background + "\n\nCould you introduce me to someone in supply chain planning at Trader Joe's?"
+    a, b = focused(text), everywhere(text)
+    assert len(a) > 2 * CHUNK_TOKENS
+    assert summary(a) == summary(b) and summary(a)[0]
+    last = a.spans[ASK_KEY][-1]
+    inside = lambda doc: [(e.start, e.end, e.label_) for e in doc.ents if e.start >= last.start]  # noqa: E731
+    assert inside(a) == inside(b)
