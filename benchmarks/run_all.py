@@ -12,6 +12,7 @@ SCRIPTS = [
     ("cold_start.py", ["--runs", "5"]),
     ("throughput.py", ["--runs", "3", "--messages", "150"]),
     ("lsp_latency.py", ["--edits", "100", "--starts", "3"]),
+    ("focus_identity.py", ["--messages", "100"]),
 ]
 
 
