@@ -9,6 +9,7 @@ shift lead at a bakery, so any café job would suit me" the café job is the goa
 
 from __future__ import annotations
 
+import bisect
 import re
 from pathlib import Path
 from typing import NamedTuple
@@ -78,16 +79,17 @@ class StatementFinder:
         triggers += [q for q in _questions_to_the_reader(doc, found.get("SMALLTALK", [])) if q.start not in asked]
         ask_sents = _sentences_with(doc, triggers)
         leads = ask_sents + [s for s in _sentences_with(doc, found.get("ASK_LIST", [])) if len(s) <= 8]
-        ask_sents = _with_list_items(doc, ask_sents, leads)
+        lines = _Lines(doc)
+        ask_sents = _with_list_items(doc, lines, ask_sents, leads)
         ask_sents = _with_examples(doc, ask_sents, _sentences_with(doc, found.get("ASK_EXAMPLES", [])))
         goal_triggers = found.get("GOAL", []) + _title_goal(doc)
         goal_sents = _sentences_with(doc, goal_triggers)
         # a list under a goal that introduces it ("What I'm looking for:", "Target companies")
         goal_leads = [s for s in goal_sents if s.text.rstrip().endswith(":")]
         goal_leads += [s for s in _sentences_with(doc, found.get("GOAL_LIST", []))
-                       if len(s) <= 12 and not _is_list_item(doc, s)
-                       and (s.text.rstrip().endswith(":") or _line_of(doc, s.start_char).strip() == s.text.strip())]
-        goal_sents = _with_list_items(doc, goal_sents + goal_leads, goal_leads)
+                       if len(s) <= 12 and not lines.is_list_item(s.start_char)
+                       and (s.text.rstrip().endswith(":") or lines.stripped(s.start_char) == s.text.strip())]
+        goal_sents = _with_list_items(doc, lines, goal_sents + goal_leads, goal_leads)
         ask_starts = {s.start for s in ask_sents}
         goal_sents = [s for s in goal_sents if s.start not in ask_starts]
         found_sentences = Sentences(found, triggers, goal_triggers, ask_sents, goal_sents)
@@ -245,39 +247,69 @@ def _nearest_before(doc: Doc, sent: Span, wanted: set[int], limit: int) -> int |
 LIST_MARKERS = ("- ", "* ", "• ", "+ ", "– ", "→", "-> ", "> ")
 
 
-def _line_of(doc: Doc, char: int) -> str:
-    text = doc.text
-    start = text.rfind("\n", 0, char) + 1
-    end = text.find("\n", char)
-    return text[start:end if end >= 0 else len(text)]
+class _Lines:
+    """The Doc's text, read once (spaCy joins every token again on each read of `Doc.text`), and
+    what the list checks ask of its lines, worked out once per line: one line can hold many
+    sentences, and a check per sentence that sliced its whole line would be quadratic."""
+
+    def __init__(self, doc: Doc):
+        self.text = doc.text
+        self._breaks: list[int] | None = None
+        self._stripped: dict[int, str] = {}
+        self._items: dict[int, bool] = {}
+
+    def bounds(self, char: int) -> tuple[int, int]:
+        """Where the line holding `char` starts and ends (its newline excluded)."""
+        if self._breaks is None:
+            self._breaks = [m.start() for m in re.finditer("\n", self.text)]
+        i = bisect.bisect_left(self._breaks, char)  # newlines before `char`
+        start = self._breaks[i - 1] + 1 if i else 0
+        return start, self._breaks[i] if i < len(self._breaks) else len(self.text)
+
+    def stripped(self, char: int) -> str:
+        """The line holding `char`, without white space around it."""
+        start, end = self.bounds(char)
+        if start not in self._stripped:
+            self._stripped[start] = self.text[start:end].strip()
+        return self._stripped[start]
+
+    def is_list_item(self, char: int) -> bool:
+        """The line holding `char` is a list item: "- item", "* item", "1. item", "2) item"."""
+        start, end = self.bounds(char)
+        if start not in self._items:
+            self._items[start] = _is_list_line(self.text[start:end])
+        return self._items[start]
 
 
-def _is_list_item(doc: Doc, sent: Span) -> bool:
-    """The sentence is on a list item's line."""
-    line = _line_of(doc, sent.start_char).lstrip()
+def _is_list_line(line: str) -> bool:
+    line = line.lstrip()
     if line.startswith(LIST_MARKERS):
         return True
     number = line.split(" ", 1)[0]
     return number[:-1].isdigit() and number[-1:] in (".", ")") and line[len(number):len(number) + 1] == " "
 
 
-def _with_list_items(doc: Doc, asks: list[Span], leads: list[Span]) -> list[Span]:
+def _with_list_items(doc: Doc, lines: _Lines, asks: list[Span], leads: list[Span]) -> list[Span]:
     """An ask that ends with a colon ("I'd love 20 minutes with:") or a heading such as "Asks"
     makes the list right after it part of the ask."""
     lead_starts = {s.start for s in leads
                    if s.text.rstrip().endswith(":") or "\n" in doc[s.end - 1].text or s.end == len(doc)
-                   or _line_of(doc, s.start_char).strip() == s.text.strip()}
+                   or lines.stripped(s.start_char) == s.text.strip()}
     chosen = {s.start: s for s in asks}
     sentences = list(doc.sents)
+    walked_to = 0  # the list after an earlier lead runs up to here
     for i, sent in enumerate(sentences):
-        if sent.start not in lead_starts:
-            continue
-        for item in sentences[i + 1:]:
-            if not item.text.strip():
-                continue
-            if not _is_list_item(doc, item):
-                break
-            chosen.setdefault(item.start, item)
+        if sent.start not in lead_starts or i < walked_to:
+            continue  # a lead inside a list already taken in adds nothing: its list is the same
+        j = i + 1
+        while j < len(sentences):
+            item = sentences[j]
+            if item.text.strip():
+                if not lines.is_list_item(item.start_char):
+                    break
+                chosen.setdefault(item.start, item)
+            j += 1
+        walked_to = j
     return [chosen[k] for k in sorted(chosen)]
 
 
