@@ -5,6 +5,7 @@ files' `options`, so a pack can reuse a kind with its own phrases."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Iterable
 
@@ -32,18 +33,29 @@ def regions(analysis: Analysis, scope: str) -> list[tuple[int, int]]:
     if scope == "ask":
         return [(a.start, a.end) for a in analysis.asks]
     if scope == "ask-and-after":  # a hedge often stands alone after the ask: "No pressure at all."
-        return [(a.start, _end_of_next_sentence(analysis, a.end)) for a in analysis.asks]
+        end_after = next_sentence_end(analysis) if analysis.asks else None
+        return [(a.start, end_after(a.end)) for a in analysis.asks]
     if scope == "opener":
         opener = first_sentence(analysis)
         return [(opener.start, opener.end)] if opener else []
     return [(0, len(analysis.text))]
 
 
-def _end_of_next_sentence(analysis: Analysis, offset: int) -> int:
+def next_sentence_end(analysis: Analysis):
+    """A function of an offset: where the first sentence with words that starts at or after it
+    ends (the offset itself when none does). The sentences are read once and each offset found by
+    bisection, so a message with many asks does not walk its sentences from the top for each."""
+    starts, ends = [], []
     for sent in analysis.doc.sents:
-        if sent.start_char >= offset and sent.text.strip():
-            return sent.end_char
-    return offset
+        if sent.text.strip():
+            starts.append(sent.start_char)
+            ends.append(sent.end_char)
+
+    def end_after(offset: int) -> int:
+        i = bisect.bisect_left(starts, offset)
+        return ends[i] if i < len(starts) else offset
+
+    return end_after
 
 
 def first_sentence(analysis: Analysis, after_greeting: bool = True):
