@@ -148,11 +148,22 @@ class TargetFinder:
             kept = [k for k in kept if listed_tokens.isdisjoint(range(k[0], k[1]))]
             kept += [(s, e, "COMPANY", 2, "list") for s, e in listed]
         # Ordinary words that name a target only in context ("work in retail", "at Target").
+        # The kept spans are indexed, by token and by where they start and end, so that each
+        # term is tested against its neighbours only, not against every span kept so far.
+        covered = bytearray(len(doc))
+        edges: dict[str, tuple[set[int], set[int]]] = {}
+        for start, end, label, *_ in kept:
+            covered[start:end] = b"\x01" * (end - start)
+            edges.setdefault(label, (set(), set()))[0].add(start)
+            edges[label][1].add(end)
         for start, end, label in sorted(set(pending)):
-            if any(s < end and start < e for s, e, *_ in kept):
+            if any(covered[start:end]):
                 continue
-            if _has_target_context(doc, start, end, label, kept):
+            if _has_target_context(doc, start, end, label, edges.get(label, (set(), set()))):
                 kept.append((start, end, label, 2, "lexicon-context"))
+                covered[start:end] = b"\x01" * (end - start)
+                edges.setdefault(label, (set(), set()))[0].add(start)
+                edges[label][1].add(end)
         kept.sort()
         spans = []
         for start, end, label, _, source in kept:
@@ -255,10 +266,13 @@ def _company_list_members(doc: Doc, kept) -> list[tuple[int, int]]:
     """Capitalised names listed right after a company: "at NPR, Wondery or Pushkin"."""
     taken = {i for s, e, label, *_ in kept if label != "LOCATION" for i in range(s, e)}
     found = []
+    # where a walk along a list has been: from there on a later walk meets the same names, which
+    # were taken then or could not be, so it stops (a list of n companies is walked once, not n times)
+    walked: set[int] = set()
     for _start, end, label, *_ in kept:
         if label != "COMPANY" or (end < len(doc) and doc[end].text not in (",", "/", "&") and doc[end].lower_ not in ("or", "and")):
             continue
-        for s, e in _list_items(doc, end):
+        for s, e in _list_items(doc, end, walked):
             if taken.isdisjoint(range(s, e)):
                 found.append((s, e))
                 taken.update(range(s, e))
@@ -307,9 +321,10 @@ def _is_name_token(token: Token) -> bool:
             and not token.is_sent_start and not token.is_punct)
 
 
-def _list_items(doc: Doc, index: int) -> list[tuple[int, int]]:
+def _list_items(doc: Doc, index: int, walked: set[int] | None = None) -> list[tuple[int, int]]:
     """Names in a list such as "Nordstroms, Microsoft, or Starbucks" that starts at `index`,
-    within one sentence."""
+    within one sentence. With `walked`, the walk stops at a name where an earlier walk (in the
+    same set) started one, and records where its own names start."""
     items = []
     i = index
     while i < len(doc) and doc[i].lower_ in ("as", "--", "—", ":", "(", ",", "e.g.", "e.g"):
@@ -320,8 +335,10 @@ def _list_items(doc: Doc, index: int) -> list[tuple[int, int]]:
         if token.text in (",", "&", "/") or token.lower_ in ("and", "or", "e.g.", "i.e."):
             i += 1
             continue
-        if not _is_name_token(token):
+        if not _is_name_token(token) or walked is not None and i in walked:
             break
+        if walked is not None:
+            walked.add(i)
         start = i
         while i < sentence_end and _is_name_token(doc[i]):
             i += 1
@@ -329,7 +346,10 @@ def _list_items(doc: Doc, index: int) -> list[tuple[int, int]]:
     return items
 
 
-def _has_target_context(doc: Doc, start: int, end: int, label: str, kept) -> bool:
+def _has_target_context(doc: Doc, start: int, end: int, label: str,
+                        same_label: tuple[set[int], set[int]]) -> bool:
+    """Whether a term that names a target only in context has that context; `same_label` holds
+    where the spans kept so far with the term's label start and end."""
     first = doc[start]
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
@@ -348,11 +368,12 @@ def _has_target_context(doc: Doc, start: int, end: int, label: str, kept) -> boo
             return True
         if before is not None and before.lower_ in CONTEXT_PREPOSITIONS:
             return True
-    # a member of a list whose other members are targets of the same label
-    for s, e, other_label, *_ in kept:
-        if other_label != label:
-            continue
-        gap = doc[e:start] if e <= start else doc[end:s]
-        if 0 < len(gap) <= 2 and all(t.text in LIST_GLUE or t.lower_ in LIST_GLUE for t in gap):
+    # a member of a list whose other members are targets of the same label: one that ends or
+    # starts one or two tokens of list glue away
+    starts, ends = same_label
+    gaps = [doc[e:start] for e in (start - 1, start - 2) if e in ends]
+    gaps += [doc[end:s] for s in (end + 1, end + 2) if s in starts]
+    for gap in gaps:
+        if all(t.text in LIST_GLUE or t.lower_ in LIST_GLUE for t in gap):
             return True
     return False
