@@ -1,6 +1,6 @@
 """The analysis: one spaCy pipeline (the statistical model plus pitchlint's components) that marks
 targets and statements, and the plain data the rules read. Modules follow the flow, and import
-one way: patterns, lexicon -> sentences, targets -> statements -> components -> result, pipeline.
+one way: patterns, lexicon -> sentences -> targets -> statements -> components -> result, pipeline.
 """
 
 from pitchlint.analysis.pipeline import DEFAULT_MODELS, UNUSED_COMPONENTS, analyze_texts, build_pipeline, resolve_model

@@ -1,9 +1,12 @@
 """Sentence breaks a message needs beyond the model's segmenter: blank lines, short lines
-(greetings, sign-offs) and list items each start a sentence."""
+(greetings, sign-offs) and list items each start a sentence. And a lookup of each token's
+sentence for the components that ask for it once per span."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import functools
+
+from spacy.tokens import Doc, Span
 
 
 class SentenceBreaks:
@@ -45,3 +48,43 @@ def _starts_list_item(doc: Doc, i: int) -> bool:
     if token.text in ("-", "*", "•", "+", "–", "→", "->"):
         return True
     return token.like_num and i + 1 < len(doc) and doc[i + 1].text in (".", ")")
+
+
+class SentenceIndex:
+    """Each token's sentence, from the Doc's sentence starts as they are now. spaCy's `Span.sent`
+    walks from the span to both ends of its sentence on every call, so asking it for each span
+    of a long sentence costs the square of the sentence; this answers the same in constant time."""
+
+    def __init__(self, doc: Doc):
+        from spacy.attrs import SENT_START
+
+        flags = doc.to_array(SENT_START).astype("int64") == 1
+        flags[:1] = True  # Span.sent stops at the first token whatever it says
+        starts = flags.nonzero()[0]
+        self.number = (flags.cumsum() - 1).tolist()  # per token, which sentence
+        self.starts = starts.tolist()
+        self.ends = self.starts[1:] + [len(doc)]
+
+    def sent(self, span: Span) -> Span:
+        """What `span.sent` gives: the sentence its first token is in."""
+        n = self.number[min(span.start, len(self.number) - 1)]
+        return span.doc[self.starts[n]:self.ends[n]]
+
+
+def with_sentence_lookup(call):
+    """For a component (or a method of one) that does not move sentence starts: while it runs, `Span.sent` and
+    `Token.sent` on its Doc answer from a SentenceIndex built once (through spaCy's
+    `user_span_hooks`, taken off again afterwards, so no later component sees a stale index)."""
+
+    @functools.wraps(call)
+    def run(self, doc: Doc):
+        if len(doc) == 0 or "sent" in doc.user_span_hooks or "sents" in doc.user_hooks \
+                or not doc.has_annotation("SENT_START"):
+            return call(self, doc)  # someone else's hook, or no sentences: spaCy's own way
+        doc.user_span_hooks["sent"] = SentenceIndex(doc).sent
+        try:
+            return call(self, doc)
+        finally:
+            del doc.user_span_hooks["sent"]
+
+    return run

@@ -21,6 +21,7 @@ from pitchlint.analysis.patterns import (
     ASK_KEY, CONTEXT_KEY, GENERIC_KEY, GOAL_KEY, REFUSAL_KEY, TARGET_LABELS, TARGETS_KEY, TRIGGER_KEY,
     read_patterns, register_extensions,
 )
+from pitchlint.analysis.sentences import with_sentence_lookup
 from pitchlint.analysis.targets import LIST_GLUE, PRONOUNS
 from pitchlint.analysis.wordmatch import WordMatcher
 from pitchlint.errors import ConfigError
@@ -64,6 +65,7 @@ class StatementFinder:
         path = pack_dir / "patterns" / "asks.jsonl"
         self.matcher = compile_word_patterns(read_patterns(path), path)
 
+    @with_sentence_lookup
     def sentences(self, doc: Doc) -> Sentences:
         """The request and goal sentences and what the patterns found, from the words alone:
         neither the model's entities nor the target spans are needed, so this can run before the
@@ -96,6 +98,7 @@ class StatementFinder:
         doc.user_data[SENTENCES_KEY] = found_sentences
         return found_sentences
 
+    @with_sentence_lookup
     def __call__(self, doc: Doc) -> Doc:
         found, triggers, goal_triggers, ask_sents, goal_sents = self.sentences(doc)
         del doc.user_data[SENTENCES_KEY]  # Spans of this Doc: not for pickling with it

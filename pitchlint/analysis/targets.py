@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pitchlint.analysis.patterns import TARGETS_KEY, compile_patterns, register_extensions, read_patterns
 from pitchlint.errors import ConfigError
+from pitchlint.analysis.sentences import with_sentence_lookup
 from pitchlint.analysis.shapes import ShapeFinder, read_shapes
 from pitchlint.analysis.lexicon import Lexicon, read_lexicon, with_plurals
 
@@ -107,6 +108,7 @@ class TargetFinder:
         self.list_intro, _ = compile_patterns(nlp.vocab, read_patterns(lists_file), lists_file)
         self.shapes = ShapeFinder(read_shapes(pack_dir / "patterns" / "shapes.jsonl"))
 
+    @with_sentence_lookup
     def __call__(self, doc: Doc) -> Doc:
         # (start, end, label, priority, source); higher priority wins an overlap, then length.
         candidates: list[tuple[int, int, str, int, str]] = []
