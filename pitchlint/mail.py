@@ -255,11 +255,15 @@ def mask_body(body: str) -> str:
 def _cut(lines: list[str]) -> int:
     """The first line of what runs to the end and is not the writer's: signature, forwarded or
     Outlook-quoted message, a patch, the next message of a mailbox."""
+    last_diff = None  # the last "diff --git" line, looked for once: a body may have many "---" lines
     for i, line in enumerate(lines):
         if _CUT.match(line) or _next_message(lines, i):
             return i
-        if line.strip() == "---" and any(l.startswith("diff --git ") for l in lines[i + 1:]):
-            return i  # format-patch: the commit message ends at "---", the diffstat and diff follow
+        if line.strip() == "---":
+            if last_diff is None:
+                last_diff = max((j for j, l in enumerate(lines) if l.startswith("diff --git ")), default=-1)
+            if last_diff > i:
+                return i  # format-patch: the commit message ends at "---", the diffstat and diff follow
         if reply_headers.OUTLOOK_FROM.match(line) and any(reply_headers.OUTLOOK_SENT.match(l) for l in lines[i + 1:i + 4]):
             return i - 1 if i and re.fullmatch(r"_{10,}\s*", lines[i - 1]) else i
     return len(lines)
@@ -288,8 +292,11 @@ def _mask_quotes(lines: list[str], keep: list[bool]) -> None:
 
 
 def _quote_follows(lines: list[str], start: int) -> bool:
-    rest = [line for line in lines[start:] if line.strip()]
-    return not rest or bool(_QUOTED.match(rest[0]))
+    """The next line with text from `start` on is quoted, or there is none."""
+    for i in range(start, len(lines)):
+        if lines[i].strip():
+            return bool(_QUOTED.match(lines[i]))
+    return True
 
 
 def _mask_sign_off(lines: list[str], keep: list[bool]) -> None:
