@@ -5,7 +5,9 @@ Checks never read files, never call spaCy and keep no state: everything comes in
 
 from __future__ import annotations
 
-from typing import Iterable
+import bisect
+import itertools
+from typing import Callable, Iterable
 
 from pitchlint.analysis import Analysis
 from pitchlint.findings import Finding, Fix
@@ -54,17 +56,14 @@ def rewrite_slots(ctx: RuleContext) -> dict:
     template shows a bracketed prompt."""
     analysis: Analysis = ctx.analysis
     profile = ctx.profile
-    wanted = analysis.asks + analysis.goals
-
-    def inside(entity) -> bool:
-        return any(s.start <= entity.start < s.end for s in wanted)
+    inside = _within(analysis.asks + analysis.goals)
 
     def texts(label: str, fallback) -> list[str]:
         named = analysis.request_targets(label) + analysis.goal_targets(label)
         own = list(dict.fromkeys(e.text for e in named))
         return own or list(fallback or ())
 
-    locations = list(dict.fromkeys(e.text for e in analysis.entities if e.label == "LOCATION" and inside(e)))
+    locations = list(dict.fromkeys(e.text for e in analysis.entities if e.label == "LOCATION" and inside(e.start)))
     if not locations and profile is not None and profile.location:
         locations = [profile.location]
     roles = texts("ROLE", profile and profile.roles)
@@ -85,8 +84,11 @@ def _generic_places(analysis: Analysis) -> list[tuple]:
     """Where a finding about a generic ask points: (ask, start, end, generic words) for each ask
     with generic objects ("anyone", "any leads"), else the first ask's trigger."""
     places = []
-    for ask in analysis.asks:
-        generic = [g for g in analysis.generic if ask.start <= g.start < ask.end]
+    order = sorted(range(len(analysis.generic)), key=lambda k: analysis.generic[k].start)
+    starts = [analysis.generic[k].start for k in order]
+    for ask in analysis.asks:  # the generic objects inside each ask, found by bisection, in their own order
+        found = order[bisect.bisect_left(starts, ask.start):bisect.bisect_left(starts, ask.end)]
+        generic = [analysis.generic[k] for k in sorted(found)]
         if generic:
             places.append((ask, generic[0].start, generic[-1].end, [g.text for g in generic]))
     if not places:
@@ -94,6 +96,20 @@ def _generic_places(analysis: Analysis) -> list[tuple]:
         trigger = analysis.trigger_in(ask)
         places.append((ask, trigger.start, trigger.end, []))
     return places
+
+
+def _within(stretches: list) -> Callable[[int], bool]:
+    """A test of whether an offset falls inside any of `stretches`, by bisection over their starts
+    with the furthest end reached so far (so each test costs a logarithm, not a pass over all)."""
+    ordered = sorted(stretches, key=lambda s: s.start)
+    starts = [s.start for s in ordered]
+    reach = list(itertools.accumulate((s.end for s in ordered), max))
+
+    def inside(offset: int) -> bool:
+        i = bisect.bisect_right(starts, offset)
+        return i > 0 and reach[i - 1] > offset
+
+    return inside
 
 
 def _rewrite_findings(ctx: RuleContext, places: list[tuple], message_for) -> Iterable[Finding]:
