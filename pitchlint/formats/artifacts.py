@@ -9,6 +9,7 @@ e-mail whose body was decoded from base64 is not the file, so no offset into the
 from __future__ import annotations
 
 import bisect
+import functools
 import os
 import re
 from dataclasses import dataclass
@@ -16,9 +17,23 @@ from pathlib import Path
 from urllib.parse import quote
 
 from pitchlint.document import FALLBACK_ENCODING, line_starts
-from pitchlint.units import utf16_length
 
 UTF8_BOM = b"\xef\xbb\xbf"
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # two UTF-16 code units each
+
+
+def astral_offsets(text: str) -> list[int]:
+    """Where the characters outside the Basic Multilingual Plane are, in order."""
+    return [m.start() for m in _ASTRAL.finditer(text)] if not text.isascii() else []
+
+
+def utf16_units(text: str, astral: list[int], start: int, end: int) -> int:
+    """`utf16_length(text[start:end])` by bisection over `astral_offsets(text)`: a report with many
+    findings on one long line would otherwise count the line's characters once per finding."""
+    end = max(start, min(end, len(text)))
+    return end - start + bisect.bisect_left(astral, end) - bisect.bisect_left(astral, start)
 
 
 class Lines:
@@ -27,10 +42,11 @@ class Lines:
     def __init__(self, text: str):
         self.text = text
         self.starts = line_starts(text)
+        self.astral = astral_offsets(text)
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, offset) - 1
-        return line + 1, utf16_length(self.text[self.starts[line]:offset]) + 1
+        return line + 1, utf16_units(self.text, self.astral, self.starts[line], offset) + 1
 
 
 @dataclass(frozen=True)
@@ -47,7 +63,11 @@ class Artifact:
         return offset + bisect.bisect_left(self.crlf, offset)
 
     def utf16_offset(self, offset: int) -> int:
-        return utf16_length(self.text[:self.offset(offset)])
+        return utf16_units(self.text, self._astral, 0, self.offset(offset))
+
+    @functools.cached_property
+    def _astral(self) -> list[int]:
+        return astral_offsets(self.text)
 
 
 def artifact_for(report_text: str, data: bytes | None) -> Artifact | None:
