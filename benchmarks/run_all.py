@@ -13,6 +13,7 @@ SCRIPTS = [
     ("throughput.py", ["--runs", "3", "--messages", "150"]),
     ("lsp_latency.py", ["--edits", "100", "--starts", "3"]),
     ("focus_identity.py", ["--messages", "100"]),
+    ("scaling.py", ["--runs", "1"]),
 ]
 
 
