@@ -180,3 +180,17 @@ def test_thousands_of_messages_keep_the_vocabulary_flat(nlp):
     for text in texts[3_000:]:
         lint_buffer(text, "<untitled:1>", settings)
     assert vocabulary_size(nlp) == after_first
+
+
+def test_a_local_pool_moves_to_fresh_processes_after_its_share_of_messages():
+    """What bounds a `--jobs` worker's memory: after `recycle_after` messages, new processes."""
+    import os
+
+    from pitchlint.batch.executors import LocalPool
+
+    pool = LocalPool(1, recycle_after=2)
+    try:
+        pids = [pool.submit(os.getpid).result() for _ in range(5)]
+    finally:
+        pool.close()
+    assert pids[0] == pids[1] != pids[2] == pids[3] != pids[4]
