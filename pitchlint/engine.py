@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from pitchlint.analysis import Analysis, Entity, Stretch, analyze_texts
+from pitchlint.analysis.zones import analysis_zone
 from pitchlint.checks import KINDS
 from pitchlint.config import Config, Profile, parse_channel, parse_profile
 from pitchlint.document import Document
@@ -19,6 +21,8 @@ from pitchlint.rulepack import Rule, RuleContext, load_entry_point_rules, load_p
 from pitchlint.score import Score, score
 from pitchlint.render import renderer_for
 from pitchlint.selectors import covers
+
+MESSAGES_PER_ZONE = 128  # as a `pitchlint batch` chunk: the transient strings of 128 messages at most
 
 
 @dataclass
@@ -102,6 +106,8 @@ class Engine:
         self.render = renderer_for(tuple(template_dirs))
 
     def analyze(self, documents: list[Document]) -> Iterator[Analysis]:
+        """The analyses of `documents`, lazily. Each holds its spaCy Doc: inside a memory zone
+        (`memory_zone`) it is valid only until the zone closes."""
         return analyze_texts((d.prose for d in documents), self.config.model, builtin_pack_dir(),
                              extra_packs=self.config.packs)
 
@@ -150,10 +156,22 @@ class Engine:
             parse_channel(meta["channel"], where) if "channel" in meta else self.config.channel)
         return profile, channel
 
+    def memory_zone(self) -> AbstractContextManager[None]:
+        """spaCy's memory zone on this engine's pipeline: what the messages add to the vocabulary
+        inside it is dropped at its end (pitchlint.analysis.zones)."""
+        return analysis_zone(self.config.model, builtin_pack_dir(), self.config.packs)
+
     def lint_documents(self, documents: Iterable[Document]) -> Iterator[FileReport]:
+        """Reports in order. Each slice of MESSAGES_PER_ZONE documents is analysed and checked
+        inside one memory zone, and its reports (plain data) leave the zone complete: no zone is
+        open while the caller has a report, so a caller that stops early leaves none open."""
         documents = list(documents)
-        for document, analysis in zip(documents, self.analyze(documents), strict=True):
-            yield self.check(document, analysis)
+        for start in range(0, len(documents), MESSAGES_PER_ZONE):
+            batch = documents[start:start + MESSAGES_PER_ZONE]
+            with self.memory_zone():
+                reports = [self.check(document, analysis)
+                           for document, analysis in zip(batch, self.analyze(batch), strict=True)]
+            yield from reports
 
 
 def _as_in_file(spans: list, text: str) -> list:

@@ -63,3 +63,22 @@ def test_a_worker_killed_mid_run_has_its_work_redone_and_every_id_appears_once(t
         # each worker built the pipeline once, however many chunks it ran
         builds = client.run(lambda: __import__("pitchlint.analysis", fromlist=["_"]).build_pipeline.cache_info().misses)
         assert sorted(builds.values()) in ([1, 1], [0, 1])  # the new worker may not have had a chunk
+
+
+def test_a_pool_that_moves_to_fresh_processes_mid_run_gives_the_same_rows():
+    from test_memory import unique_messages
+
+    import pitchlint
+    from pitchlint.batch.core import Record, lint_records
+    from pitchlint.batch.executors import LocalPool, in_order
+    from pitchlint.config import Config
+
+    texts = unique_messages(40, seed=7)
+    alone = [pitchlint.lint_text(t).to_dict() for t in texts]
+    chunks = [[Record(text=t) for t in texts[i:i + 5]] for i in range(0, len(texts), 5)]
+    pool = LocalPool(2, recycle_after=20)  # two generations of processes
+    try:
+        results = [r for chunk in in_order(pool, lint_records, Config(), chunks, None) for r in chunk]
+    finally:
+        pool.close()
+    assert [r.to_dict() for r in results] == alone

@@ -8,20 +8,14 @@ The pipeline is built once per process (the engine's caches), never once per mes
 from __future__ import annotations
 
 import dataclasses
-import threading
 from dataclasses import dataclass
 from collections.abc import Iterator
-from contextlib import AbstractContextManager
 from typing import Any
 
 from pitchlint.config import Config, parse_channel
 from pitchlint.document import MAX_CHARACTERS, Document, make_document, read_document
 from pitchlint.engine import Engine, FileReport, engine_for
 from pitchlint.errors import InputError, PitchlintError
-
-# A Dask worker may run several tasks in threads; one pipeline is not shared between threads, and
-# spaCy's memory zones must not nest.
-_PIPELINE_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -88,9 +82,11 @@ def lint_records(config: Config, records: list[Record]) -> list[Result]:
             todo.append((i, document, engine_for(config_for_record(config, record))))
         except PitchlintError as error:
             results[i] = error
-    with _PIPELINE_LOCK, _memory_zone(config):
-        for i, report in _lint(todo, records):
-            results[i] = report
+    if todo:  # one memory zone for the chunk (it also keeps a Dask worker's threads off the
+        # pipeline at the same time): what its messages add to spaCy's vocabulary goes after it
+        with todo[0][2].memory_zone():
+            for i, report in _lint(todo, records):
+                results[i] = report
     return [r if r is not None else PitchlintError(records[i].name, "was not linted") for i, r in enumerate(results)]
 
 
@@ -118,15 +114,6 @@ def _lint(todo: list[tuple[int, Document, Engine]], records: list[Record]) -> It
 
 def _internal(record: Record, exc: Exception) -> PitchlintError:
     return PitchlintError(record.name, f"internal error while linting: {type(exc).__name__}: {exc}")
-
-
-def _memory_zone(config: Config) -> AbstractContextManager[object]:
-    """spaCy's memory zone around a chunk: strings a message adds (names, e-mail addresses) are
-    dropped after it, so a run over millions of messages keeps its memory flat."""
-    from pitchlint.analysis import build_pipeline
-    from pitchlint.paths import builtin_pack_dir
-
-    return build_pipeline(config.model, str(builtin_pack_dir()), tuple(config.packs)).memory_zone()
 
 
 def worker_version() -> str:

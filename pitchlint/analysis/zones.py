@@ -1,0 +1,52 @@
+"""spaCy's memory zone around a batch of messages, so that a long-lived process keeps flat memory.
+
+A message with names, e-mail addresses and URLs that no other message has adds strings to spaCy's
+string store and lexemes to its vocabulary (about 8 a message), and spaCy keeps them for the life
+of the process: the language server and a batch over millions of rows would grow without end.
+Inside `nlp.memory_zone()` (spaCy 3.8) what the text adds is transient and dropped when the zone
+closes. What the pipeline adds while it is built (lexicon terms, pattern and span labels) is added
+outside any zone and stays.
+
+The price: a Doc made inside a zone, and every Span and Token of it, must not be touched after the
+zone closes (its lexemes are freed). The rules read the Doc, so one zone covers the analysis *and*
+the rules of a batch, and only plain data leaves it: the reports. Anything a component builds
+lazily from the vocabulary (a matcher, a label) must be built before the first zone, at start-up.
+
+Zones are state of the whole vocabulary and must not nest, so one lock serialises them across
+threads (a Dask worker runs tasks in threads), and a zone asked for inside an open one on the same
+pipeline is that outer zone.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+_LOCK = threading.RLock()
+_open: set[int] = set()  # id() of the vocabularies with an open zone; changed only under _LOCK
+
+
+@contextmanager
+def memory_zone(nlp) -> Iterator[None]:
+    """A memory zone on `nlp`: strings and lexemes the texts add inside it are dropped at its end."""
+    with _LOCK:
+        key = id(nlp.vocab)
+        if key in _open:
+            yield
+            return
+        _open.add(key)
+        try:
+            with nlp.memory_zone():
+                yield
+        finally:
+            _open.discard(key)
+
+
+def analysis_zone(model: str | None, pack_dir: Path | str, extra_packs: tuple[str, ...] = ()):
+    """The memory zone of the pipeline `build_pipeline` gives for these arguments (built now,
+    outside the zone, if it was not yet)."""
+    from pitchlint.analysis.pipeline import build_pipeline
+
+    return memory_zone(build_pipeline(model, str(pack_dir), tuple(extra_packs)))
