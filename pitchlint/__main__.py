@@ -1,3 +1,3 @@
-from pitchlint.cli import main
+from pitchlint.cli import console_main
 
-main()
+console_main()

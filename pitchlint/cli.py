@@ -1,7 +1,8 @@
 """The command line: `pitchlint FILE...` (the `check` command), `suggest`, `eval`, `rules`, `explain`.
 
 Only click is imported at start-up; spaCy loads when a message is actually linted, so `--help`
-and `--version` answer at once.
+and `--version` answer at once. The console script enters through `console_main`, which may also
+skip spaCy's own command line and the interpreter's shutdown (pitchlint/startup.py).
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from pitchlint import __version__
 from pitchlint.errors import PitchlintError
 
 FORMATS = ("text", "concise", "json", "sarif", "github")
+
+# Set by `check` once its report is written and its output file closed; read only by console_main.
+_lint_finished = False
 
 
 class DefaultCommandGroup(click.Group):
@@ -119,7 +123,10 @@ def check(files, output_format, output_file, config_path, isolated, select, exte
     options = CheckOptions(output_format=output_format,
                            color=output_format == "text" and use_color(color, terminal),
                            quiet=quiet, exit_zero=exit_zero, statistics=statistics, output_file=output_file)
-    sys.exit(run_check(list(files), options, run))
+    status = run_check(list(files), options, run)
+    global _lint_finished
+    _lint_finished = True
+    sys.exit(status)
 
 
 @main.command("batch")
@@ -377,5 +384,25 @@ def hook_run(name, args):
     sys.exit(status)
 
 
+def console_main() -> None:
+    """The `pitchlint` console script and `python -m pitchlint`: the same commands as `main`, in a
+    process of pitchlint's own. spaCy is imported without its command line, and a lint run leaves
+    with `os._exit` once its report is flushed (when nothing else is pending); every other command,
+    and every run inside someone else's process (the API, click's CliRunner), exits as usual."""
+    from pitchlint.startup import defer_spacy_cli, leave, undo_defer_spacy_cli
+
+    global _lint_finished
+    _lint_finished = False
+    defer_spacy_cli()
+    try:
+        main()
+    except SystemExit as stop:
+        if _lint_finished and isinstance(stop.code, int):
+            leave(stop.code)
+        raise
+    finally:
+        undo_defer_spacy_cli()
+
+
 if __name__ == "__main__":
-    main()
+    console_main()

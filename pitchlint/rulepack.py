@@ -144,11 +144,20 @@ def load_pack(folder: Path) -> list[Rule]:
     return [load_rule_file(path) for path in sorted(folder.glob("*.toml"))]
 
 
+_PLUGINS_LOADED: list[str] = []  # entry points whose code this process imported
+
+
+def plugins_loaded() -> bool:
+    """Whether code from a plug-in ran in this process (the CLI then exits the ordinary way)."""
+    return bool(_PLUGINS_LOADED)
+
+
 def load_entry_point_rules() -> list[Rule]:
     from importlib.metadata import entry_points
 
     rules = []
     for ep in entry_points(group=ENTRY_POINT_GROUP):
+        _PLUGINS_LOADED.append(ep.name)
         try:
             obj = ep.load()
         except Exception as exc:  # a broken plug-in is reported, never a traceback

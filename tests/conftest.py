@@ -66,6 +66,15 @@ def analyze():
     return run
 
 
+@pytest.fixture(scope="session", autouse=True)
+def session_cache_folder(tmp_path_factory):
+    """The token cache (pitchlint/analysis/term_tokens.py) of the whole session goes to a temporary
+    folder, not the user's; set before any pipeline is built, and inherited by subprocesses."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def no_user_configuration(tmp_path_factory, monkeypatch):
     """No test sees the configuration of whoever runs the suite, nor their output settings."""

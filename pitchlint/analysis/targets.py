@@ -14,6 +14,7 @@ from pitchlint.errors import ConfigError
 from pitchlint.analysis.sentences import with_sentence_lookup
 from pitchlint.analysis.shapes import ShapeFinder, read_shapes
 from pitchlint.analysis.lexicon import Lexicon, read_lexicon, with_plurals
+from pitchlint.analysis.term_tokens import TermTokens
 
 # Nouns after a word that make it a field or a function: "retail space", "Training department".
 CONTEXT_NOUNS = {
@@ -35,11 +36,13 @@ PRONOUNS = {"i", "we", "you", "he", "she", "they", "it", "i'm", "i'd", "i've"}
 class TermMatcher:
     """Finds lexicon terms in a doc. One-word terms are looked up in a dict, so building the
     matcher creates no spaCy lexemes for them (most of the start-up cost); longer terms go through
-    spaCy's PhraseMatcher, tokenized by the pipeline's own tokenizer (no model runs)."""
+    spaCy's PhraseMatcher as the keys of their tokens, tokenized by the pipeline's own tokenizer
+    (no model runs) or read from the token cache (term_tokens.py), which gives the same keys."""
 
-    def __init__(self, nlp: Language, attr: str):
+    def __init__(self, nlp: Language, attr: str, tokens: TermTokens | None = None):
         self.nlp = nlp
         self.attr = attr
+        self.tokens = TermTokens(nlp) if tokens is None else tokens
         self.words: dict[str, set[str]] = {}
         self.phrases = PhraseMatcher(nlp.vocab, attr=attr)
 
@@ -57,7 +60,8 @@ class TermMatcher:
             else:
                 longer.append(term)
         if longer:
-            self.phrases.add(label, list(self.nlp.tokenizer.pipe(longer)))
+            # the same keys, in the same order, as adding the tokenized Docs would give
+            self.phrases.add(label, [keys for keys in self.tokens.keys(longer, self.attr) if keys])
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         strings = doc.vocab.strings
@@ -88,10 +92,11 @@ class TargetFinder:
         self.role_modifiers = {w.lower() for w in _words(folders, "role-modifiers.txt")}
         self.role_heads = {w.lower() for w in _words(folders, "role-heads.txt")}
 
-        self.phrases = TermMatcher(nlp, "LOWER")
-        self.names = TermMatcher(nlp, "ORTH")
+        tokens = TermTokens(nlp)  # one token cache for the three matchers
+        self.phrases = TermMatcher(nlp, "LOWER", tokens)
+        self.names = TermMatcher(nlp, "ORTH", tokens)
         # company names written in lower case ("know anyone at stripe?") count only in context
-        self.lower_names = TermMatcher(nlp, "LOWER")
+        self.lower_names = TermMatcher(nlp, "LOWER", tokens)
         for label in ("ROLE", "SECTOR"):
             lexicon = self.lexicons[label]
             self.phrases.add(label, with_plurals(lexicon.plain))
@@ -102,6 +107,7 @@ class TargetFinder:
         self.names.add("ROLE", _words(folders, "role-abbreviations.txt"))
         self.names.add("COMPANY?", unsure)
         self.lower_names.add("COMPANY?", companies.plain + unsure)
+        tokens.save()
         targets_file = pack_dir / "patterns" / "targets.jsonl"
         lists_file = pack_dir / "patterns" / "lists.jsonl"
         self.context, self.captures = compile_patterns(nlp.vocab, read_patterns(targets_file), targets_file)
