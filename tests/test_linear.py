@@ -280,3 +280,14 @@ def test_columns_counted_by_bisection_are_the_utf16_lengths_of_the_slices():
             line = max(i for i, s in enumerate(starts) if s <= offset)
             assert lines.position(offset) == (line + 1, utf16_length(text[starts[line]:offset]) + 1)
             assert artifact.utf16_offset(offset) == utf16_length(text[:offset])
+
+
+def test_an_entity_reaches_a_wanted_range_by_bisection_as_by_the_scan():
+    from pitchlint.analysis.focus import _reaches, merge
+
+    rng = random.Random(5)
+    for _ in range(500):
+        wanted = merge([(s, s + rng.randint(1, 8)) for s in rng.sample(range(60), rng.randint(0, 8))], gap=0)
+        for start in range(70):
+            end = start + rng.randint(1, 5)
+            assert _reaches(wanted, start, end) == any(s < end and start < e for s, e in wanted), (wanted, start, end)

@@ -21,6 +21,7 @@ text is most of the message, the model runs on all of it, exactly as without thi
 
 from __future__ import annotations
 
+import bisect
 from itertools import islice
 
 import numpy
@@ -159,10 +160,19 @@ class FocusedNER:
         for (doc, wanted, offset, _), piece in zip(jobs, self.ner.pipe([job[3] for job in jobs], batch_size=batch_size)):
             for ent in piece.ents:
                 start, end = offset + ent.start, offset + ent.end
-                if any(s < end and start < e for s, e in wanted):
+                if _reaches(wanted, start, end):
                     found.setdefault(id(doc), []).append(Span(doc, start, end, label=ent.label_))
         for doc in batch:
             doc.set_ents(found.get(id(doc), []))
+
+
+def _reaches(wanted: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether tokens start..end overlap one of `wanted` (sorted and merged, as wanted_ranges gives
+    them), by bisection: a message with many asks has many ranges, and as many entities."""
+    i = bisect.bisect_right(wanted, start, key=lambda r: r[0])  # the ranges that start at or before `start`
+    if i and wanted[i - 1][1] > start:
+        return True
+    return i < len(wanted) and wanted[i][0] < end
 
 
 @Language.factory("pitchlint_focused_ner", default_config={"ner": "ner", "pack_dir": ""})
