@@ -156,10 +156,10 @@ class Engine:
             parse_channel(meta["channel"], where) if "channel" in meta else self.config.channel)
         return profile, channel
 
-    def memory_zone(self) -> AbstractContextManager[None]:
-        """spaCy's memory zone on this engine's pipeline: what the messages add to the vocabulary
-        inside it is dropped at its end (pitchlint.analysis.zones)."""
-        return analysis_zone(self.config.model, builtin_pack_dir(), self.config.packs)
+    def memory_zone(self, messages: int = 1) -> AbstractContextManager[None]:
+        """spaCy's memory zone on this engine's pipeline for linting `messages` messages: what
+        they add to the vocabulary is dropped at its end (pitchlint.analysis.zones)."""
+        return analysis_zone(self.config.model, builtin_pack_dir(), self.config.packs, messages)
 
     def lint_documents(self, documents: Iterable[Document]) -> Iterator[FileReport]:
         """Reports in order. Each slice of MESSAGES_PER_ZONE documents is analysed and checked
@@ -168,7 +168,7 @@ class Engine:
         documents = list(documents)
         for start in range(0, len(documents), MESSAGES_PER_ZONE):
             batch = documents[start:start + MESSAGES_PER_ZONE]
-            with self.memory_zone():
+            with self.memory_zone(len(batch)):
                 reports = [self.check(document, analysis)
                            for document, analysis in zip(batch, self.analyze(batch), strict=True)]
             yield from reports

@@ -87,7 +87,8 @@ def _spacy_objects(value, seen=None) -> list[str]:
 
 @pytest.fixture(scope="module")
 def nlp():
-    list(pitchlint.lint_many(unique_messages(8, seed=0)))  # loads the model, Jinja and inflect
+    # loads the model, Jinja and inflect, and lints the messages a pipeline lints outside zones
+    list(pitchlint.lint_many(unique_messages(zones.WARM_UP_MESSAGES, seed=0)))
     return pipeline()
 
 
@@ -135,6 +136,23 @@ def test_a_zone_inside_a_zone_is_the_outer_one(nlp):
     assert "Quorvantix99" not in nlp.vocab.strings
 
 
+def test_the_first_messages_of_a_pipeline_warm_the_tokenizer_outside_zones():
+    """Inside a zone spaCy's tokenizer caches nothing; the first messages fill its cache, and
+    only their strings stay."""
+    import spacy
+
+    blank = spacy.blank("en")
+    for n in range(zones.WARM_UP_MESSAGES // 4):
+        with zones.memory_zone(blank, messages=4):
+            blank.make_doc(f"Warm{n} words")
+    warmed = len(blank.vocab.strings)
+    assert "Warm0" in blank.vocab.strings
+    for n in range(50):
+        with zones.memory_zone(blank, messages=4):
+            blank.make_doc(f"Zoned{n} words")
+    assert len(blank.vocab.strings) == warmed
+
+
 def test_threads_take_turns_in_zones(nlp):
     """A Dask worker runs chunks in threads: each zone is whole, and the reports are the same as
     one after the other."""
@@ -162,7 +180,7 @@ def test_reports_are_the_same_without_zones(nlp, monkeypatch):
                                    for i, t in enumerate(unique_messages(60, seed=4))]
     zoned = [r.to_dict() for r in pitchlint.lint_many(messages)]
     zoned_lsp = [lint_buffer(m["text"], m["path"], Settings()).report.to_dict() for m in messages[-20:]]
-    monkeypatch.setattr(zones, "memory_zone", lambda nlp: contextlib.nullcontext())
+    monkeypatch.setattr(zones, "memory_zone", lambda nlp, messages=1: contextlib.nullcontext())
     plain = [r.to_dict() for r in pitchlint.lint_many(messages)]
     assert zoned == plain
     assert zoned_lsp == plain[-20:]

@@ -84,7 +84,7 @@ def lint_records(config: Config, records: list[Record]) -> list[Result]:
             results[i] = error
     if todo:  # one memory zone for the chunk (it also keeps a Dask worker's threads off the
         # pipeline at the same time): what its messages add to spaCy's vocabulary goes after it
-        with todo[0][2].memory_zone():
+        with todo[0][2].memory_zone(len(todo)):
             for i, report in _lint(todo, records):
                 results[i] = report
     return [r if r is not None else PitchlintError(records[i].name, "was not linted") for i, r in enumerate(results)]
