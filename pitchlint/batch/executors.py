@@ -50,8 +50,8 @@ class LocalPool:
     indexed them (preshed's, in the string store and the vocabulary) keep a tombstone for each and
     double their size when live entries plus tombstones fill them, so a worker's memory still grows
     with the number of distinct words it has seen: about 60 MiB per worker over 500,000 messages
-    with unique names. A fresh process costs one pipeline load (a few seconds) per RECYCLE_AFTER
-    messages, well under 1 % of the run. (ProcessPoolExecutor's max_tasks_per_child would do it per
+    with unique names. Fresh processes cost one pipeline load (about 5 s here) per RECYCLE_AFTER
+    messages: about 1 % of a 2-worker run at 475 short messages a second. (ProcessPoolExecutor's max_tasks_per_child would do it per
     process, but on Python 3.11 it can hang: CPython gh-115634.)"""
 
     def __init__(self, jobs: int, recycle_after: int | None = None):
