@@ -31,11 +31,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pitchlint.analysis.chunks import CHUNK_TOKENS, cut_points
-from pitchlint.analysis.statements import Sentences
+from pitchlint.analysis.statements import Sentences, sentences_before
 
 MARGIN = 4  # tokens of context either side of a piece
 WHOLE_SHARE = 0.8  # wanted text at least this share of the Doc: run the model on all of it
-POINTED_BACK = 4  # sentences before an ask with a pointer ("anyone there?"), as statements.py looks
 READER_VERBS = {"work", "works", "lead", "run", "manage", "head", "oversee", "are", "sit", "joined"}
 READER_PREPOSITIONS = {"at", "with", "for"}
 
@@ -48,7 +47,7 @@ def wanted_ranges(doc: Doc, sentences: Sentences) -> list[tuple[int, int]]:
     for anaphor in sentences.found.get("ANAPHOR", []):
         sent = anaphor.sent
         if sent.start in ask_starts:
-            ranges += _sentences_before(doc, sent.start, POINTED_BACK)
+            ranges += [(s.start, s.end) for s in sentences_before(doc, sent.start)]
     ranges += _reader_company_sentences(doc)
     return merge(ranges, gap=0)
 
@@ -62,17 +61,6 @@ def merge(ranges: list[tuple[int, int]], gap: int) -> list[tuple[int, int]]:
         else:
             merged.append([start, end])
     return [(s, e) for s, e in merged]
-
-
-def _sentences_before(doc: Doc, start: int, count: int) -> list[tuple[int, int]]:
-    found = []
-    for _ in range(count):
-        if start <= 0:
-            break
-        previous = doc[start - 1].sent
-        found.append((previous.start, previous.end))
-        start = previous.start
-    return found
 
 
 def _reader_company_sentences(doc: Doc) -> list[tuple[int, int]]:
@@ -127,7 +115,6 @@ class FocusedNER:
     target can be, in batches across Docs, and sets the entities that reach a wanted range."""
 
     def __init__(self, nlp: Language, ner_name: str, finder):
-        self.vocab = nlp.vocab
         self.ner = nlp.get_pipe(ner_name)
         self.finder = finder  # the StatementFinder whose sentences say where targets can be
 

@@ -146,7 +146,7 @@ class StatementFinder:
                 anaphor_at[anaphor.sent.start] = max(anaphor_at.get(anaphor.sent.start, -1), anaphor.start)
                 # only a pointer to a place ("anyone still there?") takes in the writer's past
                 place = any(t.lower_ in ("there", "either", "both") for t in anaphor)
-                referent = _nearest_before(doc, anaphor.sent, candidates if place else wanted_sents, limit=4)
+                referent = _nearest_before(doc, anaphor.sent, candidates if place else wanted_sents)
                 if referent is not None:
                     pointed_back[referent] = pointed_back.get(referent, False) or place
         for span in targets:
@@ -234,17 +234,22 @@ def _title_goal(doc: Doc) -> list[Span]:
     return [title]
 
 
-def _nearest_before(doc: Doc, sent: Span, wanted: set[int], limit: int) -> int | None:
-    """Start of the nearest of up to `limit` sentences before `sent` whose start is in `wanted`."""
-    i = sent.start
-    for _ in range(limit):
-        if i <= 0:
-            return None
-        previous = doc[i - 1].sent
-        if previous.start in wanted:
-            return previous.start
-        i = previous.start
-    return None
+POINTED_BACK = 4  # how many sentences back an ask's pointer ("anyone there?") may reach
+
+
+def sentences_before(doc: Doc, start: int, count: int = POINTED_BACK):
+    """The up to `count` sentences before token `start`, nearest first."""
+    for _ in range(count):
+        if start <= 0:
+            return
+        previous = doc[start - 1].sent
+        yield previous
+        start = previous.start
+
+
+def _nearest_before(doc: Doc, sent: Span, wanted: set[int]) -> int | None:
+    """Start of the nearest of the sentences an ask's pointer may reach whose start is in `wanted`."""
+    return next((s.start for s in sentences_before(doc, sent.start) if s.start in wanted), None)
 
 
 LIST_MARKERS = ("- ", "* ", "• ", "+ ", "– ", "→", "-> ", "> ")
