@@ -58,18 +58,26 @@ def read_patterns(path: Path) -> list[dict]:
     return read_jsonl(path, "pattern", _pattern_entry)
 
 
-def compile_patterns(vocab, patterns: list[dict], source: Path) -> tuple[object, dict[str, list[list[bool]]]]:
-    """A Matcher whose patterns may mark tokens with "CAPTURE": true; returns capture masks by key."""
+def compile_patterns(vocab, patterns: list[dict], source: Path, word_flags: bool = True) -> tuple[object, dict[str, list[list[bool]]]]:
+    """A Matcher whose patterns may mark tokens with "CAPTURE": true; returns capture masks by key.
+    Each pattern is checked as written, then added with its word tests as lexeme flags (flags.py),
+    unless `word_flags` is false."""
     from spacy.matcher import Matcher
+    from spacy.schemas import validate_token_pattern
 
-    matcher = Matcher(vocab)
+    from pitchlint.analysis.flags import as_flags
+
+    matcher = Matcher(vocab, validate=False)  # flag bits are not in spaCy's pattern schema
     captures: dict[str, list[list[bool]]] = {}
     for i, entry in enumerate(patterns):
         tokens = [dict(tok) for tok in entry["pattern"]]
         mask = [bool(tok.pop("CAPTURE", False)) for tok in tokens]
         key = f"{entry['label']}#{i}"
+        errors = validate_token_pattern(tokens)
         try:
-            matcher.add(key, [tokens])
+            if errors:
+                raise ValueError("; ".join(errors))
+            matcher.add(key, [[as_flags(vocab, tok) for tok in tokens] if word_flags else tokens])
         except Exception as exc:  # spaCy raises ValueError/MatchPatternError for bad patterns
             raise ConfigError(source, f"pattern {i + 1} is not valid ({exc})") from None
         captures[key] = [mask]
