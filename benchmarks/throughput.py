@@ -3,8 +3,8 @@
 Three contenders process the same messages, in turn, in each repetition: bare `nlp.pipe` with the
 model's default pipeline, bare `nlp.pipe` with the components pitchlint keeps (ner + senter), and
 `engine_for(Config()).lint_documents(...)` over `make_document(...)` objects (analysis, rules,
-score, suggestions). Loading and one warm-up pass are not timed. Target: pitchlint / bare default
->= 0.9 (messages per second).
+score, suggestions). Loading and one warm-up pass are not timed. Targets (messages per second):
+pitchlint / bare default >= 0.9, and pitchlint / bare ner + senter >= 1.5.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from messages import messages
 
 BATCH_SIZE = 32  # pitchlint's own batch size in analysis.analyze_texts
 TARGET = 0.9
+SAME_COMPONENTS_TARGET = 1.5  # the model only where a target can be, and a fast kernel
 
 
 def bare(model: str, same_components: bool):
@@ -70,7 +71,8 @@ def main() -> None:
     full, same, lint = (median(v) for v in rates.values())
     print("\nRatios of medians")
     verdict("pitchlint / bare default pipeline", lint / full, f">= {TARGET}", lint / full >= TARGET)
-    print(f"  pitchlint / bare ner + senter (same components): {lint / same:.3f}  (for reference)")
+    verdict("pitchlint / bare ner + senter (same components)", lint / same, f">= {SAME_COMPONENTS_TARGET}",
+            lint / same >= SAME_COMPONENTS_TARGET)
 
 
 if __name__ == "__main__":
