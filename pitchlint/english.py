@@ -10,6 +10,8 @@ global (`is_plural`).
 from __future__ import annotations
 
 import re
+import sys
+import types
 from functools import lru_cache
 
 # The head of a role is the noun before its first preposition: "head of growth" -> "head",
@@ -24,9 +26,37 @@ _YOU_ACRONYM = re.compile(r"U[A-Z]{1,3}\b")
 
 @lru_cache(maxsize=1)
 def _engine():
-    import inflect
+    return _import_inflect().engine()
 
-    return inflect.engine()
+
+def _import_inflect():
+    """inflect, imported without typeguard's instrumentation.
+
+    inflect wraps its methods in typeguard's `@typechecked`, which parses and compiles inflect's
+    whole module again for each method it wraps: 2-3 s of CPU on the first rewrite of a process
+    (jaraco/inflect#212), in a hook or on a fresh language server. Those checks only reject an
+    argument of the wrong type or an empty word, which this module never passes (each caller
+    skips empty phrases), so inflect is imported with a `typechecked` that returns the method
+    as it is, and whatever `typeguard` was in `sys.modules` is put back right after."""
+    if "inflect" in sys.modules:
+        return sys.modules["inflect"]
+    stand_in = types.ModuleType("typeguard")
+    stand_in.typechecked = _unchecked  # type: ignore[attr-defined]
+    before = sys.modules.get("typeguard")
+    sys.modules["typeguard"] = stand_in
+    try:
+        import inflect
+    finally:
+        if before is None:
+            sys.modules.pop("typeguard", None)
+        else:
+            sys.modules["typeguard"] = before
+    return inflect
+
+
+def _unchecked(target=None, **_options):
+    """`@typechecked` and `@typechecked(...)` as no-ops."""
+    return target if target is not None else (lambda function: function)
 
 
 def head_noun(phrase: str) -> str:
