@@ -94,6 +94,30 @@ def test_the_analysis_in_pieces_finds_what_the_whole_does(analyze):
         assert found == expected, n
 
 
+def test_the_chunked_components_in_batches_give_what_each_message_alone_gives():
+    """Short messages go through the senter and NER in batches, long ones piece by piece, in
+    their order: the sentence starts and entities of each message alone."""
+    from spacy.attrs import SENT_START
+
+    from pitchlint.analysis.pipeline import build_pipeline
+    from pitchlint.paths import builtin_pack_dir
+
+    nlp = build_pipeline(None, str(builtin_pack_dir()), scope="everywhere")
+    chunked = nlp.get_pipe("pitchlint_chunked")
+    assert [c.name for c in chunked.components] == ["senter", "ner"]
+    paragraph = "Could you introduce me to a recruiter at Microsoft or Stripe? I worked at Amazon. " * 20 + "\n\n"
+    texts = [f"Hi Sam. I spent {n} years at Google. Do you know anyone at Nordstrom in Seattle?" for n in range(40)]
+    texts[3] = texts[37] = paragraph * 12  # longer than a piece
+
+    def annotations(doc):
+        return doc.to_array([SENT_START]).tolist(), [(e.start, e.end, e.label_) for e in doc.ents]
+
+    alone = [annotations(chunked(nlp.make_doc(text))) for text in texts]
+    batched = [annotations(doc) for doc in chunked.pipe((nlp.make_doc(t) for t in texts), batch_size=16)]
+    assert len(nlp.make_doc(texts[3])) > CHUNK_TOKENS and any(ents for _, ents in alone)
+    assert batched == alone
+
+
 # --- templates ------------------------------------------------------------------------------------
 
 def render(source: str, **slots) -> str:
