@@ -8,10 +8,9 @@ linear. A message shorter than one piece (nearly all of them) is analysed whole,
 
 from __future__ import annotations
 
-from itertools import islice
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import minibatch
 
 CHUNK_TOKENS = 2_000
 FACTORY = "pitchlint_chunked"
@@ -48,8 +47,7 @@ class Chunked:
         """Docs of one piece go through each component's own `pipe`, in batches (the same
         sentence starts and entities as one at a time, on the corpus and the benchmark messages,
         and a third less time for the senter); longer ones piece by piece."""
-        docs = iter(docs)
-        while batch := list(islice(docs, batch_size)):
+        for batch in minibatch(docs, batch_size):
             short = [doc for doc in batch if len(doc) <= CHUNK_TOKENS]
             for component in self.components:  # spaCy's components annotate the Docs in place
                 for _ in component.pipe(short, batch_size=batch_size):

@@ -65,8 +65,9 @@ def as_flags(vocab, token: dict) -> dict:
         if attr is not None and isinstance(value, dict) and len(value) == 1:
             (op, operand), = value.items()
             op = op.upper()
-            if op == "REGEX" and isinstance(operand, str) or op in SET_TESTS and isinstance(operand, list) \
-                    and all(isinstance(word, str) for word in operand):
+            regex = op == "REGEX" and isinstance(operand, str)
+            word_set = op in SET_TESTS and isinstance(operand, list) and all(isinstance(w, str) for w in operand)
+            if regex or word_set:
                 bit = flag_for(vocab, attr, "REGEX" if op == "REGEX" else "IN", operand)
                 if bit is not None:
                     out[bit] = SET_TESTS.get(op, True)

@@ -22,13 +22,13 @@ text is most of the message, the model runs on all of it, exactly as without thi
 from __future__ import annotations
 
 import bisect
-from itertools import islice
 
 import numpy
 from spacy.attrs import IDX, LENGTH, LOWER, SPACY
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import minibatch
 
 from pitchlint.analysis.chunks import CHUNK_TOKENS, cut_points
 from pitchlint.analysis.statements import Sentences, sentences_before
@@ -122,11 +122,7 @@ class FocusedNER:
         return next(iter(self.pipe([doc])))
 
     def pipe(self, docs, batch_size: int = 32):
-        docs = iter(docs)
-        while True:
-            batch = list(islice(docs, batch_size))
-            if not batch:
-                return
+        for batch in minibatch(docs, batch_size):
             self._run(batch, batch_size)
             yield from batch
 
