@@ -82,8 +82,8 @@ def partition_overhead(partitions: int, chunk_size: int) -> float:
 
     from distributed import Client, LocalCluster
 
-    from pitchlint.batch.core import Record
-    from pitchlint.batch.executors import DaskCluster, in_order
+    from pitchlint.engine.records import Record
+    from pitchlint.engine.executors import DaskCluster, in_order
 
     chunk = [Record(id=i, text=t) for i, t in enumerate(messages(chunk_size, seed=7))]
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,

@@ -15,7 +15,7 @@ from common import median, pitchlint_command, process_env, print_table, time_pro
 TARGET = 0.3
 SPACY_CHECK = """
 import sys
-from pitchlint.cli import main
+from pitchlint.cli.commands import main
 try:
     main(["--help"])
 except SystemExit:

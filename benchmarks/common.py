@@ -11,12 +11,12 @@ from pathlib import Path
 
 
 def pitchlint_command() -> list[str]:
-    """The `pitchlint` console script next to this interpreter, else `python -m pitchlint.cli`."""
+    """The `pitchlint` console script next to this interpreter, else `python -m pitchlint.cli.commands`."""
     folder = Path(sys.executable).parent
     for name in ("pitchlint", "pitchlint.exe"):
         if (folder / name).is_file():
             return [str(folder / name)]
-    return [sys.executable, "-m", "pitchlint.cli"]
+    return [sys.executable, "-m", "pitchlint"]
 
 
 def model_name() -> str:

@@ -38,10 +38,10 @@ def lint_all(out: str, corpus: str, count: int) -> None:
     sys.path.insert(0, str(HERE))
     from messages import messages
 
-    from pitchlint.config import CHANNELS, Config
-    from pitchlint.document import make_document, read_document
-    from pitchlint.engine import available_rules, engine_for
-    from pitchlint.report import file_json
+    from pitchlint.config.settings import CHANNELS, Config
+    from pitchlint.reading.read import make_document, read_document
+    from pitchlint.engine.core import available_rules, engine_for
+    from pitchlint.output.report import file_json
 
     base = Config()
     base = dataclasses.replace(base, select=tuple(available_rules(base.packs)))

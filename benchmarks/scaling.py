@@ -55,7 +55,7 @@ def text_of(words: int, by_message: list[list[str]], first: int) -> str:
 
 def size_limit(by_message: list[list[str]]) -> int:
     """The most words of such a text that pitchlint accepts (its token ceiling)."""
-    from pitchlint.bounds import MAX_TOKENS, check_tokens
+    from pitchlint.reading.bounds import MAX_TOKENS, check_tokens
     from pitchlint.errors import InputError
 
     def accepted(words: int) -> bool:
@@ -82,8 +82,8 @@ def contenders(model: str):
     import spacy
 
     from pitchlint.analysis import UNUSED_COMPONENTS
-    from pitchlint.config import Config
-    from pitchlint.engine import engine_for
+    from pitchlint.config.settings import Config
+    from pitchlint.engine.core import engine_for
 
     nlp = spacy.load(model, exclude=UNUSED_COMPONENTS)
     if "senter" in nlp.disabled:
@@ -103,9 +103,9 @@ def main() -> None:
     parser.add_argument("--no-limit", action="store_true", help="skip the text at the size limit")
     args = parser.parse_args()
 
-    from pitchlint.bounds import MAX_TOKENS
-    from pitchlint.document import make_document
-    from pitchlint.source import MAX_CHARACTERS
+    from pitchlint.reading.bounds import MAX_TOKENS
+    from pitchlint.reading.read import make_document
+    from pitchlint.reading.document import MAX_CHARACTERS
 
     by_message = paragraphs(300)
     limit = size_limit(by_message)

@@ -32,8 +32,8 @@ def bare(model: str, same_components: bool):
 
 
 def pitchlint():
-    from pitchlint.config import Config
-    from pitchlint.engine import engine_for
+    from pitchlint.config.settings import Config
+    from pitchlint.engine.core import engine_for
 
     engine = engine_for(Config())
     return lambda texts, docs: list(engine.lint_documents(docs))
@@ -45,7 +45,7 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=300, help="messages per repetition (default 300)")
     args = parser.parse_args()
 
-    from pitchlint.document import make_document
+    from pitchlint.reading.read import make_document
 
     model = model_name()
     texts = messages(args.messages)

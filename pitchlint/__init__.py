@@ -19,20 +19,20 @@ __all__ = [
 if TYPE_CHECKING:
     from pitchlint.analysis import Entity
     from pitchlint.api import ConfigSource, Message, lint_many, lint_text, load_config
-    from pitchlint.config import Config
-    from pitchlint.engine import FileReport, lint
+    from pitchlint.config.settings import Config
+    from pitchlint.engine.core import FileReport, lint
     from pitchlint.errors import ConfigError, InputError, PitchlintError
-    from pitchlint.findings import Finding
-    from pitchlint.score import Score
+    from pitchlint.checks.findings import Finding
+    from pitchlint.engine.score import Score
 
 _HOMES = {
     "pitchlint.api": ("ConfigSource", "Message", "lint_many", "lint_text", "load_config"),
     "pitchlint.analysis": ("Entity",),
-    "pitchlint.config": ("Config",),
-    "pitchlint.engine": ("FileReport", "lint"),
+    "pitchlint.config.settings": ("Config",),
+    "pitchlint.engine.core": ("FileReport", "lint"),
     "pitchlint.errors": ("ConfigError", "InputError", "PitchlintError"),
-    "pitchlint.findings": ("Finding",),
-    "pitchlint.score": ("Score",),
+    "pitchlint.checks.findings": ("Finding",),
+    "pitchlint.engine.score": ("Score",),
 }
 
 

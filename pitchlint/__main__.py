@@ -1,3 +1,3 @@
-from pitchlint.cli import console_main
+from pitchlint.cli.commands import console_main
 
 console_main()

@@ -15,9 +15,9 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, TypeAlias
 
-from pitchlint.batch.core import Record, Result, lint_records
-from pitchlint.config import Config, find_config, load_config_file, parse_config
-from pitchlint.engine import FileReport
+from pitchlint.engine.records import Record, Result, lint_records
+from pitchlint.config.settings import Config, find_config, load_config_file, parse_config
+from pitchlint.engine.core import FileReport
 from pitchlint.errors import PitchlintError
 
 ConfigSource: TypeAlias = Config | Mapping[str, Any] | str | os.PathLike[str] | None
@@ -72,7 +72,7 @@ def lint_many(messages: Iterable[Message],
     turn comes, naming it ("message 3", or its path)."""
     if batch_size < 1 or n_process < 1:
         raise ValueError("batch_size and n_process must be at least 1")
-    from pitchlint.batch.executors import InProcess, LocalPool, in_order
+    from pitchlint.engine.executors import InProcess, LocalPool, in_order
 
     chosen = _config(config)
     records = (_record(i, message) for i, message in enumerate(messages, 1))

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pitchlint.analysis.result import STATEMENTS, TARGET_LABELS, TARGET_STATEMENTS
-from pitchlint.config import CHANNELS, config_for, load_config_file
-from pitchlint.document import read_document
-from pitchlint.engine import available_rules, engine_for
+from pitchlint.config.settings import CHANNELS, config_for, load_config_file
+from pitchlint.reading.read import read_document
+from pitchlint.engine.core import available_rules, engine_for
 from pitchlint.errors import ConfigError
-from pitchlint.report import file_json
+from pitchlint.output.report import file_json
 
 LABELS = TARGET_LABELS
 MESSAGE_SUFFIXES = (".txt", ".md", ".eml")
@@ -164,7 +164,7 @@ def _message_file(label_file: Path) -> Path:
 
 
 def load_labelled(label_file: Path, text: str) -> Labelled:
-    from pitchlint.config_files import read_toml
+    from pitchlint.config.files import read_toml
 
     data = read_toml(label_file)
     verdict = data.get("verdict")

@@ -17,13 +17,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pitchlint.config import Config, HookConfig, config_for, find_config
+from pitchlint.config.settings import Config, HookConfig, config_for, find_config
 from pitchlint.errors import PitchlintError
-from pitchlint.globs import matches
+from pitchlint.config.globs import matches
 
 MARKER = "pitchlint-managed hook"
 DIGEST_PREFIX = "# pitchlint-hook-sha256: "
-MAX_MAIL_BYTES = 10_000_000  # pitchlint.document.MAX_BYTES, without importing the document stage here
+MAX_MAIL_BYTES = 10_000_000  # pitchlint.reading.read.MAX_BYTES, without importing the document stage here
 CHAINED_SUFFIX = ".pitchlint-chained"
 HOOKS = {"sendemail-validate": "git send-email --no-validate ...", "pre-commit": "git commit --no-verify ..."}
 
@@ -162,7 +162,7 @@ def staged_drafts(repo: Path, include: tuple[str, ...]) -> list[str]:
 
 def staged_blob(repo: Path, name: str) -> bytes:
     """The staged version of a draft; one over the size limit is refused before it is read."""
-    from pitchlint.document import MAX_BYTES, MAX_CHARACTERS
+    from pitchlint.reading.read import MAX_BYTES, MAX_CHARACTERS
 
     size = subprocess.run(["git", "cat-file", "-s", f":{name}"], cwd=repo, capture_output=True, text=True, check=False)
     if size.returncode == 0 and size.stdout.strip().isdigit() and int(size.stdout) > MAX_BYTES:
@@ -181,8 +181,8 @@ def _check(sources, bypass: str) -> tuple[int, list[str]]:
     """Lint (path, read, configure) sources, each with its own configuration's hook thresholds;
     (exit status, lines for stderr). Anything that kept a message from being checked in full (an
     unreadable file, a broken configuration, a rule or template that failed) blocks it."""
-    from pitchlint.report import render_text
-    from pitchlint.runner import lint_sources
+    from pitchlint.output.report import render_text
+    from pitchlint.engine.files import lint_sources
 
     lines: list[str] = []
     blocked, broken, thresholds = [], [], {}
@@ -243,7 +243,7 @@ def run_sendemail_validate(message: str, cwd: Path) -> tuple[int, list[str]]:
     """`git send-email` calls the hook with the path of the file holding the e-mail (a copy it
     may keep outside the working tree: then the repository's root configuration governs it).
     Patches from `git format-patch` go through, and so does a message `include` does not name."""
-    from pitchlint.document import read_document
+    from pitchlint.reading.read import read_document
 
     repo = repo_root(cwd).resolve()
     try:
@@ -267,7 +267,7 @@ def run_pre_commit(cwd: Path, names: tuple[str, ...] = ()) -> tuple[int, list[st
     it. Called by git's own hook, with no names: what is staged (not the working tree). Called by
     the pre-commit framework, with the names it chose (`files` in its manifest): those files,
     which the framework has made the staged version."""
-    from pitchlint.document import read_document
+    from pitchlint.reading.read import read_document
 
     repo = repo_root(cwd)
     include = hook_config(repo).hook.include

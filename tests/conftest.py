@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from pitchlint.config import Config
-from pitchlint.document import make_document
-from pitchlint.engine import engine_for
+from pitchlint.config.settings import Config
+from pitchlint.reading.read import make_document
+from pitchlint.engine.core import engine_for
 
 SEEDS = {
     "sustainability": (

@@ -15,7 +15,7 @@ import pitchlint
 from batch_support import corpus_alone, corpus_jsonl, corpus_messages, read_jsonl, run_cli, write_jsonl
 from pitchlint.batch.outputs import breakdown_keys, targets
 from pitchlint.batch.progress import progress_line
-from pitchlint.cli import main
+from pitchlint.cli.commands import main
 
 VAGUE = "Hi Dana,\n\nIf you know anyone, or hear of any leads, please send them my way.\n"
 SPECIFIC = "Could you introduce me to a data engineer at Stripe? I'm moving into fintech.\n"
@@ -148,8 +148,8 @@ def test_a_csv_row_with_the_wrong_number_of_fields_is_an_error_row(tmp_path):
 
 
 def test_a_rule_that_raises_gives_its_message_an_error_and_the_others_are_linted(tmp_path, monkeypatch):
-    from pitchlint import checks
-    from pitchlint.engine import available_rules
+    from pitchlint.checks import targets as checks
+    from pitchlint.engine.core import available_rules
 
     kind = available_rules(())["vague-ask"].kind
     original = checks.KINDS[kind]

@@ -8,12 +8,13 @@ import sys
 
 import pytest
 
-from pitchlint import bounds, pack_regex
-from pitchlint.bounds import MAX_RUN, MAX_TOKENS, shorten_runs
+from pitchlint.checks import pack_regex
+from pitchlint.reading import bounds
+from pitchlint.reading.bounds import MAX_RUN, MAX_TOKENS, shorten_runs
 from pitchlint.analysis.chunks import CHUNK_TOKENS, cut_points
-from pitchlint.document import make_document
+from pitchlint.reading.read import make_document
 from pitchlint.errors import InputError
-from pitchlint.template_budget import MAX_SIZE, MAX_STEPS, BudgetedEnvironment, TemplateBudgetError
+from pitchlint.rewrite.budget import MAX_SIZE, MAX_STEPS, BudgetedEnvironment, TemplateBudgetError
 
 VAGUE = "Hi Dana,\n\nIf you know anyone, or hear of any leads, please send them my way.\n"
 
@@ -100,7 +101,7 @@ def test_the_chunked_components_in_batches_give_what_each_message_alone_gives():
     from spacy.attrs import SENT_START
 
     from pitchlint.analysis.pipeline import build_pipeline
-    from pitchlint.paths import builtin_pack_dir
+    from pitchlint.checks.paths import builtin_pack_dir
 
     nlp = build_pipeline(None, str(builtin_pack_dir()), scope="everywhere")
     chunked = nlp.get_pipe("pitchlint_chunked")
@@ -172,7 +173,7 @@ def test_ordinary_patterns_match_as_re_would():
 # --- globs (pathspec's wildmatch since issue 10) --------------------------------------------------
 
 def test_a_glob_with_many_double_stars_matches_in_bounded_time():
-    code = ("from pitchlint.globs import matches\n"
+    code = ("from pitchlint.config.globs import matches\n"
             "print(matches('a/' * 30 + 'b.txt', ['**/' * 12 + 'c.txt']))\n")
     try:
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=5)

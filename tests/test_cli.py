@@ -154,7 +154,7 @@ def test_config_ignore_silences_a_rule(drafts):
 def test_help_and_version_do_not_import_spacy():
     code = (
         "import sys\n"
-        "from pitchlint.cli import main\n"
+        "from pitchlint.cli.commands import main\n"
         "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
         "print(*(name in sys.modules for name in ('spacy', 'jinja2', 'pygls', 'lsprotocol')))\n"
     )
@@ -168,7 +168,7 @@ def test_help_and_version_do_not_import_spacy():
 def test_linting_does_not_import_the_language_server(drafts):
     code = (
         "import sys\n"
-        "from pitchlint.cli import main\n"
+        "from pitchlint.cli.commands import main\n"
         f"try:\n    main([{str(drafts / 'vague.txt')!r}])\nexcept SystemExit:\n    pass\n"
         "print('pygls' in sys.modules, 'lsprotocol' in sys.modules, file=sys.stderr)\n"
     )

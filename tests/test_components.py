@@ -4,7 +4,7 @@ import spacy
 
 from pitchlint.analysis.targets import TermMatcher
 from pitchlint.analysis.lexicon import read_lexicon, with_plurals
-from pitchlint.paths import builtin_pack_dir
+from pitchlint.checks.paths import builtin_pack_dir
 
 
 def test_one_word_fast_path_agrees_with_the_tokenizer_for_every_builtin_term():

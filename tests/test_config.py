@@ -1,7 +1,7 @@
 import pytest
 
-from pitchlint.config import Config, config_for, find_config, load_config_file
-from pitchlint.engine import active_rules
+from pitchlint.config.settings import Config, config_for, find_config, load_config_file
+from pitchlint.engine.core import active_rules
 from pitchlint.errors import ConfigError
 
 
@@ -75,7 +75,7 @@ def test_select_ignore_and_severity(tmp_path):
 
 
 def test_default_rules_are_the_stable_ones():
-    from pitchlint.engine import available_rules
+    from pitchlint.engine.core import available_rules
 
     stable = sorted(r.id for r in available_rules(()).values() if r.status == "stable")
     assert sorted(active_rules(Config())) == stable

@@ -15,8 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import SEEDS
-from pitchlint import startup
-from pitchlint.cli import main
+from pitchlint.cli import startup
+from pitchlint.cli.commands import main
 
 ROOT = Path(__file__).resolve().parent.parent
 VAGUE = "Hi Dana,\n\nI'm between jobs. If you know anyone, or hear of any leads, please send them my way.\n\nThanks,\nPriya\n"
@@ -28,7 +28,7 @@ needs_script = pytest.mark.skipif(not SCRIPT.is_file(), reason="the pitchlint co
 # (which a fast exit skips) prints "teardown".
 PROBE = """
 import atexit, os, sys
-from pitchlint.cli import console_main
+from pitchlint.cli.commands import console_main
 
 class Canary:
     def __del__(self):
@@ -108,7 +108,7 @@ def test_a_lint_run_skips_the_shutdown_and_spacys_command_line():
 def test_spacy_info_and_spacy_cli_still_work_after_a_deferred_import():
     code = (
         "import sys\n"
-        "from pitchlint.startup import defer_spacy_cli\n"
+        "from pitchlint.cli.startup import defer_spacy_cli\n"
         "defer_spacy_cli()\n"
         "import spacy\n"
         "print('spacy.cli.info' in sys.modules, 'typer' in sys.modules)\n"
@@ -124,7 +124,7 @@ def test_spacy_info_and_spacy_cli_still_work_after_a_deferred_import():
 def test_the_stand_in_is_removed_when_spacy_was_never_imported():
     code = (
         "import sys\n"
-        "from pitchlint.cli import console_main\n"
+        "from pitchlint.cli.commands import console_main\n"
         "sys.argv = ['pitchlint', '--version']\n"
         "try:\n    console_main()\nexcept SystemExit as stop:\n    print(stop.code, 'spacy.cli.info' in sys.modules)\n"
     )
@@ -155,7 +155,7 @@ def fake_exit(monkeypatch):
 def test_leave_exits_only_when_nothing_is_pending(fake_exit, monkeypatch):
     import threading
 
-    from pitchlint import rulepack
+    from pitchlint.checks import pack as rulepack
 
     # The test process has its own threads and plug-ins, left by other tests: set both as a
     # lint run of the console script has them, then change one at a time.

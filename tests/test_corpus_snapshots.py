@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from pitchlint.config import Config
-from pitchlint.document import read_document
-from pitchlint.engine import engine_for
-from pitchlint.report import file_json
+from pitchlint.config.settings import Config
+from pitchlint.reading.read import read_document
+from pitchlint.engine.core import engine_for
+from pitchlint.output.report import file_json
 
 ROOT = Path(__file__).resolve().parent.parent
 MESSAGES = sorted(

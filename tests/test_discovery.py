@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pitchlint.config import find_config
-from pitchlint.runner import RunOptions, expand
+from pitchlint.config.settings import find_config
+from pitchlint.engine.files import RunOptions, expand
 
 MESSAGE = "Could you introduce me to a recruiter at Microsoft?\n"
 
@@ -84,7 +84,7 @@ def test_a_bad_gitignore_line_is_a_warning(repo):
     ('respect-gitignore = "yes"', "`respect-gitignore` must be true or false"),
 ])
 def test_bad_discovery_keys_name_the_key(repo, config, message):
-    from pitchlint.config import load_config_file
+    from pitchlint.config.settings import load_config_file
     from pitchlint.errors import ConfigError
 
     (repo / ".pitchlint.toml").write_text(config + "\n")

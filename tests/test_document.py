@@ -1,6 +1,6 @@
 import pytest
 
-from pitchlint.document import line_starts, make_document, mask_markdown, position, read_document
+from pitchlint.reading.read import line_starts, make_document, mask_markdown, position, read_document
 from pitchlint.errors import InputError
 
 

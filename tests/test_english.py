@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pitchlint.english import is_plural, join_and, join_or, with_article
-from pitchlint.paths import builtin_pack_dir
-from pitchlint.render import Renderer
+from pitchlint.rewrite.english import is_plural, join_and, join_or, with_article
+from pitchlint.checks.paths import builtin_pack_dir
+from pitchlint.rewrite.templates import Renderer
 
 TEMPLATES = sorted(p.name for p in (builtin_pack_dir() / "templates").glob("*.j2") if not p.name.startswith("_"))
 
@@ -57,7 +57,7 @@ def test_is_plural(phrase, plural):
      "a recruiter, an engineering manager, an SRE, or VPs of sales"),
 ])
 def test_roles_phrase(roles, expected):
-    from pitchlint.english import roles_phrase
+    from pitchlint.rewrite.english import roles_phrase
 
     assert roles_phrase(roles) == expected
 
@@ -141,7 +141,7 @@ def test_the_reason_follows_the_rewrite(render):
     (["retail", "early-childhood education"], "retail or early-childhood education"),
 ])
 def test_kinds_of_employer_are_plural_after_in_and_fields_are_not(sectors, said):
-    from pitchlint.english import sector_phrase
+    from pitchlint.rewrite.english import sector_phrase
 
     assert sector_phrase(sectors) == said
 
@@ -150,7 +150,7 @@ _INFLECT_ANSWERS = r"""
 import json, sys
 from pathlib import Path
 if sys.argv[1] == "ours":
-    from pitchlint.english import _engine
+    from pitchlint.rewrite.english import _engine
     engine = _engine()
 else:
     import inflect  # with typeguard's instrumentation
@@ -188,7 +188,7 @@ def test_a_typeguard_imported_before_is_put_back(monkeypatch):
     import sys
     import types
 
-    from pitchlint import english
+    from pitchlint.rewrite import english
 
     earlier = types.ModuleType("typeguard")
     monkeypatch.setitem(sys.modules, "typeguard", earlier)

@@ -73,7 +73,7 @@ def test_eval_one_batch_saved_reports_and_a_baseline(tmp_path):
 
     from click.testing import CliRunner
 
-    from pitchlint.cli import main
+    from pitchlint.cli.commands import main
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()

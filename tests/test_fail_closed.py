@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from pitchlint import hooks
-from pitchlint.config import config_for, find_config
+from pitchlint.config.settings import config_for, find_config
 from pitchlint.errors import ConfigError
 from test_hooks import git, repo  # noqa: F401 - repo is a fixture
 

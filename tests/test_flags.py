@@ -8,8 +8,8 @@ import os
 import pytest
 from click.testing import CliRunner
 
-from pitchlint.cli import main
-from pitchlint.config import find_config
+from pitchlint.cli.commands import main
+from pitchlint.config.settings import find_config
 from test_plugins import PACK_RULE
 
 VAGUE = "Hi Dana,\n\nIf you know anyone, or hear of any leads, please send them my way.\n\nThanks,\nPriya\n"
@@ -151,7 +151,7 @@ def test_a_broken_user_configuration_is_named(folder, monkeypatch):
     ({"FORCE_COLOR": "1", "NO_COLOR": "1"}, False), ({"FORCE_COLOR": ""}, False),
 ])
 def test_colour_from_the_environment(env, expected, monkeypatch):
-    from pitchlint.check_command import use_color
+    from pitchlint.cli.check import use_color
 
     for name, value in env.items():
         monkeypatch.setenv(name, value)
@@ -160,7 +160,7 @@ def test_colour_from_the_environment(env, expected, monkeypatch):
 
 
 def test_an_empty_no_color_leaves_colour_on_a_terminal(monkeypatch):
-    from pitchlint.check_command import use_color
+    from pitchlint.cli.check import use_color
 
     monkeypatch.setenv("NO_COLOR", "")
     assert use_color(None, stream_is_terminal=True) is True

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pitchlint.globs import matches
+from pitchlint.config.globs import matches
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -214,7 +214,7 @@ def test_pre_commit_framework_manifest_is_valid():
 def test_manifest_files_are_the_default_include(path):
     import re
 
-    from pitchlint.config import DEFAULT_HOOK_INCLUDE
+    from pitchlint.config.settings import DEFAULT_HOOK_INCLUDE
 
     assert bool(re.search(manifest_hook()["files"], path)) is matches(path, DEFAULT_HOOK_INCLUDE)
 

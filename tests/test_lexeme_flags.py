@@ -7,9 +7,9 @@ import spacy
 
 from pitchlint.analysis.flags import FIRST_SPARE_BIT, LAST_BIT, WordTest, as_flags, flag_for
 from pitchlint.analysis.patterns import compile_patterns, read_patterns
-from pitchlint.document import read_document
+from pitchlint.reading.read import read_document
 from pitchlint.errors import ConfigError
-from pitchlint.paths import builtin_pack_dir
+from pitchlint.checks.paths import builtin_pack_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -40,7 +40,7 @@ def test_read_lexicon_sections(tmp_path):
 
 
 def _entries(name, fold=True):
-    from pitchlint.paths import builtin_pack_dir
+    from pitchlint.checks.paths import builtin_pack_dir
 
     lexicon = read_lexicon(builtin_pack_dir() / "lexicons" / name)
     terms = lexicon.plain + lexicon.needs_context

@@ -14,7 +14,7 @@ from pitchlint.analysis.chunks import CHUNK_TOKENS
 from pitchlint.analysis.sentences import SentenceBreaks, SentenceIndex, _starts_list_item
 from pitchlint.analysis.statements import LIST_MARKERS, _Lines, _with_list_items
 from pitchlint.analysis.targets import LIST_GLUE, _company_list_members, _has_target_context, _list_items
-from pitchlint.paths import builtin_pack_dir
+from pitchlint.checks.paths import builtin_pack_dir
 
 LISTS = ("Hi Dana,\n\nHope you're well. Two asks:\n1. Could you introduce me to a PM at Stripe?\n"
          "- Any recruiter at Plaid\n* or Adyen\n2) a designer\n  • someone in fintech\n\nThanks,\nSam\n")
@@ -162,7 +162,7 @@ def test_lists_after_leads_are_taken_in_as_before_when_every_sentence_leads(anal
 
 
 def test_the_next_sentence_found_by_bisection_is_the_one_a_walk_finds(analyze):
-    from pitchlint.checks_text import next_sentence_end
+    from pitchlint.checks.text import next_sentence_end
 
     for text in TEXTS:
         analysis = analyze(text)
@@ -236,7 +236,7 @@ def test_a_list_of_companies_walked_once_gives_the_members_each_walk_gave(analyz
 
 def test_generic_places_and_slots_found_by_bisection_agree_with_the_scans():
     from pitchlint.analysis import Analysis
-    from pitchlint.checks import _generic_places, _within
+    from pitchlint.checks.targets import _generic_places, _within
 
     rng = random.Random(3)
     for _ in range(200):
@@ -257,7 +257,7 @@ def test_generic_places_and_slots_found_by_bisection_agree_with_the_scans():
 
 
 def test_format_patch_is_cut_at_its_first_dashes_whatever_comes_between():
-    from pitchlint.mail import _cut, _quote_follows
+    from pitchlint.reading.mail import _cut, _quote_follows
 
     lines = ["Subject line", "", "body"] + ["---", "more"] * 50 + ["diff --git a/x b/x", "+x"]
     assert _cut(lines) == 3
@@ -267,9 +267,9 @@ def test_format_patch_is_cut_at_its_first_dashes_whatever_comes_between():
 
 
 def test_columns_counted_by_bisection_are_the_utf16_lengths_of_the_slices():
-    from pitchlint.document import line_starts
-    from pitchlint.formats.artifacts import Artifact, Lines
-    from pitchlint.units import utf16_length
+    from pitchlint.reading.read import line_starts
+    from pitchlint.output.artifacts import Artifact, Lines
+    from pitchlint.reading.units import utf16_length
 
     rng = random.Random(16)
     for _ in range(200):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pitchlint.markdown import mask_markdown
+from pitchlint.reading.markdown import mask_markdown
 
 
 def masked(text: str) -> str:

@@ -16,12 +16,12 @@ import pytest
 import pitchlint
 import pitchlint.analysis.zones as zones
 from pitchlint.analysis import build_pipeline
-from pitchlint.config import Config
-from pitchlint.document import make_document
-from pitchlint.engine import MESSAGES_PER_ZONE, engine_for
+from pitchlint.config.settings import Config
+from pitchlint.reading.read import make_document
+from pitchlint.engine.core import MESSAGES_PER_ZONE, engine_for
 from pitchlint.lsp.linting import lint_buffer
 from pitchlint.lsp.settings import Settings
-from pitchlint.paths import builtin_pack_dir
+from pitchlint.checks.paths import builtin_pack_dir
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 SYLLABLES = ["ka", "lo", "mir", "dra", "zen", "qui", "vash", "tor", "bel", "ny", "os", "rup", "fen", "gal"]
@@ -204,7 +204,7 @@ def test_a_local_pool_moves_to_fresh_processes_after_its_share_of_messages():
     """What bounds a `--jobs` worker's memory: after `recycle_after` messages, new processes."""
     import os
 
-    from pitchlint.batch.executors import LocalPool
+    from pitchlint.engine.executors import LocalPool
 
     pool = LocalPool(1, recycle_after=2)
     try:

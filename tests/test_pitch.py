@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from pitchlint.config import Config
-from pitchlint.report import file_json, reader_view, render_text
+from pitchlint.config.settings import Config
+from pitchlint.output.report import file_json, reader_view, render_text
 
 
 def rules_of(report, severity=None):

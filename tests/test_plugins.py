@@ -121,7 +121,7 @@ def test_invalid_rule_file_in_a_pack_is_exit_2(tmp_path):
 
 
 def test_a_pack_adds_to_the_lexicons(tmp_path, lint):
-    from pitchlint.config import Config
+    from pitchlint.config.settings import Config
 
     text = "Do you know anyone in agrivoltaics I could talk to?"
     assert lint(text).verdict == "vague"

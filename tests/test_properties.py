@@ -13,14 +13,14 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pitchlint.config import Config
-from pitchlint.document import line_starts, make_document, position
-from pitchlint.engine import engine_for
+from pitchlint.config.settings import Config
+from pitchlint.reading.read import line_starts, make_document, position
+from pitchlint.engine.core import engine_for
 from pitchlint.errors import InputError
-from pitchlint.formats.github import render_file
-from pitchlint.formats.sarif import render_sarif
+from pitchlint.output.github import render_file
+from pitchlint.output.sarif import render_sarif
 from pitchlint.lsp.positions import PositionMap
-from pitchlint.report import file_json, render_json, render_text
+from pitchlint.output.report import file_json, render_json, render_text
 from test_formats import schema_errors
 
 EXAMPLES = int(os.environ.get("PITCHLINT_HYPOTHESIS_EXAMPLES", "0")) or None

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from pitchlint.cli import main
-from pitchlint.config import find_config
+from pitchlint.cli.commands import main
+from pitchlint.config.settings import find_config
 from readme_snippets import README, snippet
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"

@@ -1,9 +1,9 @@
 import pytest
 
 from pitchlint.errors import ConfigError
-from pitchlint.paths import builtin_pack_dir
-from pitchlint.english import join_or, with_article
-from pitchlint.render import Renderer
+from pitchlint.checks.paths import builtin_pack_dir
+from pitchlint.rewrite.english import join_or, with_article
+from pitchlint.rewrite.templates import Renderer
 
 
 def vague_rewrite(report):
@@ -72,7 +72,7 @@ def test_templates_run_in_a_sandbox(tmp_path):
 
 
 def test_a_pack_template_overrides_the_builtin_one_by_name(tmp_path, lint):
-    from pitchlint.config import Config
+    from pitchlint.config.settings import Config
 
     pack = tmp_path / "pack"
     (pack / "templates").mkdir(parents=True)
@@ -83,7 +83,7 @@ def test_a_pack_template_overrides_the_builtin_one_by_name(tmp_path, lint):
 
 
 def test_rewrite_takes_empty_slots_from_the_profile(lint):
-    from pitchlint.config import Config, Profile
+    from pitchlint.config.settings import Config, Profile
 
     profile = Profile(roles=("merchandise planner",), companies=("REI", "Patagonia"), location="Seattle",
                       reason="I spent six years planning inventory at Amazon.")
@@ -95,7 +95,7 @@ def test_rewrite_takes_empty_slots_from_the_profile(lint):
 
 
 def test_the_message_own_words_win_over_the_profile(lint):
-    from pitchlint.config import Config, Profile
+    from pitchlint.config.settings import Config, Profile
 
     report = lint("I'm looking for recruiter roles. If you know anyone, please let me know.",
                   config=Config(profile=Profile(roles=("merchandise planner",))))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pitchlint.mail import mask_body
+from pitchlint.reading.mail import mask_body
 
 NEW = "Merci ! Si vous connaissez quelqu'un, any leads would help."
 QUOTED = "Could you introduce me to a product manager at Stripe?"

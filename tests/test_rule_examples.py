@@ -3,8 +3,8 @@ that has none)."""
 
 import pytest
 
-from pitchlint.config import Config
-from pitchlint.engine import available_rules
+from pitchlint.config.settings import Config
+from pitchlint.engine.core import available_rules
 
 RULES = available_rules(())
 EVERY_RULE = Config(select=tuple(RULES))  # preview rules too: their examples must hold as well

@@ -30,8 +30,8 @@ def test_seed_ask_is_specific_without_warnings(lint, name):
 
 @pytest.mark.parametrize("name", sorted(SEEDS))
 def test_no_rule_but_the_target_hints_fires_on_a_seed_ask(lint, name):
-    from pitchlint.config import Config
-    from pitchlint.engine import available_rules
+    from pitchlint.config.settings import Config
+    from pitchlint.engine.core import available_rules
 
     every_rule = Config(select=tuple(available_rules(())))
     fired = {f.rule for f in lint(SEEDS[name], config=every_rule).findings}

@@ -14,7 +14,7 @@ from spacy.matcher import PhraseMatcher
 from pitchlint.analysis.lexicon import read_lexicon, with_plurals
 from pitchlint.analysis.targets import TermMatcher
 from pitchlint.analysis.term_tokens import SEPARATOR, TermTokens, default_folder, fingerprint
-from pitchlint.paths import builtin_pack_dir
+from pitchlint.checks.paths import builtin_pack_dir
 
 TEXTS = [
     "I'd love an intro to a Vice President of Sales or any product managers at J.P. Morgan.",

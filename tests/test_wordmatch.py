@@ -7,9 +7,9 @@ from spacy.matcher import Matcher
 
 from pitchlint.analysis.patterns import compile_patterns, label_of, read_patterns
 from pitchlint.analysis.statements import compile_word_patterns
-from pitchlint.document import read_document
+from pitchlint.reading.read import read_document
 from pitchlint.errors import ConfigError
-from pitchlint.paths import builtin_pack_dir
+from pitchlint.checks.paths import builtin_pack_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -4,10 +4,10 @@ label's channel. Usage: reports_from.py CORPUS OUT.json"""
 import dataclasses, json, sys, tomllib
 from pathlib import Path
 import pitchlint
-from pitchlint.config import CHANNELS, Config
-from pitchlint.document import read_document
-from pitchlint.engine import available_rules, engine_for
-from pitchlint.report import file_json
+from pitchlint.config.settings import CHANNELS, Config
+from pitchlint.reading.read import read_document
+from pitchlint.engine.core import available_rules, engine_for
+from pitchlint.output.report import file_json
 print("pitchlint from", pitchlint.__file__, file=sys.stderr)
 folder, out = Path(sys.argv[1]), sys.argv[2]
 base = Config()

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from pitchlint.batch import EXTRA_HINT
-from pitchlint.batch.core import Record
+from pitchlint.engine.records import Record
 from pitchlint.errors import InputError
 
 FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
@@ -178,7 +178,7 @@ class Input:
 
     # A folder of message files ---------------------------------------------------------------
     def _files(self) -> Iterator[str]:
-        from pitchlint.runner import expand
+        from pitchlint.engine.files import expand
 
         return (p for p in expand([self.name]) if p != self.name)
 

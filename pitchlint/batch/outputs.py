@@ -154,7 +154,7 @@ def _running(pid: int) -> bool:
 
 
 def breakdown_keys() -> list[str]:
-    from pitchlint.score import DIMENSIONS
+    from pitchlint.engine.score import DIMENSIONS
 
     return [*DIMENSIONS, "rules"]
 

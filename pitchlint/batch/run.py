@@ -13,13 +13,13 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TextIO
 
-from pitchlint.batch.core import Record
-from pitchlint.batch.executors import DaskCluster, Executor, InProcess, LocalPool, in_order
+from pitchlint.engine.records import Record
+from pitchlint.engine.executors import DaskCluster, Executor, InProcess, LocalPool, in_order
 from pitchlint.batch.inputs import Columns, Input
 from pitchlint.batch.outputs import open_output
 from pitchlint.batch.progress import Tally
 from pitchlint.batch.rows import batch_rows, lost_rows, record_key
-from pitchlint.config import Config
+from pitchlint.config.settings import Config
 from pitchlint.errors import PitchlintError
 
 
@@ -124,8 +124,8 @@ def run_command(inputs: tuple[str, ...], output: str, *, id_column: str, text_co
     import os
 
     from pitchlint.analysis import resolve_model
-    from pitchlint.config import config_for, load_config_file
-    from pitchlint.engine import active_rules
+    from pitchlint.config.settings import config_for, load_config_file
+    from pitchlint.engine.core import active_rules
 
     if scheduler and dask_local:
         raise PitchlintError("--scheduler", "give either --scheduler ADDRESS or --dask local, not both")

@@ -14,7 +14,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from pitchlint.config import Config
+from pitchlint.config.settings import Config
 
 CONFIG_NAME = ".pitchlint.toml"
 TABLE = "per-file-ignores"

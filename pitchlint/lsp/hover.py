@@ -4,7 +4,7 @@ ask scored. No LSP types here: the server wraps the Markdown and the span."""
 from __future__ import annotations
 
 from pitchlint.lsp.linting import Outcome
-from pitchlint.report import reader_view
+from pitchlint.output.report import reader_view
 
 TARGET_LABELS = {"COMPANY": "a company", "ROLE": "a role", "SECTOR": "a sector"}
 

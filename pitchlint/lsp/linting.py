@@ -11,9 +11,9 @@ from __future__ import annotations
 import traceback
 from dataclasses import dataclass, field
 
-from pitchlint.config import Config
-from pitchlint.document import MAX_CHARACTERS, make_document
-from pitchlint.engine import FileReport, engine_for
+from pitchlint.config.settings import Config
+from pitchlint.reading.read import MAX_CHARACTERS, make_document
+from pitchlint.engine.core import FileReport, engine_for
 from pitchlint.errors import PitchlintError
 from pitchlint.lsp.settings import Settings, config_for_document
 

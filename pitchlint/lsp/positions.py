@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from pitchlint.units import UTF8, UTF16, UTF32, code_units  # noqa: F401  (part of this module's API)
+from pitchlint.reading.units import UTF8, UTF16, UTF32, code_units  # noqa: F401  (part of this module's API)
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
 

@@ -14,8 +14,8 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-from pitchlint.config import Config, config_for, find_config, parse_config
-from pitchlint.engine import available_rules
+from pitchlint.config.settings import Config, config_for, find_config, parse_config
+from pitchlint.engine.core import available_rules
 from pitchlint.errors import ConfigError
 
 SECTION = "pitchlint"

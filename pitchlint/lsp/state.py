@@ -25,7 +25,7 @@ from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
 
 from pitchlint import __version__
-from pitchlint.engine import available_rules
+from pitchlint.engine.core import available_rules
 from pitchlint.errors import PitchlintError
 from pitchlint.lsp.diagnostics import to_diagnostics
 from pitchlint.lsp.linting import Outcome, lint_buffer, warm_up

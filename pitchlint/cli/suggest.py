@@ -1,0 +1,116 @@
+"""`pitchlint suggest`: the message with each fixable ask replaced by its rewrite, or a unified
+diff from the file to that text. The file is only read, never written.
+
+The rewrite is spliced into the file's own bytes, so everything outside the replaced asks (CRLF
+newlines, a byte order mark, the encoding) stays byte for byte, and the diff applies with
+`patch -p1` or `git apply`.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+from pitchlint.engine.core import FileReport
+from pitchlint.errors import PitchlintError
+from pitchlint.checks.findings import Fix
+from pitchlint.output.artifacts import UTF8_BOM, artifact_for, display_path, read_artifact
+
+NO_NEWLINE = b"\\ No newline at end of file\n"
+
+
+def choose_fixes(fixes: list[Fix]) -> tuple[list[Fix], int]:
+    """Fixes that do not overlap, first come first kept; and how many were left out."""
+    chosen: list[Fix] = []
+    skipped = 0
+    for fix in sorted(set(fixes), key=lambda f: (f.start, f.end, f.text)):
+        if chosen and fix.start < chosen[-1].end:
+            skipped += 1
+            continue
+        chosen.append(fix)
+    return chosen, skipped
+
+
+def apply_fixes(text, fixes: list[Fix]):
+    """Apply non-overlapping fixes (str or bytes alike) from the end backwards, so the offsets
+    of the ones before stay valid."""
+    for fix in sorted(fixes, key=lambda f: f.start, reverse=True):
+        text = text[:fix.start] + fix.text + text[fix.end:]
+    return text
+
+
+def _lines(data: bytes) -> list[bytes]:
+    """Lines as diff and patch see them: split after each LF only (a CR stays in its line)."""
+    parts = data.split(b"\n")
+    return [p + b"\n" for p in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+
+
+def unified_diff(before: bytes, after: bytes, path: str) -> bytes:
+    """A unified diff with a/ and b/ headers; a last line without a newline is marked as diff
+    and patch expect."""
+    name = path.encode("utf-8", errors="surrogateescape")
+    out = []
+    for line in difflib.diff_bytes(difflib.unified_diff, _lines(before), _lines(after),
+                                   fromfile=b"a/" + name, tofile=b"b/" + name):
+        out.append(line if line.endswith(b"\n") else line + b"\n" + NO_NEWLINE)
+    return b"".join(out)
+
+
+@dataclass
+class Suggestion:
+    path: str
+    original: bytes  # the file as stored (or, for a decoded e-mail, the decoded message as UTF-8)
+    rewritten: bytes
+    applied: int
+    skipped: int
+    in_file: bool  # False when the linted text is not the file's own (a decoded e-mail body)
+    hints: list[str] = field(default_factory=list)  # suggestions with nothing to replace
+    notes: list[str] = field(default_factory=list)
+    lossy: bool = False  # a rewrite had characters the file's encoding cannot hold
+
+    def diff(self) -> bytes:
+        return unified_diff(self.original, self.rewritten, display_path(self.path))
+
+
+def suggest(report: FileReport, data: bytes | None) -> Suggestion:
+    """Rewrite a linted message; `data` is the file's bytes (None for a message not from a file)."""
+    fixes = [f.fix for f in report.findings if f.fix is not None]
+    hints = [f.suggestion for f in report.findings if f.fix is None and f.suggestion]
+    artifact = artifact_for(report.text, data)
+    if artifact is None:
+        chosen, skipped = choose_fixes(fixes)
+        return Suggestion(report.path, report.text.encode("utf-8"),
+                          apply_fixes(report.text, chosen).encode("utf-8"), len(chosen), skipped,
+                          in_file=False, hints=hints, notes=list(report.notes))
+    start = len(UTF8_BOM) if artifact.bom else 0
+    encoding, lossy = artifact.encoding, False
+
+    def byte_offset(offset: int) -> int:  # "replace" keeps one byte per character in cp1252
+        return start + len(artifact.text[:artifact.offset(offset)].encode(encoding, errors="replace"))
+
+    def encoded(text: str) -> bytes:
+        nonlocal lossy
+        try:
+            return text.encode(encoding)
+        except UnicodeEncodeError:
+            lossy = True
+            return text.encode(encoding, errors="replace")
+
+    chosen, skipped = choose_fixes([Fix(byte_offset(f.start), byte_offset(f.end), encoded(f.text)) for f in fixes])
+    return Suggestion(report.path, data, apply_fixes(data, chosen), len(chosen), skipped, in_file=True,
+                      hints=hints, notes=list(report.notes), lossy=lossy)
+
+
+def suggest_path(path: str, config_path: str | None = None, stdin: bytes | None = None) -> Suggestion:
+    """Lint one message file with the configuration `check` would use, and rewrite it."""
+    from pathlib import Path
+
+    from pitchlint.engine.files import lint_paths
+
+    if path != "-" and Path(path).is_dir():
+        raise PitchlintError(path, "is a directory: `pitchlint suggest` rewrites one message file")
+    data = stdin if path == "-" else read_artifact(path)
+    [(_, result, _)] = lint_paths([path], config_path, stdin=data if path == "-" else None)
+    if isinstance(result, PitchlintError):
+        raise result
+    return suggest(result, data)

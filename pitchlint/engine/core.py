@@ -1,0 +1,212 @@
+"""The one engine every front end calls: document -> analysis -> rules -> score -> report data."""
+
+from __future__ import annotations
+
+import dataclasses
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from pitchlint.analysis import Analysis, Entity, Stretch, analyze_texts
+from pitchlint.analysis.zones import analysis_zone
+from pitchlint.checks.targets import KINDS
+from pitchlint.config.settings import Config, Profile, parse_channel, parse_profile
+from pitchlint.reading.read import Document
+from pitchlint.errors import ConfigError, PitchlintError
+from pitchlint.checks.findings import Finding, severity_rank
+from pitchlint.checks.paths import builtin_pack_dir
+from pitchlint.checks.pack import Rule, RuleContext, load_entry_point_rules, load_pack
+from pitchlint.engine.score import Score, score
+from pitchlint.rewrite.templates import renderer_for
+from pitchlint.checks.selectors import covers
+
+MESSAGES_PER_ZONE = 128  # as a `pitchlint batch` chunk: the transient strings of 128 messages at most
+
+
+@dataclass
+class FileReport:
+    path: str
+    text: str
+    score: Score
+    entities: list[Entity]
+    findings: list[Finding]
+    asks: list[Stretch] = field(default_factory=list)
+    targets: list[Entity] = field(default_factory=list)  # what a reader can think of someone for
+    goals: list[Stretch] = field(default_factory=list)  # sentences that state what the writer wants
+    notes: list[str] = field(default_factory=list)
+    internal_errors: list[str] = field(default_factory=list)
+
+    @property
+    def verdict(self) -> str:
+        return self.score.verdict
+
+    def to_dict(self) -> dict[str, Any]:
+        """This file's entry in `--format json` (one element of its "files" list)."""
+        from pitchlint.output.report import file_json
+
+        return file_json(self)
+
+    def fails(self, config: Config) -> bool:
+        threshold = severity_rank(config.fail_on)
+        if any(severity_rank(f.severity) >= threshold for f in self.findings):
+            return True
+        return config.fail_under is not None and self.score.total < config.fail_under
+
+
+@lru_cache(maxsize=8)
+def available_rules(packs: tuple[str, ...]) -> dict[str, Rule]:
+    """Every rule pitchlint knows with these packs: built-in, extra packs, installed plug-ins."""
+    rules: dict[str, Rule] = {}
+    sources = [load_pack(builtin_pack_dir())]
+    sources += [load_pack(Path(p)) for p in packs]
+    sources.append(load_entry_point_rules())
+    for batch in sources:
+        for rule in batch:
+            if rule.id in rules:
+                raise ConfigError(rule.origin, f"rule id {rule.id} is already defined in {rules[rule.id].origin}")
+            if rule.check is None and rule.kind not in KINDS:
+                raise ConfigError(rule.origin, f"unknown rule kind {rule.kind!r} (known: {', '.join(sorted(KINDS))})")
+            rules[rule.id] = rule
+    return rules
+
+
+def active_rules(config: Config) -> dict[str, Rule]:
+    from pitchlint.checks.selectors import check_known, selected
+
+    rules = available_rules(config.packs)
+    where = config.path or "configuration"
+    named = list(config.select or ()) + list(config.extend_select) + list(config.ignore)
+    named += [rid for _, ids in config.per_file_ignores for rid in ids]
+    check_known(named, rules, where)
+    for rule_id, _ in config.severity:  # a severity is set on one rule, by its id
+        if rule_id not in rules:
+            raise ConfigError(where, f"unknown rule id {rule_id!r}")
+    overrides = dict(config.severity)
+    on = selected(rules, config.select, config.extend_select, config.ignore)
+    active = {}
+    for rule_id, rule in rules.items():
+        if rule_id not in on:
+            continue
+        if rule_id in overrides:
+            rule = dataclasses.replace(rule, severity=overrides[rule_id])
+        active[rule_id] = rule
+    return active
+
+
+class Engine:
+    def __init__(self, config: Config):
+        self.config = config
+        self.rules = active_rules(config)
+        self.accepted = {term.lower() for term in config.accept}
+        template_dirs = [config.templates] if config.templates else []
+        template_dirs += [str(Path(p) / "templates") for p in config.packs]
+        template_dirs.append(str(builtin_pack_dir() / "templates"))
+        self.render = renderer_for(tuple(template_dirs))
+
+    def analyze(self, documents: list[Document]) -> Iterator[Analysis]:
+        """The analyses of `documents`, lazily. Each holds its spaCy Doc: inside a memory zone
+        (`memory_zone`) it is valid only until the zone closes."""
+        return analyze_texts((d.prose for d in documents), self.config.model, builtin_pack_dir(),
+                             extra_packs=self.config.packs)
+
+    def check(self, document: Document, analysis: Analysis) -> FileReport:
+        findings: list[Finding] = []
+        internal: list[str] = []
+        ignored = self.config.ignored_for(document.path)
+        profile, channel = self.message_settings(document)
+        for rule in self.rules.values():
+            if any(covers(selector, rule.id) for selector in ignored):
+                continue
+            check = rule.check or KINDS[rule.kind]
+            found: list[Finding] = []
+            try:
+                context = RuleContext(analysis, rule, _render_or_note(self.render, rule, internal),
+                                      profile, channel, document)
+                found.extend(check(context))
+            except Exception as exc:  # a plug-in's bug must not hide the other rules' findings
+                internal.append(f"rule {rule.id} failed: {_describe(exc)}")
+            findings.extend(found)  # what a failing rule found before it failed still stands
+        if self.accepted:  # accepted terms: a finding on exactly those words is not reported
+            findings = [f for f in findings if analysis.text[f.start:f.end].lower() not in self.accepted]
+        findings.sort(key=lambda f: (f.start, f.end, f.rule))
+        return FileReport(
+            path=document.path,
+            text=document.text,
+            score=score(analysis, findings, self.rules, channel),
+            targets=_as_in_file(analysis.targets(), document.text),
+            goals=_as_in_file(analysis.goals, document.text),
+            entities=_as_in_file(analysis.entities, document.text),
+            findings=findings,
+            asks=_as_in_file(analysis.asks, document.text),
+            notes=list(document.notes) + list(self.config.warnings),
+            internal_errors=internal,
+        )
+
+    def message_settings(self, document: Document) -> tuple[Profile, str]:
+        """Profile and channel for one message: front matter overrides the configuration, and
+        a channel given on the command line overrides both."""
+        meta = document.meta
+        profile = self.config.profile
+        where = f"{document.path} (front matter)"
+        if "profile" in meta or "recipient" in meta:
+            profile = profile.merged(parse_profile(meta.get("profile"), where, meta.get("recipient")))
+        channel = self.config.force_channel or (
+            parse_channel(meta["channel"], where) if "channel" in meta else self.config.channel)
+        return profile, channel
+
+    def memory_zone(self, messages: int = 1) -> AbstractContextManager[None]:
+        """spaCy's memory zone on this engine's pipeline for linting `messages` messages: what
+        they add to the vocabulary is dropped at its end (pitchlint.analysis.zones)."""
+        return analysis_zone(self.config.model, builtin_pack_dir(), self.config.packs, messages)
+
+    def lint_documents(self, documents: Iterable[Document]) -> Iterator[FileReport]:
+        """Reports in order. Each slice of MESSAGES_PER_ZONE documents is analysed and checked
+        inside one memory zone, and its reports (plain data) leave the zone complete: no zone is
+        open while the caller has a report, so a caller that stops early leaves none open."""
+        documents = list(documents)
+        for start in range(0, len(documents), MESSAGES_PER_ZONE):
+            batch = documents[start:start + MESSAGES_PER_ZONE]
+            with self.memory_zone(len(batch)):
+                reports = [self.check(document, analysis)
+                           for document, analysis in zip(batch, self.analyze(batch), strict=True)]
+            yield from reports
+
+
+def _as_in_file(spans: list, text: str) -> list:
+    """Spans with their text taken from the file as read: the analysis saw masked prose, where
+    inline code and link targets are blanks."""
+    return [dataclasses.replace(span, text=text[span.start:span.end]) for span in spans]
+
+
+def _render_or_note(render, rule: Rule, internal: list[str]):
+    """The renderer as a rule sees it: a template that fails (a Jinja error, a division by zero,
+    a recursion, a budget) gives no rewrite, and the run says so, but the finding stands."""
+
+    def render_or_none(name: str, **slots) -> str | None:
+        try:
+            return render(name, **slots)
+        except RecursionError:
+            internal.append(f"rule {rule.id}: template {name} failed: it recurses without end")
+        except Exception as exc:
+            internal.append(f"rule {rule.id}: template {name} failed: {_describe(exc)}")
+        return None
+
+    return render_or_none
+
+
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, PitchlintError):
+        return str(exc)
+    return f"{type(exc).__name__}: {str(exc)[:300]}"
+
+
+@lru_cache(maxsize=16)
+def engine_for(config: Config) -> Engine:
+    return Engine(config)
+
+
+def lint(document: Document, config: Config | None = None) -> FileReport:
+    """Lint one document: the API the CLI, the hooks and the language server share."""
+    return next(engine_for(config or Config()).lint_documents([document]))

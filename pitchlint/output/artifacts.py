@@ -1,0 +1,127 @@
+"""From the text pitchlint linted to the file on disk.
+
+Reports count characters (code points) in the text as read, where a CRLF newline is one "\\n".
+Consumers of CI formats count differently: SARIF viewers and GitHub work in UTF-16 code units and
+in the file's own characters, CRLF included. This module converts, and says when it cannot (an
+e-mail whose body was decoded from base64 is not the file, so no offset into the file exists).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from pitchlint.reading.read import FALLBACK_ENCODING, line_starts
+
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # two UTF-16 code units each
+
+
+def astral_offsets(text: str) -> list[int]:
+    """Where the characters outside the Basic Multilingual Plane are, in order."""
+    return [m.start() for m in _ASTRAL.finditer(text)] if not text.isascii() else []
+
+
+def utf16_units(text: str, astral: list[int], start: int, end: int) -> int:
+    """`utf16_length(text[start:end])` by bisection over `astral_offsets(text)`: a report with many
+    findings on one long line would otherwise count the line's characters once per finding."""
+    end = max(start, min(end, len(text)))
+    return end - start + bisect.bisect_left(astral, end) - bisect.bisect_left(astral, start)
+
+
+class Lines:
+    """1-based lines and columns of offsets into one text; columns in UTF-16 code units."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = line_starts(text)
+        self.astral = astral_offsets(text)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, utf16_units(self.text, self.astral, self.starts[line], offset) + 1
+
+
+@dataclass(frozen=True)
+class Artifact:
+    """The file behind a report, when the report's text is that file's text."""
+
+    text: str  # the file decoded, newlines as in the file, without a byte order mark
+    encoding: str  # "utf-8" or the fallback pitchlint decoded it with
+    bom: bool  # the file starts with a UTF-8 byte order mark
+    crlf: tuple[int, ...]  # offsets in the report's text of the "\n"s that are "\r\n" in the file
+
+    def offset(self, offset: int) -> int:
+        """An offset into the report's text as an offset into `text`."""
+        return offset + bisect.bisect_left(self.crlf, offset)
+
+    def utf16_offset(self, offset: int) -> int:
+        return utf16_units(self.text, self._astral, 0, self.offset(offset))
+
+    @functools.cached_property
+    def _astral(self) -> list[int]:
+        return astral_offsets(self.text)
+
+
+def artifact_for(report_text: str, data: bytes | None) -> Artifact | None:
+    """The artifact for a report, or None when its text is not the file's (a decoded e-mail body,
+    a file that changed since it was linted, an unknown charset) or the bytes are unknown."""
+    if data is None:
+        return None
+    bom = data.startswith(UTF8_BOM)
+    body = data[len(UTF8_BOM):] if bom else data
+    try:
+        text, encoding = body.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        text, encoding = body.decode(FALLBACK_ENCODING, errors="replace"), FALLBACK_ENCODING
+    if text.replace("\r\n", "\n") != report_text:
+        return None
+    crlf = tuple(m.start() - n for n, m in enumerate(re.finditer("\r\n", text)))
+    return Artifact(text=text, encoding=encoding, bom=bom, crlf=crlf)
+
+
+def read_artifact(path: str) -> bytes | None:
+    """The bytes of a linted file, read again; None for standard input or a file now unreadable."""
+    if path == "<stdin>":
+        return None
+    from pitchlint.reading.read import read_limited
+    from pitchlint.errors import InputError
+
+    try:
+        with Path(path).open("rb") as stream:
+            return read_limited(stream, path)
+    except (OSError, InputError):
+        return None
+
+
+def display_path(path: str, cwd: str | None = None) -> str:
+    """The path as given, with forward slashes, made relative to the working directory when it
+    lies under it (CI tools expect paths relative to the checkout)."""
+    if os.path.isabs(path):
+        cwd = cwd or os.getcwd()
+        relative = os.path.relpath(path, cwd)
+        if not relative.startswith(os.pardir):
+            path = relative
+    return path.replace(os.sep, "/") if os.sep != "/" else path
+
+
+def path_uri(path: str, cwd: str | None = None) -> tuple[str, bool]:
+    """(URI, relative?) for a path: a percent-encoded relative reference when the path is
+    relative, a file: URI otherwise."""
+    shown = display_path(path, cwd)
+    if os.path.isabs(shown):
+        return Path(shown).as_uri(), False
+    return quote(shown, safe="/"), True
+
+
+def directory_uri(path: str) -> str:
+    """A file: URI for a directory, ending in "/" as SARIF wants for a base URI."""
+    uri = Path(path).resolve().as_uri()
+    return uri if uri.endswith("/") else uri + "/"

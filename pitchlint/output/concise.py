@@ -1,0 +1,41 @@
+"""One line per finding, `path:line:col: severity [rule] message`, as ruff's `concise` format
+and compilers print them; and `--statistics`, the count of findings per rule."""
+
+from __future__ import annotations
+
+import json
+
+from pitchlint.engine.core import FileReport
+
+
+def render_concise(report: FileReport) -> list[str]:
+    from pitchlint.output.report import finding_positions
+
+    lines = [f"{report.path}: note: {note}" for note in report.notes]
+    for row in finding_positions(report):
+        lines.append(f"{report.path}:{row['line']}:{row['column']}: {row['severity']} [{row['rule']}] {row['message']}")
+    lines += [f"{report.path}: internal error: {problem}" for problem in report.internal_errors]
+    return lines
+
+
+def statistics(reports: list[FileReport]) -> list[dict]:
+    """[{rule, severity, count}], most frequent first, then by rule id."""
+    counts: dict[tuple[str, str], int] = {}
+    for report in reports:
+        for finding in report.findings:
+            key = (finding.rule, finding.severity)
+            counts[key] = counts.get(key, 0) + 1
+    rows = [{"rule": rule, "severity": severity, "count": n} for (rule, severity), n in counts.items()]
+    return sorted(rows, key=lambda row: (-row["count"], row["rule"], row["severity"]))
+
+
+def render_statistics(reports: list[FileReport], summaries: dict[str, str], as_json: bool) -> str:
+    rows = statistics(reports)
+    if as_json:
+        return json.dumps(rows, indent=2)
+    if not rows:
+        return "no findings"
+    width = max(len(str(row["count"])) for row in rows)
+    rule_width = max(len(row["rule"]) for row in rows)
+    return "\n".join(f"{row['count']:>{width}}  {row['rule']:<{rule_width}}  {row['severity']:<7}  "
+                     f"{summaries.get(row['rule'], '')}".rstrip() for row in rows)

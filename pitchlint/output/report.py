@@ -1,0 +1,146 @@
+"""Reports: the human text format and the JSON contract (see DESIGN.md). No I/O here: each
+function returns a string the front end writes."""
+
+from __future__ import annotations
+
+import json
+
+from pitchlint.reading.read import line_starts, position
+from pitchlint.engine.core import FileReport
+from pitchlint.errors import PitchlintError
+
+JSON_VERSION = 1
+SEVERITY_STYLE = {"error": {"fg": "red", "bold": True}, "warning": {"fg": "yellow", "bold": True},
+                  "info": {"fg": "cyan"}}
+
+
+def finding_positions(report: FileReport) -> list[dict]:
+    starts = line_starts(report.text)
+    rows = []
+    for f in report.findings:
+        line, column = position(starts, f.start)
+        end_line, end_column = position(starts, f.end)
+        row = {
+            "rule": f.rule, "severity": f.severity, "message": f.message,
+            "line": line, "column": column, "end_line": end_line, "end_column": end_column,
+            "start": f.start, "end": f.end, "suggestion": f.suggestion,
+        }
+        if f.fix is not None:
+            row["fix"] = {"start": f.fix.start, "end": f.fix.end, "replacement": f.fix.text}
+        rows.append(row)
+    return rows
+
+
+NOTHING = "nothing to act on"
+
+
+def reader_view(report: FileReport) -> str:
+    """What a reader can act on, the product's whole point: the targets by kind, or nothing."""
+    if report.verdict != "specific" or not report.targets:
+        return NOTHING
+    seen = dict.fromkeys((e.label, e.text) for e in report.targets)
+    return " · ".join(f"{label} {text}" for label, text in seen)
+
+
+def file_json(report: FileReport) -> dict:
+    return {
+        "path": report.path,
+        "verdict": report.verdict,
+        "score": report.score.total,
+        "breakdown": report.score.breakdown,
+        "entities": [
+            {"label": e.label, "text": e.text, "start": e.start, "end": e.end, "in_ask": e.in_ask,
+             "statement": e.statement}
+            for e in report.entities
+        ],
+        "targets": [
+            {"label": e.label, "text": e.text, "start": e.start, "end": e.end, "statement": e.statement}
+            for e in report.targets
+        ],
+        "reader_view": reader_view(report),
+        "asks": [{"text": a.text, "start": a.start, "end": a.end} for a in report.asks],
+        "findings": finding_positions(report),
+        "notes": report.notes,
+        "internal_errors": report.internal_errors,
+    }
+
+
+def summary(reports: list[FileReport], errors: list[PitchlintError]) -> dict:
+    by_severity: dict[str, int] = {}
+    for r in reports:
+        for f in r.findings:
+            by_severity[f.severity] = by_severity.get(f.severity, 0) + 1
+    return {
+        "files": len(reports),
+        "specific": sum(r.verdict == "specific" for r in reports),
+        "vague": sum(r.verdict == "vague" for r in reports),
+        "findings": sum(by_severity.values()),
+        "by_severity": by_severity,
+        "errors": [{"path": e.path, "reason": e.reason} for e in errors],
+    }
+
+
+def render_json(reports: list[FileReport], errors: list[PitchlintError]) -> str:
+    document = {
+        "version": JSON_VERSION,
+        "files": [file_json(r) for r in reports],
+        "summary": summary(reports, errors),
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False)
+
+
+def display_width(text: str) -> int:
+    """Terminal columns, by wcwidth: wide (CJK, emoji) characters take two, combining marks and
+    the joined parts of an emoji sequence (ZWJ, skin tones) none."""
+    from wcwidth import wcswidth, wcwidth
+
+    width = wcswidth(text)
+    return width if width >= 0 else sum(max(0, wcwidth(ch)) for ch in text)  # control characters: none
+
+
+def _style(text: str, color: bool, **style) -> str:
+    if not color:
+        return text
+    import click
+
+    return click.style(text, **style)
+
+
+def render_text(report: FileReport, color: bool = False) -> str:
+    out = []
+    lines = report.text.split("\n")
+    for note in report.notes:
+        out.append(f"{report.path}: note: {note}")
+    for row in finding_positions(report):
+        severity = _style(row["severity"], color, **SEVERITY_STYLE[row["severity"]])
+        rule = _style(row["rule"], color, bold=True)
+        out.append(f"{report.path}:{row['line']}:{row['column']}: {severity} [{rule}] {row['message']}")
+        source = lines[row["line"] - 1]
+        gutter = str(row["line"])
+        pad = " " * len(gutter)
+        end = row["end_column"] if row["end_line"] == row["line"] else len(source) + 1
+        source = source.replace("\t", " ")
+        before, marked = source[:row["column"] - 1], source[row["column"] - 1:end - 1]
+        marker = " " * display_width(before) + "^" * max(1, display_width(marked))
+        out.append(f" {gutter} | {source}")
+        out.append(f" {pad} | {_style(marker, color, fg='red')}")
+        if row["suggestion"]:
+            out.append(f" {pad} = try: {row['suggestion']}")
+    for problem in report.internal_errors:
+        out.append(f"{report.path}: internal error: {problem}")
+    parts = ", ".join(f"{k} {v:+d}" if k == "rules" else f"{k} {v}" for k, v in report.score.breakdown.items())
+    verdict = _style(report.verdict, color, fg="red" if report.verdict == "vague" else "green", bold=True)
+    view = reader_view(report)
+    out.append(f"{report.path}: {view if view == NOTHING else 'reader can think of: ' + view}")
+    out.append(f"{report.path}: {verdict}, score {report.score.total}/100 ({parts})")
+    return "\n".join(out)
+
+
+def render_totals(reports: list[FileReport], errors: list[PitchlintError]) -> str:
+    s = summary(reports, errors)
+    counts = ", ".join(f"{n} {sev}" for sev, n in sorted(s["by_severity"].items())) or "no findings"
+    files = "file" if s["files"] == 1 else "files"
+    text = f"{s['files']} {files} linted: {s['vague']} vague, {s['specific']} specific; {counts}"
+    if errors:
+        text += f"; {len(errors)} not linted"
+    return text

@@ -1,0 +1,82 @@
+"""What in a Markdown draft is the writer's prose: markdown-it-py finds the blocks, a few inline
+patterns find code spans, link targets and HTML tags inside the prose blocks.
+
+Masking blanks characters with spaces and keeps every newline, so the result has the length of the
+text and every offset into it is an offset into the file as read.
+
+Blocks (from markdown-it's line maps): fenced and indented code, thematic breaks and reference
+definitions (`[id]: https://...`, the lines no block claims) are blanked whole; an HTML block keeps
+its text but loses its tags and their attributes, unless it is a script, style or pre block.
+Inline, in what is left: code spans, link and image targets, autolinks, HTML comments and the tags
+of known HTML elements (a placeholder such as `<Company>` or `<NAME>` is the writer's, and stays
+for the placeholder rule to find), and heading marks.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_BLANK_BLOCKS = {"fence", "code_block", "hr"}
+_PROSE_BLOCKS = {"paragraph_open", "heading_open", "table_open", "html_block"}
+_RAW_HTML = re.compile(r"\s*<(?:script|style|pre|textarea)\b", re.I)
+_HTML_ELEMENTS = (
+    "a|abbr|b|bdi|bdo|big|blockquote|body|br|caption|center|cite|code|col|colgroup|dd|del|details|dfn|div|dl|dt|"
+    "em|figcaption|figure|font|footer|h[1-6]|head|header|hr|html|i|img|input|ins|kbd|li|link|main|mark|meta|nav|"
+    "ol|p|picture|pre|q|s|samp|section|small|source|span|strike|strong|sub|summary|sup|table|tbody|td|tfoot|th|"
+    "thead|time|tr|tt|u|ul|var|video|wbr"
+)
+_INLINE = [
+    re.compile(r"(`+)[^`\n]+?\1"),  # code spans
+    re.compile(r"\]\([^)\n]*\)"),  # link and image targets
+    re.compile(r"<(?:https?|mailto|ftp):[^\s<>]*>|<[\w.+-]+@[\w-]+(?:\.[\w-]+)+>", re.I),  # autolinks
+    re.compile(r"<!--.*?-->", re.S),  # HTML comments
+    re.compile(rf"</?(?:{_HTML_ELEMENTS})(?:\s[^<>]*)?/?>", re.I),  # tags of HTML elements, with attributes
+    re.compile(r"^[ \t]{0,3}#{1,6}(?=[ \t])", re.M),  # ATX heading marks
+]
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table")
+
+
+def _blank(text: str) -> str:
+    return re.sub(r"[^\n\r]", " ", text)
+
+
+def mask_markdown(text: str) -> str:
+    """The text with everything that is not prose blanked; same length, same line breaks."""
+    from pitchlint.reading.front_matter import FRONT_MATTER
+
+    front = FRONT_MATTER.match(text)
+    if front:  # YAML, never Markdown: blanked before the parse so it cannot open a block
+        text = _blank(front.group(0)) + text[front.end():]
+    lines = re.split(r"\r\n|\r|\n", text)  # markdown-it's own line breaks
+    kinds = ["none"] * len(lines)  # none | blank | prose | html
+    for token in _parser().parse(text):
+        if token.map is None or token.nesting == -1:
+            continue
+        start, end = token.map
+        if token.type in _BLANK_BLOCKS or token.type == "html_block" and _RAW_HTML.match(token.content):
+            kind = "blank"
+        elif token.type in _PROSE_BLOCKS:
+            kind = "html" if token.type == "html_block" else "prose"
+        else:
+            continue
+        for line in range(start, min(end, len(lines))):
+            if kinds[line] != "blank":
+                kinds[line] = kind
+    masked = [_blank(line) if kind in ("blank", "none") else line for line, kind in zip(lines, kinds, strict=True)]
+    out = _rejoin(text, masked)
+    for pattern in _INLINE:
+        out = pattern.sub(lambda m: _blank(m.group(0)), out)
+    return out
+
+
+def _rejoin(text: str, lines: list[str]) -> str:
+    """The lines joined with the text's own line breaks."""
+    breaks = re.findall(r"\r\n|\r|\n", text)
+    return "".join(line + brk for line, brk in zip(lines, breaks + [""], strict=True))

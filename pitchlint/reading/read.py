@@ -1,0 +1,136 @@
+"""Reading a message: decode it, detect its kind, and mask what is not the writer's prose.
+
+Masking replaces non-prose characters (front matter, code, link targets) with spaces and keeps
+newlines, so the text the pipeline sees has the same length as the file: every offset the
+analysis produces is already an offset into the file as read. E-mail is read by pitchlint.reading.mail,
+which keeps that promise for plain messages and says so in a note when it cannot.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pitchlint.reading.bounds import bounded
+from pitchlint.errors import InputError
+from pitchlint.reading.document import (  # noqa: F401 - the reading API, re-exported for its callers
+    FALLBACK_ENCODING, MAX_BYTES, MAX_CHARACTERS, MBOX_SEPARATOR, Document, check_bytes, decode,
+    newlines, read_limited, wide_encoding,
+)
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".mdown", ".eml", ".msg", ".mail", ""}
+MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
+MAIL_SUFFIXES = {".eml", ".mbox", ".mail"}
+def read_document(path: str | Path, data: bytes | None = None) -> Document:
+    """Read a message from disk (or from bytes already read, e.g. stdin)."""
+    name = str(path)
+    if data is None:
+        p = Path(path)
+        if p.is_dir():
+            raise InputError(name, "is a directory, not a message file")
+        try:
+            with p.open("rb") as stream:
+                data = read_limited(stream, name)
+        except FileNotFoundError:
+            raise InputError(name, "no such file") from None
+        except PermissionError:
+            raise InputError(name, "permission denied") from None
+        except OSError as exc:
+            raise InputError(name, f"cannot be read ({exc.strerror or exc})") from None
+    if wide_encoding(data) is None and is_mail(data[:HEADER_SAMPLE].removeprefix(b"\xef\xbb\xbf").decode("latin-1"), name):
+        return _mail_document(data, name)
+    text, notes = decode(data, name)
+    _check_size(len(text), name)
+    return make_document(text, name, notes)
+
+
+def _mail_document(data: bytes, name: str) -> Document:
+    from pitchlint.reading.mail import read_mail  # the e-mail package only when there is e-mail
+
+    check_bytes(data, name)
+    # the MIME parser needs the bytes: transfer encodings and charsets are per part
+    document = read_mail(data.removeprefix(b"\xef\xbb\xbf"), name)
+    _check_size(len(document.text), name)  # the text linted: attachments do not count
+    return bounded(document)
+
+
+def _check_size(size: int, name: str) -> None:
+    if size > MAX_CHARACTERS:
+        raise InputError(name, f"is {size:,} characters long; pitchlint reads messages of up to {MAX_CHARACTERS:,}")
+
+
+def make_document(text: str, path: str = "<text>", notes: list[str] | None = None) -> Document:
+    """A document from text already decoded (an editor buffer); e-mail is detected as from a file."""
+    text = newlines(text)
+    if is_mail(text[:HEADER_SAMPLE], path):
+        from pitchlint.reading.mail import read_mail
+
+        return bounded(read_mail(text.encode("utf-8", errors="replace"), path, text=text, notes=notes))
+    return bounded(_text_document(text, path, notes))
+
+
+def _text_document(text: str, path: str, notes: list[str] | None) -> Document:
+    from pitchlint.reading.front_matter import read_front_matter
+
+    kind = "markdown" if Path(path).suffix.lower() in MARKDOWN_SUFFIXES else "plain"
+    meta, length = read_front_matter(text, path)
+    prose = mask_markdown(text) if kind == "markdown" else text
+    if length:  # a plain-text draft may carry front matter too; it is never prose
+        prose = re.sub(r"[^\n]", " ", prose[:length]) + prose[length:]
+    return Document(path=path, text=text, prose=prose, kind=kind, notes=list(notes or []), meta=meta)
+
+
+# E-mail by content: a header block that starts with a field a message starts with, then a blank
+# line. Two known fields at least, so a draft that opens "Subject: quick question" (or "Note: ...")
+# followed by prose stays plain text.
+HEADER_SAMPLE = 65_536
+_FIRST_FIELD = re.compile(r"(?:Return-Path|Received|From|Subject|Date|MIME-Version|Message-ID|To):", re.I)
+_FIELD = re.compile(r"([\041-\071\073-\176]+):")
+_MAIL_FIELDS = {
+    "from", "to", "cc", "bcc", "date", "subject", "reply-to", "sender", "message-id", "in-reply-to",
+    "references", "mime-version", "received", "return-path", "delivered-to", "user-agent",
+    "dkim-signature", "authentication-results", "thread-topic", "thread-index", "importance",
+}
+
+
+def is_mail(text: str, path: str) -> bool:
+    if Path(path).suffix.lower() in MAIL_SUFFIXES:
+        return True
+    lines = newlines(text).split("\n")
+    if not (MBOX_SEPARATOR.match(lines[0]) or _FIRST_FIELD.match(lines[0])):
+        return False
+    known = 0
+    for number, line in enumerate(lines):
+        if line == "":
+            return known >= 2
+        if number == 0 and line.startswith("From "):
+            known += 1  # the mbox "From " line of `git format-patch` and mail spools
+            continue
+        if line[0] in " \t" and number:
+            continue  # a folded header
+        field = _FIELD.match(line)
+        if field is None:
+            return False
+        name = field.group(1).lower()
+        known += name in _MAIL_FIELDS or name.startswith(("x-", "content-", "list-", "arc-"))
+    return known >= 2 and len(text) < HEADER_SAMPLE  # headers to the end: a message with no body
+
+
+def mask_markdown(text: str) -> str:
+    from pitchlint.reading.markdown import mask_markdown as mask  # markdown-it loads for Markdown only
+
+    return mask(text)
+
+
+def line_starts(text: str) -> list[int]:
+    starts = [0]
+    starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
+    return starts
+
+
+def position(starts: list[int], offset: int) -> tuple[int, int]:
+    """1-based (line, column) of a character offset, columns counted in characters."""
+    import bisect
+
+    line = bisect.bisect_right(starts, offset) - 1
+    return line + 1, offset - starts[line] + 1
