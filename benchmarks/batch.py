@@ -80,10 +80,10 @@ def partition_overhead(partitions: int, chunk_size: int) -> float:
     import logging
     import operator
 
-    from distributed import Client, LocalCluster
+    from distributed import LocalCluster
 
-    from pitchlint.engine.records import Record
     from pitchlint.engine.executors import DaskCluster, in_order
+    from pitchlint.engine.records import Record
 
     chunk = [Record(id=i, text=t) for i, t in enumerate(messages(chunk_size, seed=7))]
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,

@@ -10,7 +10,14 @@ import subprocess
 import sys
 import tempfile
 
-from common import median, pitchlint_command, process_env, print_table, time_process, verdict
+from common import (
+    median,
+    pitchlint_command,
+    print_table,
+    process_env,
+    time_process,
+    verdict,
+)
 
 TARGET = 0.3
 SPACY_CHECK = """

@@ -38,10 +38,11 @@ def lint_all(out: str, corpus: str, count: int) -> None:
     sys.path.insert(0, str(HERE))
     from messages import messages
 
-    from pitchlint.config.settings import CHANNELS, Config
-    from pitchlint.reading.read import make_document, read_document
+    from pitchlint.config.settings import Config
     from pitchlint.engine.core import available_rules, engine_for
-    from pitchlint.output.report import file_json
+    from pitchlint.engine.report import file_json
+    from pitchlint.reading.read import make_document, read_document
+    from pitchlint.terms import CHANNELS
 
     base = Config()
     base = dataclasses.replace(base, select=tuple(available_rules(base.packs)))

@@ -55,8 +55,8 @@ def text_of(words: int, by_message: list[list[str]], first: int) -> str:
 
 def size_limit(by_message: list[list[str]]) -> int:
     """The most words of such a text that pitchlint accepts (its token ceiling)."""
-    from pitchlint.reading.bounds import MAX_TOKENS, check_tokens
     from pitchlint.errors import InputError
+    from pitchlint.reading.bounds import MAX_TOKENS, check_tokens
 
     def accepted(words: int) -> bool:
         try:
@@ -104,8 +104,8 @@ def main() -> None:
     args = parser.parse_args()
 
     from pitchlint.reading.bounds import MAX_TOKENS
-    from pitchlint.reading.read import make_document
     from pitchlint.reading.document import MAX_CHARACTERS
+    from pitchlint.reading.read import make_document
 
     by_message = paragraphs(300)
     limit = size_limit(by_message)

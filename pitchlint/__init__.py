@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-__version__ = "0.1.0"
+from pitchlint.version import __version__
 
 __all__ = [
     "Config", "ConfigError", "ConfigSource", "Entity", "FileReport", "Finding", "InputError", "Message",
@@ -19,17 +19,19 @@ __all__ = [
 if TYPE_CHECKING:
     from pitchlint.analysis import Entity
     from pitchlint.api import ConfigSource, Message, lint_many, lint_text, load_config
-    from pitchlint.config.settings import Config
-    from pitchlint.engine.core import FileReport, lint
-    from pitchlint.errors import ConfigError, InputError, PitchlintError
     from pitchlint.checks.findings import Finding
+    from pitchlint.config.settings import Config
+    from pitchlint.engine.core import lint
+    from pitchlint.engine.report import FileReport
     from pitchlint.engine.score import Score
+    from pitchlint.errors import ConfigError, InputError, PitchlintError
 
 _HOMES = {
     "pitchlint.api": ("ConfigSource", "Message", "lint_many", "lint_text", "load_config"),
     "pitchlint.analysis": ("Entity",),
     "pitchlint.config.settings": ("Config",),
-    "pitchlint.engine.core": ("FileReport", "lint"),
+    "pitchlint.engine.core": ("lint",),
+    "pitchlint.engine.report": ("FileReport",),
     "pitchlint.errors": ("ConfigError", "InputError", "PitchlintError"),
     "pitchlint.checks.findings": ("Finding",),
     "pitchlint.engine.score": ("Score",),

@@ -15,9 +15,14 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, TypeAlias
 
+from pitchlint.config.settings import (
+    Config,
+    find_config,
+    load_config_file,
+    parse_config,
+)
 from pitchlint.engine.records import Record, Result, lint_records
-from pitchlint.config.settings import Config, find_config, load_config_file, parse_config
-from pitchlint.engine.core import FileReport
+from pitchlint.engine.report import FileReport
 from pitchlint.errors import PitchlintError
 
 ConfigSource: TypeAlias = Config | Mapping[str, Any] | str | os.PathLike[str] | None

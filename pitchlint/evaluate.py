@@ -8,16 +8,17 @@ the statement each sits in (request, goal or background); targets are those in r
 from __future__ import annotations
 
 import dataclasses
-from fnmatch import fnmatch
 from dataclasses import dataclass, field
+from fnmatch import fnmatch
 from pathlib import Path
 
 from pitchlint.analysis.result import STATEMENTS, TARGET_LABELS, TARGET_STATEMENTS
-from pitchlint.config.settings import CHANNELS, config_for, load_config_file
-from pitchlint.reading.read import read_document
+from pitchlint.config.settings import config_for, load_config_file
 from pitchlint.engine.core import available_rules, engine_for
+from pitchlint.engine.report import file_json
 from pitchlint.errors import ConfigError
-from pitchlint.output.report import file_json
+from pitchlint.reading.read import read_document
+from pitchlint.terms import CHANNELS
 
 LABELS = TARGET_LABELS
 MESSAGE_SUFFIXES = (".txt", ".md", ".eml")

@@ -17,9 +17,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from pitchlint.config.globs import matches
 from pitchlint.config.settings import Config, HookConfig, config_for, find_config
 from pitchlint.errors import PitchlintError
-from pitchlint.config.globs import matches
 
 MARKER = "pitchlint-managed hook"
 DIGEST_PREFIX = "# pitchlint-hook-sha256: "
@@ -181,8 +181,8 @@ def _check(sources, bypass: str) -> tuple[int, list[str]]:
     """Lint (path, read, configure) sources, each with its own configuration's hook thresholds;
     (exit status, lines for stderr). Anything that kept a message from being checked in full (an
     unreadable file, a broken configuration, a rule or template that failed) blocks it."""
-    from pitchlint.output.report import render_text
     from pitchlint.engine.files import lint_sources
+    from pitchlint.output.report import render_text
 
     lines: list[str] = []
     blocked, broken, thresholds = [], [], {}

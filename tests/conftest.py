@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 
 from pitchlint.config.settings import Config
-from pitchlint.reading.read import make_document
 from pitchlint.engine.core import engine_for
+from pitchlint.reading.read import make_document
 
 SEEDS = {
     "sustainability": (

@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
-
-import pitchlint
 from batch_support import corpus_alone, corpus_messages, run_cli
 from readme_snippets import README, snippet
+
+import pitchlint
 
 ROOT = Path(__file__).resolve().parent.parent
 VAGUE = "Hi Dana,\n\nIf you know anyone, or hear of any leads, please send them my way.\n"

@@ -9,10 +9,17 @@ import json
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from batch_support import (
+    corpus_alone,
+    corpus_jsonl,
+    corpus_messages,
+    read_jsonl,
+    run_cli,
+    write_jsonl,
+)
 from click.testing import CliRunner
 
 import pitchlint
-from batch_support import corpus_alone, corpus_jsonl, corpus_messages, read_jsonl, run_cli, write_jsonl
 from pitchlint.batch.outputs import breakdown_keys, targets
 from pitchlint.batch.progress import progress_line
 from pitchlint.cli.commands import main

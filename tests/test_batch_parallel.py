@@ -69,9 +69,9 @@ def test_a_pool_that_moves_to_fresh_processes_mid_run_gives_the_same_rows():
     from test_memory import unique_messages
 
     import pitchlint
-    from pitchlint.engine.records import Record, lint_records
-    from pitchlint.engine.executors import LocalPool, in_order
     from pitchlint.config.settings import Config
+    from pitchlint.engine.executors import LocalPool, in_order
+    from pitchlint.engine.records import Record, lint_records
 
     texts = unique_messages(40, seed=7)
     alone = [pitchlint.lint_text(t).to_dict() for t in texts]

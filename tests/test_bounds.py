@@ -8,13 +8,18 @@ import sys
 
 import pytest
 
+from pitchlint.analysis.chunks import CHUNK_TOKENS, cut_points
 from pitchlint.checks import pack_regex
+from pitchlint.errors import InputError
 from pitchlint.reading import bounds
 from pitchlint.reading.bounds import MAX_RUN, MAX_TOKENS, shorten_runs
-from pitchlint.analysis.chunks import CHUNK_TOKENS, cut_points
 from pitchlint.reading.read import make_document
-from pitchlint.errors import InputError
-from pitchlint.rewrite.budget import MAX_SIZE, MAX_STEPS, BudgetedEnvironment, TemplateBudgetError
+from pitchlint.rewrite.budget import (
+    MAX_SIZE,
+    MAX_STEPS,
+    BudgetedEnvironment,
+    TemplateBudgetError,
+)
 
 VAGUE = "Hi Dana,\n\nIf you know anyone, or hear of any leads, please send them my way.\n"
 

@@ -8,7 +8,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import SEEDS
 
 VAGUE = "Hi Dana,\n\nI'm between jobs. If you know anyone, or hear of any leads, please send them my way.\n\nThanks,\nPriya\n"

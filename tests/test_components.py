@@ -2,8 +2,8 @@
 
 import spacy
 
-from pitchlint.analysis.targets import TermMatcher
 from pitchlint.analysis.lexicon import read_lexicon, with_plurals
+from pitchlint.analysis.targets import TermMatcher
 from pitchlint.checks.paths import builtin_pack_dir
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import SEEDS
+
 from pitchlint.cli import startup
 from pitchlint.cli.commands import main
 

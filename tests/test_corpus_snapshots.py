@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from pitchlint.config.settings import Config
-from pitchlint.reading.read import read_document
 from pitchlint.engine.core import engine_for
-from pitchlint.output.report import file_json
+from pitchlint.engine.report import file_json
+from pitchlint.reading.read import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 MESSAGES = sorted(

@@ -1,7 +1,15 @@
 import pytest
 
-from pitchlint.reading.read import line_starts, make_document, mask_markdown, position, read_document
 from pitchlint.errors import InputError
+from pitchlint.reading.front_matter import FrontMatter
+from pitchlint.reading.read import (
+    line_starts,
+    make_document,
+    mask_markdown,
+    position,
+    read_document,
+)
+from pitchlint.terms import Profile
 
 
 def test_utf8_is_read_as_is(tmp_path):
@@ -85,12 +93,13 @@ def test_overlong_message_is_refused_with_its_size(tmp_path):
     assert info.value.reason == "is 125,000 characters long; pitchlint reads messages of up to 100,000"
 
 
-def test_front_matter_gives_meta_and_is_never_prose():
+def test_front_matter_gives_channel_and_profile_parsed_and_is_never_prose():
     text = ("---\ntitle: Note to Dana\nchannel: linkedin-note\nrecipient:\n  name: Dana\n  company: REI\n---\n"
             "Could you introduce me to a buyer at REI?\n")
     for path in ("draft.md", "draft.txt"):
         doc = make_document(text, path)
-        assert doc.meta == {"channel": "linkedin-note", "recipient": {"name": "Dana", "company": "REI"}}
+        assert doc.front_matter == FrontMatter(channel="linkedin-note",
+                                               profile=Profile(recipient_name="Dana", recipient_company="REI"))
         assert doc.prose.startswith(" " * 3 + "\n")
         assert "Dana" not in doc.prose[: doc.prose.index("Could")]
         assert doc.prose.endswith("Could you introduce me to a buyer at REI?\n")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pitchlint.rewrite.english import is_plural, join_and, join_or, with_article
 from pitchlint.checks.paths import builtin_pack_dir
+from pitchlint.rewrite.english import is_plural, join_and, join_or, with_article
 from pitchlint.rewrite.templates import Renderer
 
 TEMPLATES = sorted(p.name for p in (builtin_pack_dir() / "templates").glob("*.j2") if not p.name.startswith("_"))

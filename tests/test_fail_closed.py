@@ -12,11 +12,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_hooks import git, repo  # noqa: F401 - repo is a fixture
 
 from pitchlint import hooks
 from pitchlint.config.settings import config_for, find_config
 from pitchlint.errors import ConfigError
-from test_hooks import git, repo  # noqa: F401 - repo is a fixture
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
 from click.testing import CliRunner
+from test_plugins import PACK_RULE
 
 from pitchlint.cli.commands import main
 from pitchlint.config.settings import find_config
-from test_plugins import PACK_RULE
 
 VAGUE = "Hi Dana,\n\nIf you know anyone, or hear of any leads, please send them my way.\n\nThanks,\nPriya\n"
 SPECIFIC = ("Hi Dana,\n\nCould you introduce me to a product manager at Stripe? A 20-minute call would help me "

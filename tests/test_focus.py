@@ -8,8 +8,8 @@ import pytest
 from pitchlint.analysis.chunks import CHUNK_TOKENS
 from pitchlint.analysis.focus import merge, pieces_for, wanted_ranges
 from pitchlint.analysis.patterns import ASK_KEY, GOAL_KEY, REFUSAL_KEY, TARGETS_KEY
-from pitchlint.reading.read import read_document
 from pitchlint.checks.paths import builtin_pack_dir
+from pitchlint.reading.read import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -2,9 +2,9 @@
 
 import pytest
 
+from pitchlint.config.globs import matches
 from pitchlint.config.settings import load_config_file
 from pitchlint.errors import ConfigError
-from pitchlint.config.globs import matches
 
 
 @pytest.mark.parametrize("pattern,path,expected", [

@@ -5,11 +5,17 @@ from pathlib import Path
 import pytest
 import spacy
 
-from pitchlint.analysis.flags import FIRST_SPARE_BIT, LAST_BIT, WordTest, as_flags, flag_for
+from pitchlint.analysis.flags import (
+    FIRST_SPARE_BIT,
+    LAST_BIT,
+    WordTest,
+    as_flags,
+    flag_for,
+)
 from pitchlint.analysis.patterns import compile_patterns, read_patterns
-from pitchlint.reading.read import read_document
-from pitchlint.errors import ConfigError
 from pitchlint.checks.paths import builtin_pack_dir
+from pitchlint.errors import ConfigError
+from pitchlint.reading.read import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -11,9 +11,18 @@ from spacy.tokens import Doc
 
 from pitchlint.analysis import Stretch, build_pipeline
 from pitchlint.analysis.chunks import CHUNK_TOKENS
-from pitchlint.analysis.sentences import SentenceBreaks, SentenceIndex, _starts_list_item
+from pitchlint.analysis.sentences import (
+    SentenceBreaks,
+    SentenceIndex,
+    _starts_list_item,
+)
 from pitchlint.analysis.statements import LIST_MARKERS, _Lines, _with_list_items
-from pitchlint.analysis.targets import LIST_GLUE, _company_list_members, _has_target_context, _list_items
+from pitchlint.analysis.targets import (
+    LIST_GLUE,
+    _company_list_members,
+    _has_target_context,
+    _list_items,
+)
 from pitchlint.checks.paths import builtin_pack_dir
 
 LISTS = ("Hi Dana,\n\nHope you're well. Two asks:\n1. Could you introduce me to a PM at Stripe?\n"
@@ -267,8 +276,8 @@ def test_format_patch_is_cut_at_its_first_dashes_whatever_comes_between():
 
 
 def test_columns_counted_by_bisection_are_the_utf16_lengths_of_the_slices():
-    from pitchlint.reading.read import line_starts
     from pitchlint.output.artifacts import Artifact, Lines
+    from pitchlint.reading.read import line_starts
     from pitchlint.reading.units import utf16_length
 
     rng = random.Random(16)

@@ -7,10 +7,9 @@ import io
 import json
 
 import pytest
+from hostile.rawlsp import INITIALIZE, RawServer, frame, notification, request
 
 from pitchlint.lsp.framing import MAX_BODY_BYTES, FrameReader
-
-from hostile.rawlsp import INITIALIZE, RawServer, frame, notification, request
 
 
 def frames(data: bytes) -> list:

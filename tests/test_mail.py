@@ -12,11 +12,11 @@ import sys
 import pytest
 
 from pitchlint.config.settings import Config
-from pitchlint.reading.read import is_mail, make_document, read_document
 from pitchlint.engine.core import engine_for
+from pitchlint.engine.report import finding_positions
 from pitchlint.errors import InputError
 from pitchlint.reading.mail import html_to_text, mask_body
-from pitchlint.output.report import finding_positions
+from pitchlint.reading.read import is_mail, make_document, read_document
 
 ASK = "If you know anyone, or hear of any leads, please send them my way."
 

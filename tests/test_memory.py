@@ -16,12 +16,12 @@ import pytest
 import pitchlint
 import pitchlint.analysis.zones as zones
 from pitchlint.analysis import build_pipeline
+from pitchlint.checks.paths import builtin_pack_dir
 from pitchlint.config.settings import Config
-from pitchlint.reading.read import make_document
 from pitchlint.engine.core import MESSAGES_PER_ZONE, engine_for
 from pitchlint.lsp.linting import lint_buffer
 from pitchlint.lsp.settings import Settings
-from pitchlint.checks.paths import builtin_pack_dir
+from pitchlint.reading.read import make_document
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 SYLLABLES = ["ka", "lo", "mir", "dra", "zen", "qui", "vash", "tor", "bel", "ny", "os", "rup", "fen", "gal"]

@@ -6,7 +6,8 @@ import json
 import pytest
 
 from pitchlint.config.settings import Config
-from pitchlint.output.report import file_json, reader_view, render_text
+from pitchlint.engine.report import file_json, reader_view
+from pitchlint.output.report import render_text
 
 
 def rules_of(report, severity=None):

@@ -12,16 +12,17 @@ import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_formats import schema_errors
 
 from pitchlint.config.settings import Config
-from pitchlint.reading.read import line_starts, make_document, position
 from pitchlint.engine.core import engine_for
+from pitchlint.engine.report import file_json
 from pitchlint.errors import InputError
-from pitchlint.output.github import render_file
-from pitchlint.output.sarif import render_sarif
 from pitchlint.lsp.positions import PositionMap
-from pitchlint.output.report import file_json, render_json, render_text
-from test_formats import schema_errors
+from pitchlint.output.github import render_file
+from pitchlint.output.report import render_json, render_text
+from pitchlint.output.sarif import render_sarif
+from pitchlint.reading.read import line_starts, make_document, position
 
 EXAMPLES = int(os.environ.get("PITCHLINT_HYPOTHESIS_EXAMPLES", "0")) or None
 

@@ -7,10 +7,10 @@ import re
 from pathlib import Path
 
 from click.testing import CliRunner
+from readme_snippets import README, snippet
 
 from pitchlint.cli.commands import main
 from pitchlint.config.settings import find_config
-from readme_snippets import README, snippet
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 

@@ -1,7 +1,7 @@
 import pytest
 
-from pitchlint.errors import ConfigError
 from pitchlint.checks.paths import builtin_pack_dir
+from pitchlint.errors import ConfigError
 from pitchlint.rewrite.english import join_or, with_article
 from pitchlint.rewrite.templates import Renderer
 
@@ -83,7 +83,8 @@ def test_a_pack_template_overrides_the_builtin_one_by_name(tmp_path, lint):
 
 
 def test_rewrite_takes_empty_slots_from_the_profile(lint):
-    from pitchlint.config.settings import Config, Profile
+    from pitchlint.config.settings import Config
+    from pitchlint.terms import Profile
 
     profile = Profile(roles=("merchandise planner",), companies=("REI", "Patagonia"), location="Seattle",
                       reason="I spent six years planning inventory at Amazon.")
@@ -95,7 +96,8 @@ def test_rewrite_takes_empty_slots_from_the_profile(lint):
 
 
 def test_the_message_own_words_win_over_the_profile(lint):
-    from pitchlint.config.settings import Config, Profile
+    from pitchlint.config.settings import Config
+    from pitchlint.terms import Profile
 
     report = lint("I'm looking for recruiter roles. If you know anyone, please let me know.",
                   config=Config(profile=Profile(roles=("merchandise planner",))))

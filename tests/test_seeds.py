@@ -2,7 +2,6 @@
 versions are vague."""
 
 import pytest
-
 from conftest import SEEDS
 
 CATTLE_CALLS = {

@@ -8,7 +8,6 @@ import shutil
 import subprocess
 
 import pytest
-
 from test_cli import SPECIFIC, VAGUE, run
 
 ROCKET = "\U0001F680"

@@ -3,13 +3,12 @@
 from pathlib import Path
 
 import pytest
-from spacy.matcher import Matcher
 
 from pitchlint.analysis.patterns import compile_patterns, label_of, read_patterns
 from pitchlint.analysis.statements import compile_word_patterns
-from pitchlint.reading.read import read_document
-from pitchlint.errors import ConfigError
 from pitchlint.checks.paths import builtin_pack_dir
+from pitchlint.errors import ConfigError
+from pitchlint.reading.read import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,13 +1,19 @@
 """Run the pitchlint first on PYTHONPATH over the labelled messages of a corpus folder and write
 one JSON report document (as `pitchlint --format json` would), each message linted with its
 label's channel. Usage: reports_from.py CORPUS OUT.json"""
-import dataclasses, json, sys, tomllib
+import dataclasses
+import json
+import sys
+import tomllib
 from pathlib import Path
+
 import pitchlint
-from pitchlint.config.settings import CHANNELS, Config
-from pitchlint.reading.read import read_document
+from pitchlint.config.settings import Config
 from pitchlint.engine.core import available_rules, engine_for
-from pitchlint.output.report import file_json
+from pitchlint.engine.report import file_json
+from pitchlint.reading.read import read_document
+from pitchlint.terms import CHANNELS
+
 print("pitchlint from", pitchlint.__file__, file=sys.stderr)
 folder, out = Path(sys.argv[1]), sys.argv[2]
 base = Config()

@@ -3,7 +3,13 @@ targets and statements, and the plain data the rules read. Modules follow the fl
 one way: patterns, lexicon -> sentences -> targets -> statements -> components -> result, pipeline.
 """
 
-from pitchlint.analysis.pipeline import DEFAULT_MODELS, UNUSED_COMPONENTS, analyze_texts, build_pipeline, resolve_model
+from pitchlint.analysis.pipeline import (
+           DEFAULT_MODELS,
+           UNUSED_COMPONENTS,
+           analyze_texts,
+           build_pipeline,
+           resolve_model,
+)
 from pitchlint.analysis.result import Analysis, Entity, Stretch, to_analysis
 
 __all__ = ["Analysis", "DEFAULT_MODELS", "Entity", "Stretch", "UNUSED_COMPONENTS", "analyze_texts",

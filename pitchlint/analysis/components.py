@@ -17,7 +17,6 @@ from pitchlint.analysis.sentences import SentenceBreaks
 from pitchlint.analysis.statements import StatementFinder
 from pitchlint.analysis.targets import TargetFinder
 
-
 _FINDERS: "weakref.WeakKeyDictionary[Language, dict[str, StatementFinder]]" = weakref.WeakKeyDictionary()
 
 

@@ -25,7 +25,6 @@ import bisect
 
 import numpy
 from spacy.attrs import IDX, LENGTH, LOWER, SPACY
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch

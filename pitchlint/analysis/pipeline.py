@@ -10,10 +10,10 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+from pitchlint.analysis.models import DEFAULT_MODELS  # noqa: E402 - `model = "en_core_web_sm"` finds its re-upload
 from pitchlint.analysis.result import to_analysis
 from pitchlint.errors import ConfigError
 
-from pitchlint.analysis.models import DEFAULT_MODELS  # noqa: E402 - `model = "en_core_web_sm"` finds its re-upload
 UNUSED_COMPONENTS = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
 
 
@@ -31,7 +31,9 @@ def model_scope() -> str:
 
 def resolve_model(name: str | None) -> str:
     # `model = "en_core_web_sm"` also finds the re-upload installed by default: the same model
-    from pitchlint.analysis.models import installed_models  # metadata only: a name is never imported to test it
+    from pitchlint.analysis.models import (
+        installed_models,  # metadata only: a name is never imported to test it
+    )
 
     candidates = DEFAULT_MODELS if name in (None, DEFAULT_MODELS[0]) else (name,)
     for candidate in candidates:

@@ -6,7 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pitchlint.analysis.patterns import (
-    ASK_KEY, CONTEXT_KEY, GENERIC_KEY, GOAL_KEY, REFUSAL_KEY, TARGET_LABELS, TARGETS_KEY, TRIGGER_KEY,
+    ASK_KEY,
+    CONTEXT_KEY,
+    GENERIC_KEY,
+    GOAL_KEY,
+    REFUSAL_KEY,
+    TARGET_LABELS,
+    TARGETS_KEY,
+    TRIGGER_KEY,
 )
 
 STATEMENTS = ("request", "goal", "background")

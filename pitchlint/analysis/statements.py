@@ -18,8 +18,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pitchlint.analysis.patterns import (
-    ASK_KEY, CONTEXT_KEY, GENERIC_KEY, GOAL_KEY, REFUSAL_KEY, TARGET_LABELS, TARGETS_KEY, TRIGGER_KEY,
-    read_patterns, register_extensions,
+    ASK_KEY,
+    CONTEXT_KEY,
+    GENERIC_KEY,
+    GOAL_KEY,
+    REFUSAL_KEY,
+    TARGET_LABELS,
+    TARGETS_KEY,
+    TRIGGER_KEY,
+    read_patterns,
+    register_extensions,
 )
 from pitchlint.analysis.sentences import with_sentence_lookup
 from pitchlint.analysis.targets import LIST_GLUE, PRONOUNS

@@ -9,12 +9,17 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from pitchlint.analysis.patterns import TARGETS_KEY, compile_patterns, register_extensions, read_patterns
-from pitchlint.errors import ConfigError
+from pitchlint.analysis.lexicon import Lexicon, read_lexicon, with_plurals
+from pitchlint.analysis.patterns import (
+    TARGETS_KEY,
+    compile_patterns,
+    read_patterns,
+    register_extensions,
+)
 from pitchlint.analysis.sentences import with_sentence_lookup
 from pitchlint.analysis.shapes import ShapeFinder, read_shapes
-from pitchlint.analysis.lexicon import Lexicon, read_lexicon, with_plurals
 from pitchlint.analysis.term_tokens import TermTokens
+from pitchlint.errors import ConfigError
 
 # Nouns after a word that make it a field or a function: "retail space", "Training department".
 CONTEXT_NOUNS = {

@@ -4,5 +4,3 @@ process, a pool of local processes or a Dask cluster, and written as JSONL or Pa
 Only the standard library is needed for JSONL, CSV and `--jobs`; Parquet needs pyarrow and Dask
 needs dask[distributed] (`pip install 'pitchlint[batch]'`), imported only when asked for.
 """
-
-EXTRA_HINT = "pip install 'pitchlint[batch]'"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from pitchlint.batch import EXTRA_HINT
+from pitchlint.engine.executors import EXTRA_HINT
 from pitchlint.engine.records import Record
 from pitchlint.errors import InputError
 

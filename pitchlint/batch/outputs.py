@@ -16,8 +16,8 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from pitchlint.batch import EXTRA_HINT
 from pitchlint.batch.rows import Row, key, row_key
+from pitchlint.engine.executors import EXTRA_HINT
 from pitchlint.errors import InputError
 
 FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".pq": "parquet"}

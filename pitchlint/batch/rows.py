@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from pitchlint.engine.records import Record, lint_records
 from pitchlint.config.settings import Config
+from pitchlint.engine.records import Record, lint_records
 from pitchlint.errors import PitchlintError
 
 OK, FAILS, ERROR = "ok", "fails", "error"  # fails: at or above the failing threshold, as in the CLI

@@ -13,13 +13,19 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TextIO
 
-from pitchlint.engine.records import Record
-from pitchlint.engine.executors import DaskCluster, Executor, InProcess, LocalPool, in_order
 from pitchlint.batch.inputs import Columns, Input
 from pitchlint.batch.outputs import open_output
 from pitchlint.batch.progress import Tally
 from pitchlint.batch.rows import batch_rows, lost_rows, record_key
 from pitchlint.config.settings import Config
+from pitchlint.engine.executors import (
+    DaskCluster,
+    Executor,
+    InProcess,
+    LocalPool,
+    in_order,
+)
+from pitchlint.engine.records import Record
 from pitchlint.errors import PitchlintError
 
 

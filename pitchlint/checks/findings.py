@@ -1,14 +1,8 @@
-"""What a rule yields, and the severities that order findings."""
+"""What a rule yields: a finding at exact offsets, and the fix its rewrite proposes."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-SEVERITIES = ("info", "warning", "error")
-
-
-def severity_rank(severity: str) -> int:
-    return SEVERITIES.index(severity)
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+from pitchlint.checks.findings import Finding
 from pitchlint.errors import ConfigError
-from pitchlint.checks.findings import SEVERITIES, Finding
+from pitchlint.terms import SEVERITIES
 
 ENTRY_POINT_GROUP = "pitchlint.rules"
 RULE_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")

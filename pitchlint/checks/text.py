@@ -9,8 +9,8 @@ import bisect
 import re
 from typing import Iterable
 
-from pitchlint.checks import pack_regex
 from pitchlint.analysis import Analysis
+from pitchlint.checks import pack_regex
 from pitchlint.checks.findings import Finding
 from pitchlint.checks.pack import RuleContext
 

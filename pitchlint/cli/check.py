@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import click
 
-from pitchlint.errors import PitchlintError
 from pitchlint.engine.files import RunOptions
+from pitchlint.errors import PitchlintError
 
 
 @dataclass
@@ -39,7 +39,7 @@ def use_color(option: bool | None, stream_is_terminal: bool) -> bool:
 
 def why_it_fails(report, config) -> str | None:
     """The reason a failing file fails when no finding says it: its score is under the threshold."""
-    from pitchlint.checks.findings import severity_rank
+    from pitchlint.terms import severity_rank
 
     threshold = severity_rank(config.fail_on)
     if any(severity_rank(f.severity) >= threshold for f in report.findings):
@@ -61,8 +61,8 @@ def run_check(files: list[str], options: CheckOptions, run: RunOptions) -> int:
 
 
 def _check(files: list[str], options: CheckOptions, run: RunOptions, out) -> int:
-    from pitchlint.output import report as reporting
     from pitchlint.engine.files import lint_paths
+    from pitchlint.output import report as reporting
 
     def emit(text: str) -> None:
         click.echo(text, file=out, color=options.color)

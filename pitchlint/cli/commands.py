@@ -7,14 +7,14 @@ skip spaCy's own command line and the interpreter's shutdown (pitchlint/startup.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 import click
 
-from pitchlint import __version__
 from pitchlint.errors import PitchlintError
+from pitchlint.terms import CHANNELS, SEVERITIES
+from pitchlint.version import __version__
 
 FORMATS = ("text", "concise", "json", "sarif", "github")
 
@@ -69,14 +69,14 @@ def _rule_list(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--ignore", multiple=True, help="Rule ids or prefixes to turn off.")
 @click.option("--fail-under", type=click.IntRange(0, 100), default=None,
               help="Exit 1 when a file's specificity score is below this.")
-@click.option("--fail-on", "--severity", "fail_on", type=click.Choice(["info", "warning", "error"]), default=None,
+@click.option("--fail-on", "--severity", "fail_on", type=click.Choice(SEVERITIES), default=None,
               help="Lowest severity that makes the run fail (default: warning, or the config's fail-on).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail the run (errors still exit 2).")
 @click.option("-q", "--quiet", is_flag=True, help="Show only the files that fail, without totals.")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
 @click.option("--color/--no-color", default=None,
               help="Colour the text report (default: on a terminal; NO_COLOR and FORCE_COLOR are honoured).")
-@click.option("--channel", type=click.Choice(["email", "linkedin-note", "inmail", "pitch", "post"]), default=None,
+@click.option("--channel", type=click.Choice(CHANNELS), default=None,
               help="Where the message goes (sets its length budget); overrides front matter and config.")
 @click.option("--stdin-filename", help="The path standard input stands for: its kind (Markdown, e-mail) and configuration.")
 @click.option("--force-exclude", is_flag=True, help="Apply `exclude` to files named on the command line too.")
@@ -137,9 +137,9 @@ def check(files, output_format, output_file, config_path, isolated, select, exte
 @click.option("--text-column", default="text", show_default=True, help="The column holding each message's text.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False),
               help="Configuration for every message (default: the nearest to the current folder).")
-@click.option("--channel", type=click.Choice(["email", "linkedin-note", "inmail", "pitch", "post"]), default=None,
+@click.option("--channel", type=click.Choice(CHANNELS), default=None,
               help="Where every message goes; overrides a `channel` column, front matter and config.")
-@click.option("--fail-on", "--severity", "fail_on", type=click.Choice(["info", "warning", "error"]), default=None,
+@click.option("--fail-on", "--severity", "fail_on", type=click.Choice(SEVERITIES), default=None,
               help="Lowest severity that makes a message fail (exit 1), as for `check`.")
 @click.option("--fail-under", type=click.IntRange(0, 100), default=None, help="A score below this fails a message.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 1024), default=None,
@@ -178,8 +178,8 @@ def batch_command(inputs, output, id_column, text_column, config_path, channel, 
 def suggest_command(file, as_diff, config_path):
     """Print the message with each vague ask rewritten (`-` reads standard input); the file is
     never changed."""
-    from pitchlint.reading.read import read_limited
     from pitchlint.cli.suggest import suggest_path
+    from pitchlint.reading.read import read_limited
 
     try:
         stdin = read_limited(sys.stdin.buffer, "<stdin>") if file == "-" else None

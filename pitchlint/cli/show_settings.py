@@ -60,8 +60,8 @@ def resolved(config: Config) -> dict[str, str]:
 
 def layers_for(path: str, run: RunOptions) -> list[tuple[str, dict]]:
     """(where, raw table) of each configuration file in force for `path`, lowest first."""
-    from pitchlint.config.settings import nearest_config_file, read_config_data
     from pitchlint.config.layers import anchored, shown_path, user_config_file
+    from pitchlint.config.settings import nearest_config_file, read_config_data
 
     if run.isolated:
         return []
@@ -77,8 +77,8 @@ def layers_for(path: str, run: RunOptions) -> list[tuple[str, dict]]:
 
 
 def render_settings(path: str, run: RunOptions) -> str:
-    from pitchlint.engine.core import active_rules
     from pitchlint.config.layers import sources
+    from pitchlint.engine.core import active_rules
 
     named = run.stdin_filename if path == "-" and run.stdin_filename else path
     config = run.configure(path)

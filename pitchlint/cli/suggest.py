@@ -11,10 +11,15 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
-from pitchlint.engine.core import FileReport
-from pitchlint.errors import PitchlintError
 from pitchlint.checks.findings import Fix
-from pitchlint.output.artifacts import UTF8_BOM, artifact_for, display_path, read_artifact
+from pitchlint.engine.report import FileReport
+from pitchlint.errors import PitchlintError
+from pitchlint.output.artifacts import (
+    UTF8_BOM,
+    artifact_for,
+    display_path,
+    read_artifact,
+)
 
 NO_NEWLINE = b"\\ No newline at end of file\n"
 

@@ -8,17 +8,26 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from pitchlint.config.files import pitchlint_table, pyproject_table, read_toml, unsafe_reason
-from pitchlint.config.discovery import KEYS as DISCOVERY_KEYS, FileSettings, parse_file_settings
-from pitchlint.errors import ConfigError
-from pitchlint.checks.findings import SEVERITIES
+from pitchlint.config.discovery import KEYS as DISCOVERY_KEYS
+from pitchlint.config.discovery import FileSettings, parse_file_settings
+from pitchlint.config.files import (
+    pitchlint_table,
+    pyproject_table,
+    read_toml,
+    unsafe_reason,
+)
 from pitchlint.config.globs import check_globs
+from pitchlint.errors import ConfigError
+from pitchlint.terms import (
+    SEVERITIES,
+    Profile,
+    parse_channel,
+    parse_profile,
+    string_list,
+)
 
 KEYS = {"select", "ignore", "severity", "model", "packs", "fail-on", "fail-under", "hook", "per-file-ignores",
         "profile", "channel", "templates", "accept", "extend-select"} | DISCOVERY_KEYS
-PROFILE_KEYS = {"companies", "roles", "sectors", "location", "reason", "recipient"}
-RECIPIENT_KEYS = {"name", "company"}
-CHANNELS = ("email", "linkedin-note", "inmail", "pitch", "post")
 HOOK_KEYS = {"fail-on", "fail-under", "include"}
 # What the pre-commit hook lints when the configuration does not say: e-mails, and drafts.
 DEFAULT_HOOK_INCLUDE = ("*.eml", "drafts/**/*.md", "drafts/**/*.txt")
@@ -61,64 +70,6 @@ class Config:
         return {rule for glob, rules in self.per_file_ignores if matches(relative, (glob,)) for rule in rules}
 
 
-@dataclass(frozen=True)
-class Profile:
-    """What the writer wants: rewrites fill their slots from the message first, then from here."""
-
-    companies: tuple[str, ...] = ()
-    roles: tuple[str, ...] = ()
-    sectors: tuple[str, ...] = ()
-    location: str | None = None
-    reason: str | None = None
-    recipient_name: str | None = None
-    recipient_company: str | None = None
-
-    def merged(self, overrides: "Profile") -> "Profile":
-        """This profile with every field the overrides set replaced (front matter over config)."""
-        changes = {f: getattr(overrides, f) for f in self.__dataclass_fields__ if getattr(overrides, f)}
-        return dataclasses.replace(self, **changes)
-
-
-def parse_profile(data, where: str, recipient=None) -> Profile:
-    """`profile` (and a separate `recipient`, as front matter may give it) into a Profile."""
-    data = data or {}
-    if not isinstance(data, dict):
-        raise ConfigError(where, "`profile` must be a table")
-    unknown = sorted(set(data) - PROFILE_KEYS)
-    if unknown:
-        raise ConfigError(where, f"unknown key 'profile.{unknown[0]}' (known: {', '.join(sorted(PROFILE_KEYS))})")
-    recipient = _recipient(recipient if recipient is not None else data.get("recipient", {}), where)
-    for key in ("location", "reason"):
-        if key in data and not isinstance(data[key], str):
-            raise ConfigError(where, f"`profile.{key}` must be a string")
-    return Profile(
-        companies=_string_list(data.get("companies", []), "profile.companies", where),
-        roles=_string_list(data.get("roles", []), "profile.roles", where),
-        sectors=_string_list(data.get("sectors", []), "profile.sectors", where),
-        location=data.get("location"),
-        reason=data.get("reason"),
-        recipient_name=recipient.get("name"),
-        recipient_company=recipient.get("company"),
-    )
-
-
-def _recipient(value, where: str) -> dict:
-    """`recipient = "Dana Lee"` or a table of strings `{name = ..., company = ...}`."""
-    if isinstance(value, str):
-        value = {"name": value}
-    if not isinstance(value, dict) or set(value) - RECIPIENT_KEYS:
-        raise ConfigError(where, "`recipient` must be a table with `name` and/or `company`")
-    for key, item in value.items():
-        if not isinstance(item, str):
-            raise ConfigError(where, f"`recipient.{key}` must be a string, not {_kind(item)}")
-    return value
-
-
-def _kind(value) -> str:
-    return {list: "a list", dict: "a table", bool: "true/false", int: "a number", float: "a number"}.get(
-        type(value), type(value).__name__)
-
-
 def check_model_name(model, where: str) -> None:
     """`model` names an installed spaCy model package, known from the packages' metadata, so a
     name such as "json" or "pip" is never imported to find out."""
@@ -132,12 +83,6 @@ def check_model_name(model, where: str) -> None:
         raise ConfigError(where, f"`model = {model!r}` is not an installed spaCy model package (installed: {known})")
 
 
-def parse_channel(value, where: str) -> str:
-    if value not in CHANNELS:
-        raise ConfigError(where, f"channel {value!r} is not one of {', '.join(CHANNELS)}")
-    return value
-
-
 @dataclass(frozen=True)
 class HookConfig:
     """`[tool.pitchlint.hook]`: what blocks a send or a commit, and which staged files are drafts."""
@@ -145,12 +90,6 @@ class HookConfig:
     fail_on: str = "warning"
     fail_under: int | None = None
     include: tuple[str, ...] = DEFAULT_HOOK_INCLUDE
-
-
-def _string_list(value, key: str, where: str) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(where, f"`{key}` must be a list of strings")
-    return tuple(value)
 
 
 def _threshold(data: dict, where: str, prefix: str = "") -> tuple[str, int | None]:
@@ -170,7 +109,7 @@ def parse_hook(data, where: str) -> HookConfig:
     if unknown:
         raise ConfigError(where, f"unknown key 'hook.{unknown[0]}' (known: {', '.join(sorted(HOOK_KEYS))})")
     fail_on, fail_under = _threshold(data, where, "hook.")
-    include = _string_list(data["include"], "hook.include", where) if "include" in data else DEFAULT_HOOK_INCLUDE
+    include = string_list(data["include"], "hook.include", where) if "include" in data else DEFAULT_HOOK_INCLUDE
     check_globs(include, "hook.include", where)
     return HookConfig(fail_on=fail_on, fail_under=fail_under, include=include)
 
@@ -189,11 +128,11 @@ def parse_config(data: dict, where: str, base: Path) -> Config:
     model = data.get("model")
     if model is not None:
         check_model_name(model, where)
-    packs = tuple(str((base / p).resolve()) for p in _string_list(data.get("packs", []), "packs", where))
+    packs = tuple(str((base / p).resolve()) for p in string_list(data.get("packs", []), "packs", where))
     ignores = data.get("per-file-ignores", {})
     if not isinstance(ignores, dict):
         raise ConfigError(where, "`per-file-ignores` must be a table of glob = [rule ids]")
-    per_file = tuple(sorted((glob, _string_list(ids, f"per-file-ignores.{glob}", where)) for glob, ids in ignores.items()))
+    per_file = tuple(sorted((glob, string_list(ids, f"per-file-ignores.{glob}", where)) for glob, ids in ignores.items()))
     check_globs([glob for glob, _ in per_file], "per-file-ignores", where)
     templates = data.get("templates")
     if templates is not None and not isinstance(templates, str):
@@ -204,17 +143,17 @@ def parse_config(data: dict, where: str, base: Path) -> Config:
         profile=parse_profile(data.get("profile"), where),
         channel=parse_channel(data.get("channel", "email"), where),
         templates=str((base / templates).resolve()) if templates else None,
-        accept=_string_list(data.get("accept", []), "accept", where),
+        accept=string_list(data.get("accept", []), "accept", where),
         per_file_ignores=per_file,
-        select=_string_list(data["select"], "select", where) if "select" in data else None,
-        ignore=_string_list(data.get("ignore", []), "ignore", where),
+        select=string_list(data["select"], "select", where) if "select" in data else None,
+        ignore=string_list(data.get("ignore", []), "ignore", where),
         severity=tuple(sorted(severity.items())),
         model=model,
         packs=packs,
         fail_on=fail_on,
         fail_under=fail_under,
         hook=parse_hook(data.get("hook", {}), where),
-        extend_select=_string_list(data.get("extend-select", []), "extend-select", where),
+        extend_select=string_list(data.get("extend-select", []), "extend-select", where),
         files=parse_file_settings(data, where),
     )
 

@@ -4,55 +4,26 @@ from __future__ import annotations
 
 import dataclasses
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Iterable, Iterator
 
-from pitchlint.analysis import Analysis, Entity, Stretch, analyze_texts
+from pitchlint.analysis import Analysis, analyze_texts
 from pitchlint.analysis.zones import analysis_zone
-from pitchlint.checks.targets import KINDS
-from pitchlint.config.settings import Config, Profile, parse_channel, parse_profile
-from pitchlint.reading.read import Document
-from pitchlint.errors import ConfigError, PitchlintError
-from pitchlint.checks.findings import Finding, severity_rank
-from pitchlint.checks.paths import builtin_pack_dir
+from pitchlint.checks.findings import Finding
 from pitchlint.checks.pack import Rule, RuleContext, load_entry_point_rules, load_pack
-from pitchlint.engine.score import Score, score
-from pitchlint.rewrite.templates import renderer_for
+from pitchlint.checks.paths import builtin_pack_dir
 from pitchlint.checks.selectors import covers
+from pitchlint.checks.targets import KINDS
+from pitchlint.config.settings import Config
+from pitchlint.engine.report import FileReport
+from pitchlint.engine.score import score
+from pitchlint.errors import ConfigError, PitchlintError
+from pitchlint.reading.read import Document
+from pitchlint.rewrite.templates import renderer_for
+from pitchlint.terms import Profile
 
 MESSAGES_PER_ZONE = 128  # as a `pitchlint batch` chunk: the transient strings of 128 messages at most
-
-
-@dataclass
-class FileReport:
-    path: str
-    text: str
-    score: Score
-    entities: list[Entity]
-    findings: list[Finding]
-    asks: list[Stretch] = field(default_factory=list)
-    targets: list[Entity] = field(default_factory=list)  # what a reader can think of someone for
-    goals: list[Stretch] = field(default_factory=list)  # sentences that state what the writer wants
-    notes: list[str] = field(default_factory=list)
-    internal_errors: list[str] = field(default_factory=list)
-
-    @property
-    def verdict(self) -> str:
-        return self.score.verdict
-
-    def to_dict(self) -> dict[str, Any]:
-        """This file's entry in `--format json` (one element of its "files" list)."""
-        from pitchlint.output.report import file_json
-
-        return file_json(self)
-
-    def fails(self, config: Config) -> bool:
-        threshold = severity_rank(config.fail_on)
-        if any(severity_rank(f.severity) >= threshold for f in self.findings):
-            return True
-        return config.fail_under is not None and self.score.total < config.fail_under
 
 
 @lru_cache(maxsize=8)
@@ -147,13 +118,9 @@ class Engine:
     def message_settings(self, document: Document) -> tuple[Profile, str]:
         """Profile and channel for one message: front matter overrides the configuration, and
         a channel given on the command line overrides both."""
-        meta = document.meta
-        profile = self.config.profile
-        where = f"{document.path} (front matter)"
-        if "profile" in meta or "recipient" in meta:
-            profile = profile.merged(parse_profile(meta.get("profile"), where, meta.get("recipient")))
-        channel = self.config.force_channel or (
-            parse_channel(meta["channel"], where) if "channel" in meta else self.config.channel)
+        front = document.front_matter
+        profile = self.config.profile if front.profile is None else self.config.profile.merged(front.profile)
+        channel = self.config.force_channel or front.channel or self.config.channel
         return profile, channel
 
     def memory_zone(self, messages: int = 1) -> AbstractContextManager[None]:

@@ -17,8 +17,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from pitchlint.batch import EXTRA_HINT
 from pitchlint.errors import PitchlintError
+
+EXTRA_HINT = "pip install 'pitchlint[batch]'"  # what Dask and Parquet need
 
 ATTEMPTS = 3  # times a local chunk is sent before its rows become errors (Dask: allowed-failures)
 RECYCLE_AFTER = 250_000  # messages a local pool's processes lint before fresh ones take over
@@ -106,8 +107,8 @@ class DaskCluster:
         self.window = max(8, 2 * sum(self.client.nthreads().values()))
 
     def _check_workers(self) -> None:
-        from pitchlint import __version__
         from pitchlint.engine.records import worker_version
+        from pitchlint.version import __version__
 
         try:
             self.client.wait_for_workers(1, timeout=60)

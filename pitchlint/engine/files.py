@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from pitchlint.config.settings import Config, config_for
-from pitchlint.reading.read import Document, read_document, read_limited
-from pitchlint.engine.core import FileReport, engine_for
+from pitchlint.engine.core import engine_for
+from pitchlint.engine.report import FileReport
 from pitchlint.errors import InputError, PitchlintError
+from pitchlint.reading.read import Document, read_document, read_limited
 
 BATCH = 64
 

@@ -8,14 +8,21 @@ The pipeline is built once per process (the engine's caches), never once per mes
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
-from pitchlint.config.settings import Config, parse_channel
-from pitchlint.reading.read import MAX_CHARACTERS, Document, make_document, read_document
-from pitchlint.engine.core import Engine, FileReport, engine_for
+from pitchlint.config.settings import Config
+from pitchlint.engine.core import Engine, engine_for
+from pitchlint.engine.report import FileReport
 from pitchlint.errors import InputError, PitchlintError
+from pitchlint.reading.read import (
+    MAX_CHARACTERS,
+    Document,
+    make_document,
+    read_document,
+)
+from pitchlint.terms import parse_channel
 
 
 @dataclass(frozen=True)
@@ -118,6 +125,6 @@ def _internal(record: Record, exc: Exception) -> PitchlintError:
 
 def worker_version() -> str:
     """The pitchlint version a worker runs (Dask checks every worker before a run)."""
-    from pitchlint import __version__
+    from pitchlint.version import __version__
 
     return __version__

@@ -15,8 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pitchlint.analysis import Analysis
-from pitchlint.checks.findings import Finding, severity_rank
+from pitchlint.checks.findings import Finding
 from pitchlint.checks.pack import Rule
+from pitchlint.terms import severity_rank
 
 DIMENSIONS = {"ask": 30, "companies": 20, "roles": 20, "sectors": 15, "context": 15}
 

@@ -3,8 +3,8 @@ ask scored. No LSP types here: the server wraps the Markdown and the span."""
 
 from __future__ import annotations
 
+from pitchlint.engine.report import reader_view
 from pitchlint.lsp.linting import Outcome
-from pitchlint.output.report import reader_view
 
 TARGET_LABELS = {"COMPANY": "a company", "ROLE": "a role", "SECTOR": "a sector"}
 

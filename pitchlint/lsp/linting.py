@@ -12,10 +12,11 @@ import traceback
 from dataclasses import dataclass, field
 
 from pitchlint.config.settings import Config
-from pitchlint.reading.read import MAX_CHARACTERS, make_document
-from pitchlint.engine.core import FileReport, engine_for
+from pitchlint.engine.core import engine_for
+from pitchlint.engine.report import FileReport
 from pitchlint.errors import PitchlintError
 from pitchlint.lsp.settings import Settings, config_for_document
+from pitchlint.reading.read import MAX_CHARACTERS, make_document
 
 # A vague sample: warming up on it also loads Jinja for the rewrite.
 WARM_UP_TEXT = "Hi! If you know anyone, or hear of any leads, please send them my way."

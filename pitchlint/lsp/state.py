@@ -24,13 +24,13 @@ from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
 
-from pitchlint import __version__
 from pitchlint.engine.core import available_rules
 from pitchlint.errors import PitchlintError
 from pitchlint.lsp.diagnostics import to_diagnostics
 from pitchlint.lsp.linting import Outcome, lint_buffer, warm_up
 from pitchlint.lsp.positions import PositionMap
 from pitchlint.lsp.settings import Settings, parse_settings
+from pitchlint.version import __version__
 
 logger = logging.getLogger(__name__)
 CONFIG_FILE_NAMES = {".pitchlint.toml", "pyproject.toml"}

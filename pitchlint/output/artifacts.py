@@ -91,8 +91,8 @@ def read_artifact(path: str) -> bytes | None:
     """The bytes of a linted file, read again; None for standard input or a file now unreadable."""
     if path == "<stdin>":
         return None
-    from pitchlint.reading.read import read_limited
     from pitchlint.errors import InputError
+    from pitchlint.reading.read import read_limited
 
     try:
         with Path(path).open("rb") as stream:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import json
 
-from pitchlint.engine.core import FileReport
+from pitchlint.engine.report import FileReport
 
 
 def render_concise(report: FileReport) -> list[str]:
-    from pitchlint.output.report import finding_positions
+    from pitchlint.engine.report import finding_positions
 
     lines = [f"{report.path}: note: {note}" for note in report.notes]
     for row in finding_positions(report):

@@ -8,7 +8,7 @@ accepts columns for single-line annotations only.
 
 from __future__ import annotations
 
-from pitchlint.engine.core import FileReport
+from pitchlint.engine.report import FileReport
 from pitchlint.errors import PitchlintError
 from pitchlint.output.artifacts import Lines, display_path
 

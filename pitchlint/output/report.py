@@ -5,64 +5,18 @@ from __future__ import annotations
 
 import json
 
-from pitchlint.reading.read import line_starts, position
-from pitchlint.engine.core import FileReport
+from pitchlint.engine.report import (
+    NOTHING,
+    FileReport,
+    file_json,
+    finding_positions,
+    reader_view,
+)
 from pitchlint.errors import PitchlintError
 
 JSON_VERSION = 1
 SEVERITY_STYLE = {"error": {"fg": "red", "bold": True}, "warning": {"fg": "yellow", "bold": True},
                   "info": {"fg": "cyan"}}
-
-
-def finding_positions(report: FileReport) -> list[dict]:
-    starts = line_starts(report.text)
-    rows = []
-    for f in report.findings:
-        line, column = position(starts, f.start)
-        end_line, end_column = position(starts, f.end)
-        row = {
-            "rule": f.rule, "severity": f.severity, "message": f.message,
-            "line": line, "column": column, "end_line": end_line, "end_column": end_column,
-            "start": f.start, "end": f.end, "suggestion": f.suggestion,
-        }
-        if f.fix is not None:
-            row["fix"] = {"start": f.fix.start, "end": f.fix.end, "replacement": f.fix.text}
-        rows.append(row)
-    return rows
-
-
-NOTHING = "nothing to act on"
-
-
-def reader_view(report: FileReport) -> str:
-    """What a reader can act on, the product's whole point: the targets by kind, or nothing."""
-    if report.verdict != "specific" or not report.targets:
-        return NOTHING
-    seen = dict.fromkeys((e.label, e.text) for e in report.targets)
-    return " · ".join(f"{label} {text}" for label, text in seen)
-
-
-def file_json(report: FileReport) -> dict:
-    return {
-        "path": report.path,
-        "verdict": report.verdict,
-        "score": report.score.total,
-        "breakdown": report.score.breakdown,
-        "entities": [
-            {"label": e.label, "text": e.text, "start": e.start, "end": e.end, "in_ask": e.in_ask,
-             "statement": e.statement}
-            for e in report.entities
-        ],
-        "targets": [
-            {"label": e.label, "text": e.text, "start": e.start, "end": e.end, "statement": e.statement}
-            for e in report.targets
-        ],
-        "reader_view": reader_view(report),
-        "asks": [{"text": a.text, "start": a.start, "end": a.end} for a in report.asks],
-        "findings": finding_positions(report),
-        "notes": report.notes,
-        "internal_errors": report.internal_errors,
-    }
 
 
 def summary(reports: list[FileReport], errors: list[PitchlintError]) -> dict:

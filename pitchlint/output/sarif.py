@@ -14,12 +14,18 @@ import os
 from importlib import metadata
 from typing import Mapping
 
-from pitchlint import __version__
-from pitchlint.engine.core import FileReport
-from pitchlint.errors import PitchlintError
 from pitchlint.checks.findings import Finding
-from pitchlint.output.artifacts import Artifact, Lines, artifact_for, directory_uri, path_uri
 from pitchlint.checks.pack import Rule
+from pitchlint.engine.report import FileReport
+from pitchlint.errors import PitchlintError
+from pitchlint.output.artifacts import (
+    Artifact,
+    Lines,
+    artifact_for,
+    directory_uri,
+    path_uri,
+)
+from pitchlint.version import __version__
 
 SARIF_VERSION = "2.1.0"
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

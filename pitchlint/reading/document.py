@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from pitchlint.errors import InputError
+from pitchlint.reading.front_matter import FrontMatter
 
 FALLBACK_ENCODING = "cp1252"
 # A message, not a book.
@@ -26,7 +27,7 @@ class Document:
     prose: str  # same length as text, non-prose masked with spaces
     kind: str = "plain"  # plain | markdown | email
     notes: list[str] = field(default_factory=list)  # things the reader should know (e.g. decoding)
-    meta: dict = field(default_factory=dict)  # front matter: channel, recipient, profile
+    front_matter: FrontMatter = field(default_factory=lambda: FrontMatter())  # channel, profile for this message
 
 
 def check_bytes(data: bytes, path: str) -> None:

@@ -7,18 +7,28 @@ writer's own tools and are left alone.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from pitchlint.errors import InputError
+from pitchlint.terms import Profile, parse_channel, parse_profile
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-KEYS = ("channel", "recipient", "profile")
 
 
-def read_front_matter(text: str, path: str) -> tuple[dict, int]:
-    """(pitchlint's keys from the front matter, its length in characters); ({}, 0) without one."""
+@dataclass(frozen=True)
+class FrontMatter:
+    """What a draft's front matter sets for this message alone; None where it says nothing."""
+
+    channel: str | None = None
+    profile: Profile | None = None
+
+
+def read_front_matter(text: str, path: str) -> tuple[FrontMatter, int]:
+    """(pitchlint's keys from the front matter, parsed; its length in characters), or
+    (FrontMatter(), 0) without one. A key that is not valid is an error naming the file now."""
     match = FRONT_MATTER.match(text)
     if match is None:
-        return {}, 0
+        return FrontMatter(), 0
     import yaml
 
     try:
@@ -32,12 +42,9 @@ def read_front_matter(text: str, path: str) -> tuple[dict, int]:
         raise InputError(path, "front matter is not valid YAML (nested too deeply)") from None
     if not isinstance(data, dict):
         raise InputError(path, "front matter must be a mapping of keys to values")
-    meta = {key: data[key] for key in KEYS if key in data}
-    from pitchlint.config.settings import parse_channel, parse_profile
-
     where = f"{path} (front matter)"
-    if "channel" in meta:
-        parse_channel(meta["channel"], where)
-    if "profile" in meta or "recipient" in meta:
-        parse_profile(meta.get("profile"), where, meta.get("recipient"))  # reported now, per file
-    return meta, match.end()
+    channel = parse_channel(data["channel"], where) if "channel" in data else None
+    profile = None
+    if "profile" in data or "recipient" in data:
+        profile = parse_profile(data.get("profile"), where, data.get("recipient"))
+    return FrontMatter(channel=channel, profile=profile), match.end()

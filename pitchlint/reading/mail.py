@@ -16,9 +16,9 @@ from email.message import EmailMessage
 from email.parser import BytesParser
 from html.parser import HTMLParser
 
+from pitchlint.errors import InputError
 from pitchlint.reading import reply_headers
 from pitchlint.reading.document import MBOX_SEPARATOR, Document, decode, newlines
-from pitchlint.errors import InputError
 
 KIND = "email"
 _DEFECTS = {  # what the email package found wrong with a part, in words

@@ -11,11 +11,19 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pitchlint.reading.bounds import bounded
 from pitchlint.errors import InputError
+from pitchlint.reading.bounds import bounded
 from pitchlint.reading.document import (  # noqa: F401 - the reading API, re-exported for its callers
-    FALLBACK_ENCODING, MAX_BYTES, MAX_CHARACTERS, MBOX_SEPARATOR, Document, check_bytes, decode,
-    newlines, read_limited, wide_encoding,
+    FALLBACK_ENCODING,
+    MAX_BYTES,
+    MAX_CHARACTERS,
+    MBOX_SEPARATOR,
+    Document,
+    check_bytes,
+    decode,
+    newlines,
+    read_limited,
+    wide_encoding,
 )
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".mdown", ".eml", ".msg", ".mail", ""}
@@ -45,7 +53,9 @@ def read_document(path: str | Path, data: bytes | None = None) -> Document:
 
 
 def _mail_document(data: bytes, name: str) -> Document:
-    from pitchlint.reading.mail import read_mail  # the e-mail package only when there is e-mail
+    from pitchlint.reading.mail import (
+        read_mail,  # the e-mail package only when there is e-mail
+    )
 
     check_bytes(data, name)
     # the MIME parser needs the bytes: transfer encodings and charsets are per part
@@ -73,11 +83,11 @@ def _text_document(text: str, path: str, notes: list[str] | None) -> Document:
     from pitchlint.reading.front_matter import read_front_matter
 
     kind = "markdown" if Path(path).suffix.lower() in MARKDOWN_SUFFIXES else "plain"
-    meta, length = read_front_matter(text, path)
+    front_matter, length = read_front_matter(text, path)
     prose = mask_markdown(text) if kind == "markdown" else text
     if length:  # a plain-text draft may carry front matter too; it is never prose
         prose = re.sub(r"[^\n]", " ", prose[:length]) + prose[length:]
-    return Document(path=path, text=text, prose=prose, kind=kind, notes=list(notes or []), meta=meta)
+    return Document(path=path, text=text, prose=prose, kind=kind, notes=list(notes or []), front_matter=front_matter)
 
 
 # E-mail by content: a header block that starts with a field a message starts with, then a blank
@@ -117,7 +127,9 @@ def is_mail(text: str, path: str) -> bool:
 
 
 def mask_markdown(text: str) -> str:
-    from pitchlint.reading.markdown import mask_markdown as mask  # markdown-it loads for Markdown only
+    from pitchlint.reading.markdown import (
+        mask_markdown as mask,  # markdown-it loads for Markdown only
+    )
 
     return mask(text)
 

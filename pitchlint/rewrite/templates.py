@@ -8,8 +8,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pitchlint.rewrite.english import FILTERS, GLOBALS
 from pitchlint.errors import ConfigError
+from pitchlint.rewrite.english import FILTERS, GLOBALS
 
 
 class Renderer:

@@ -1,0 +1,96 @@
+"""A file's report: what the engine found in one message (findings, score, verdict, targets,
+asks), and its data as the JSON contract gives it (see DESIGN.md), which the API's `to_dict`, the
+`--format json` output, `pitchlint batch` rows and the editor's hover all share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from pitchlint.analysis import Entity, Stretch
+from pitchlint.checks.findings import Finding
+from pitchlint.engine.score import Score
+from pitchlint.reading.read import line_starts, position
+from pitchlint.terms import severity_rank
+
+if TYPE_CHECKING:
+    from pitchlint.config.settings import Config
+
+
+@dataclass
+class FileReport:
+    path: str
+    text: str
+    score: Score
+    entities: list[Entity]
+    findings: list[Finding]
+    asks: list[Stretch] = field(default_factory=list)
+    targets: list[Entity] = field(default_factory=list)  # what a reader can think of someone for
+    goals: list[Stretch] = field(default_factory=list)  # sentences that state what the writer wants
+    notes: list[str] = field(default_factory=list)
+    internal_errors: list[str] = field(default_factory=list)
+
+    @property
+    def verdict(self) -> str:
+        return self.score.verdict
+
+    def to_dict(self) -> dict[str, Any]:
+        """This file's entry in `--format json` (one element of its "files" list)."""
+        return file_json(self)
+
+    def fails(self, config: Config) -> bool:
+        threshold = severity_rank(config.fail_on)
+        if any(severity_rank(f.severity) >= threshold for f in self.findings):
+            return True
+        return config.fail_under is not None and self.score.total < config.fail_under
+
+
+def finding_positions(report: FileReport) -> list[dict]:
+    starts = line_starts(report.text)
+    rows = []
+    for f in report.findings:
+        line, column = position(starts, f.start)
+        end_line, end_column = position(starts, f.end)
+        row = {
+            "rule": f.rule, "severity": f.severity, "message": f.message,
+            "line": line, "column": column, "end_line": end_line, "end_column": end_column,
+            "start": f.start, "end": f.end, "suggestion": f.suggestion,
+        }
+        if f.fix is not None:
+            row["fix"] = {"start": f.fix.start, "end": f.fix.end, "replacement": f.fix.text}
+        rows.append(row)
+    return rows
+
+
+NOTHING = "nothing to act on"
+
+
+def reader_view(report: FileReport) -> str:
+    """What a reader can act on, the product's whole point: the targets by kind, or nothing."""
+    if report.verdict != "specific" or not report.targets:
+        return NOTHING
+    seen = dict.fromkeys((e.label, e.text) for e in report.targets)
+    return " · ".join(f"{label} {text}" for label, text in seen)
+
+
+def file_json(report: FileReport) -> dict:
+    return {
+        "path": report.path,
+        "verdict": report.verdict,
+        "score": report.score.total,
+        "breakdown": report.score.breakdown,
+        "entities": [
+            {"label": e.label, "text": e.text, "start": e.start, "end": e.end, "in_ask": e.in_ask,
+             "statement": e.statement}
+            for e in report.entities
+        ],
+        "targets": [
+            {"label": e.label, "text": e.text, "start": e.start, "end": e.end, "statement": e.statement}
+            for e in report.targets
+        ],
+        "reader_view": reader_view(report),
+        "asks": [{"text": a.text, "start": a.start, "end": a.end} for a in report.asks],
+        "findings": finding_positions(report),
+        "notes": report.notes,
+        "internal_errors": report.internal_errors,
+    }
