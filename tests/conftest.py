@@ -31,6 +31,33 @@ SEEDS = {
 }
 
 
+# A phrase rule as a third-party pack ships it (the plug-in and flag tests).
+PACK_RULE = '''
+id = "sorry-to-bother"
+kind = "phrase"
+severity = "warning"
+status = "stable"
+score = -10
+summary = "An apology inside the ask."
+message = "\\"{phrase}\\" apologises for asking; just ask."
+
+[options]
+phrases = ["sorry to bother you", "sorry to bug you"]
+scope = "message"
+
+[docs]
+what = "Finds apologies."
+why = "They make the ask sound smaller."
+example = "Sorry to bother you!"
+use_instead = "Thanks for reading."
+options = "phrases, scope"
+
+[examples]
+fail = ["Sorry to bother you, but do you know a recruiter at Microsoft?"]
+pass = ["Do you know a recruiter at Microsoft?"]
+'''
+
+
 # The vague draft the real-editor tests open: "café" before the ask makes byte, UTF-16 and
 # character columns differ.
 EDITOR_DRAFT = (

@@ -6,7 +6,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from test_plugins import PACK_RULE
+from conftest import PACK_RULE
 
 from pitchlint.cli.commands import main
 from pitchlint.config.settings import find_config

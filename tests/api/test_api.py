@@ -15,7 +15,7 @@ from readme_snippets import README, snippet
 
 import pitchlint
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 VAGUE = "Hi Dana,\n\nIf you know anyone, or hear of any leads, please send them my way.\n"
 SPECIFIC = "Could you introduce me to a data engineer at Stripe? I'm moving into fintech.\n"
 

@@ -23,7 +23,7 @@ from pitchlint.lsp.linting import lint_buffer
 from pitchlint.lsp.settings import Settings
 from pitchlint.reading.read import make_document
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 SYLLABLES = ["ka", "lo", "mir", "dra", "zen", "qui", "vash", "tor", "bel", "ny", "os", "rup", "fen", "gal"]
 TEMPLATES = [
     "Hi {friend},\n\nCould you introduce me to a data engineer at {company}? My portfolio is at "

@@ -3,23 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 
 import pytest
-from conftest import SEEDS
-
-VAGUE = "Hi Dana,\n\nI'm between jobs. If you know anyone, or hear of any leads, please send them my way.\n\nThanks,\nPriya\n"
-SPECIFIC = SEEDS["training"] + "\n"
-
-
-def run(*args, stdin: bytes | None = None, cwd=None):
-    env = {**os.environ, "NO_COLOR": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "pitchlint", *map(str, args)],
-        input=stdin, capture_output=True, cwd=cwd, env=env, timeout=120,
-    )
+from cli_support import SPECIFIC, VAGUE, run
 
 
 @pytest.fixture

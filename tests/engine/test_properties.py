@@ -12,7 +12,7 @@ import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_formats import schema_errors
+from sarif_schema import schema_errors
 
 from pitchlint.config.settings import Config
 from pitchlint.engine.core import engine_for

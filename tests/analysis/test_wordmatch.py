@@ -10,7 +10,7 @@ from pitchlint.checks.paths import builtin_pack_dir
 from pitchlint.errors import ConfigError
 from pitchlint.reading.read import read_document
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from pitchlint.engine.core import engine_for
 from pitchlint.engine.report import file_json
 from pitchlint.reading.read import read_document
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 MESSAGES = sorted(
     p for p in (ROOT / "corpus").iterdir()
     if p.suffix in (".txt", ".md", ".eml") and p.with_suffix(".toml").exists()

@@ -4,42 +4,16 @@ schema, and `--format github` workflow commands compared line for line."""
 from __future__ import annotations
 
 import json
-import re
-from pathlib import Path
 
-import jsonschema
 import pytest
-from test_cli import SPECIFIC, VAGUE, run
+from cli_support import SPECIFIC, VAGUE, run
+from sarif_schema import schema_errors
 
-SCHEMA = json.loads((Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 ROCKET = "\U0001F680"  # one code point, two UTF-16 code units
 EMOJI_VAGUE = VAGUE.replace("I'm between jobs. ", f"I'm between jobs {ROCKET}. ")
 FLAGGED = "anyone, or hear of any leads"
 VAGUE_MESSAGE = ('Your ask is for "anyone" and "leads" in general: name the kind of role, company or sector '
                  "you want, so the reader can think of a person.")
-
-# RFC 3986: the characters a URI may hold, and the scheme an absolute URI starts with.
-_URI_CHARACTERS = re.compile(r"(?:[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*")
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
-FORMATS = jsonschema.FormatChecker()
-
-
-@FORMATS.checks("uri-reference")
-def _is_uri_reference(value) -> bool:
-    return not isinstance(value, str) or _URI_CHARACTERS.fullmatch(value) is not None
-
-
-@FORMATS.checks("uri")
-def _is_uri(value) -> bool:
-    return not isinstance(value, str) or (_is_uri_reference(value) and _SCHEME.match(value) is not None)
-
-
-VALIDATOR = jsonschema.Draft4Validator(SCHEMA, format_checker=FORMATS)
-
-
-def schema_errors(log: dict) -> list[str]:
-    return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in VALIDATOR.iter_errors(log)]
-
 
 def utf16(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2

@@ -11,7 +11,7 @@ from pitchlint.analysis.patterns import ASK_KEY, GOAL_KEY, REFUSAL_KEY, TARGETS_
 from pitchlint.checks.paths import builtin_pack_dir
 from pitchlint.reading.read import read_document
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import shutil
 import subprocess
 
 import pytest
-from test_cli import SPECIFIC, VAGUE, run
+from cli_support import SPECIFIC, VAGUE, run
 
 ROCKET = "\U0001F680"
 

@@ -18,7 +18,7 @@ from conftest import SEEDS
 from pitchlint.cli import startup
 from pitchlint.cli.commands import main
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 VAGUE = "Hi Dana,\n\nI'm between jobs. If you know anyone, or hear of any leads, please send them my way.\n\nThanks,\nPriya\n"
 SCRIPT = Path(sys.executable).parent / ("pitchlint.exe" if os.name == "nt" else "pitchlint")
 needs_script = pytest.mark.skipif(not SCRIPT.is_file(), reason="the pitchlint console script is not installed here")

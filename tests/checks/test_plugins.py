@@ -9,32 +9,9 @@ import subprocess
 import sys
 import textwrap
 
+from conftest import PACK_RULE
+
 MESSAGE = "Could you introduce me to a recruiter at Microsoft? Sorry to bother you!\n"
-
-PACK_RULE = '''
-id = "sorry-to-bother"
-kind = "phrase"
-severity = "warning"
-status = "stable"
-score = -10
-summary = "An apology inside the ask."
-message = "\\"{phrase}\\" apologises for asking; just ask."
-
-[options]
-phrases = ["sorry to bother you", "sorry to bug you"]
-scope = "message"
-
-[docs]
-what = "Finds apologies."
-why = "They make the ask sound smaller."
-example = "Sorry to bother you!"
-use_instead = "Thanks for reading."
-options = "phrases, scope"
-
-[examples]
-fail = ["Sorry to bother you, but do you know a recruiter at Microsoft?"]
-pass = ["Do you know a recruiter at Microsoft?"]
-'''
 
 PLUGIN_MODULE = '''
 from pitchlint.rulepack import Rule

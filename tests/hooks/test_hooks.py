@@ -192,7 +192,7 @@ def test_include_globs(pattern, path, expected):
     assert matches(path, [pattern]) is expected
 
 
-MANIFEST = Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml"
+MANIFEST = Path(__file__).resolve().parents[2] / ".pre-commit-hooks.yaml"
 
 
 def manifest_hook() -> dict:

@@ -14,7 +14,7 @@ import pytest
 
 from pitchlint.lsp.settings import DEFAULT_LANGUAGES, parse_settings
 
-EXTENSION = Path(__file__).resolve().parent.parent / "editors" / "vscode"
+EXTENSION = Path(__file__).resolve().parents[2] / "editors" / "vscode"
 pytestmark = pytest.mark.skipif(not (EXTENSION / "package.json").exists(),
                                 reason="editors/vscode is not in this tree (an sdist leaves it out)")
 BUILD_TIMEOUT = 300  # seconds for each npm step; it takes well under a minute with the registry near
