@@ -127,7 +127,9 @@ def check_rule_types(data: dict, path: Path) -> None:
         if key in data and (type(data[key]) is not wanted):
             raise ConfigError(path, f"`{key}` must be {TYPE_NAMES[wanted]}")
     for kind, examples in data.get("examples", {}).items():
-        if not isinstance(examples, list) or not all(isinstance(e, str) for e in examples):
+        if kind == "expect":
+            check_expectations(examples, data["examples"].get("fail", []), path)
+        elif not isinstance(examples, list) or not all(isinstance(e, str) for e in examples):
             raise ConfigError(path, f"`examples.{kind}` must be a list of strings")
     options = data.get("options", {})
     sources = list(options.get("patterns", [])) if isinstance(options.get("patterns"), list) else []
@@ -137,6 +139,21 @@ def check_rule_types(data: dict, path: Path) -> None:
         problem = check_syntax(source) if isinstance(source, str) else "not a string"
         if problem:
             raise ConfigError(path, f"pattern {str(source)[:80]!r} is not a valid regular expression ({problem})")
+
+
+def check_expectations(expect, fail, path: Path) -> None:
+    """`[[examples.expect]]` (optional): per fail example, in order, the finding it should give,
+    `text` (the words flagged) and `message`, plus `[[examples.expect.also]]` for any further ones."""
+    def is_finding(entry, extra=()):
+        return (isinstance(entry, dict) and set(entry) <= {"text", "message", *extra}
+                and all(isinstance(entry.get(key), str) for key in ("text", "message")))
+
+    if not isinstance(expect, list) or not all(
+            is_finding(e, ("also",)) and all(is_finding(a) for a in e.get("also", [])) for e in expect):
+        raise ConfigError(path, "each `[[examples.expect]]` must have a string `text` and `message` "
+                                "(and `[[examples.expect.also]]` entries the same)")
+    if len(expect) != len(fail):
+        raise ConfigError(path, f"`examples.expect` has {len(expect)} entries for {len(fail)} fail examples")
 
 
 def load_pack(folder: Path) -> list[Rule]:
