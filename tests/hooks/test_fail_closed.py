@@ -12,11 +12,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_hooks import git, repo  # noqa: F401 - repo is a fixture
 
 from pitchlint import hooks
 from pitchlint.config.settings import config_for, find_config
 from pitchlint.errors import ConfigError
+
+from .support import git, has_send_email
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -25,7 +26,7 @@ VAGUE_MAIL = "From: Sam <sam@example.com>\nTo: Dana <dana@example.com>\nSubject:
 
 
 def pitchlint(cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    """As test_hooks's, with -P: the tests plant modules in the repository."""
+    """The CLI in a real process, with -P: these tests plant modules in the repository."""
     return subprocess.run([sys.executable, "-P", "-m", "pitchlint", *args], cwd=cwd, capture_output=True,
                           text=True, timeout=180)
 
@@ -56,17 +57,9 @@ def test_a_planted_yaml_py_does_not_run_in_the_pre_commit_hook(repo):
     assert not committed(repo)
 
 
-def _has_send_email() -> bool:
-    exec_path = subprocess.run(["git", "--exec-path"], capture_output=True, text=True).stdout.strip()
-    return os.access(os.path.join(exec_path, "git-send-email"), os.X_OK)
-
-
-@pytest.mark.skipif(shutil.which("git") is None or not _has_send_email(), reason="needs git send-email")
-def test_a_planted_click_py_does_not_run_in_send_email(repo, tmp_path):
-    received = tmp_path / "received.txt"
-    sendmail = tmp_path / "sendmail"
-    sendmail.write_text(f"#!/bin/sh\ncat >> '{received}'\n")
-    sendmail.chmod(0o755)
+@pytest.mark.skipif(not has_send_email(), reason="git send-email is not installed (Debian: git-email)")
+def test_a_planted_click_py_does_not_run_in_send_email(repo, sendmail):
+    sendmail, received = sendmail
     assert pitchlint(repo, "hook", "install").returncode == 0
     (repo / "click.py").write_text(PLANTED)
     (repo / "vague.eml").write_text(VAGUE_MAIL)
