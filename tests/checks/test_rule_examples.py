@@ -6,14 +6,13 @@ such entry per fail example (a third-party pack may leave them out)."""
 from pathlib import Path
 
 import pytest
+from conftest import PACK_RULE
 
 from pitchlint.checks.pack import load_rule_file
 from pitchlint.checks.paths import builtin_pack_dir
 from pitchlint.config.settings import Config
 from pitchlint.engine.core import available_rules
 from pitchlint.errors import ConfigError
-
-from conftest import PACK_RULE
 
 RULES = available_rules(())
 EVERY_RULE = Config(select=tuple(RULES))  # preview rules too: their examples must hold as well
