@@ -16,9 +16,9 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 
 def test_the_readme_states_the_corpus_size():
-    labelled = len(list(CORPUS.glob("*.toml")))  # counted now: the corpus grows
+    labelled = len(list(CORPUS.glob("*.toml")))  # counted, not written down: the corpus grows
     stated = re.search(r"the labelled\s+corpus\s+\((\d+) messages", README.read_text(encoding="utf-8"))
-    assert stated is not None, "README.md no longer states the corpus size"
+    assert stated is not None, "README.md does not state the corpus size"
     assert int(stated.group(1)) == labelled, f"README.md says {stated.group(1)} messages; corpus/ has {labelled}"
 
 

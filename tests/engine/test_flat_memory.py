@@ -160,7 +160,7 @@ def test_reports_are_the_same_without_zones(nlp, monkeypatch):
 
 @pytest.mark.slow
 def test_thousands_of_messages_keep_the_vocabulary_flat(nlp):
-    """The scale of the issue: 3,000 messages through lint_many, 2,000 through the server's path."""
+    """A long session's scale: 3,000 messages through lint_many, 2,000 through the server's path."""
     texts = unique_messages(5_000, seed=5)
     list(pitchlint.lint_many(texts[:128]))
     after_first = vocabulary_size(nlp)
