@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from pitchlint.lsp.state import Linted
 
 # (text, version) of a configuration file the editor holds open, by its URI; None when it is not open
-OpenText = Callable[[str], "tuple[str, int | None] | None"]
+OpenText = Callable[[str], tuple[str, int | None] | None]
 
 # Checks the open messages again; for editors that do not tell the server when a configuration
 # file changes on disk (the server asks for file watching when the client offers it).
