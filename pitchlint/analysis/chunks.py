@@ -56,7 +56,8 @@ class Chunked:
         sentence starts and entities as one at a time, on the corpus and the benchmark messages,
         and a third less time for the senter); longer ones piece by piece."""
         batch: list[Doc]
-        for batch in minibatch(docs, batch_size):  # type: ignore[no-untyped-call]  # spaCy's minibatch has no annotations
+        # spaCy's minibatch has no annotations
+        for batch in minibatch(docs, batch_size):  # type: ignore[no-untyped-call]
             short = [doc for doc in batch if len(doc) <= CHUNK_TOKENS]
             for component in self.components:  # spaCy's components annotate the Docs in place
                 for _ in component.pipe(short, batch_size=batch_size):

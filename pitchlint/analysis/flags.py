@@ -50,7 +50,8 @@ class WordTest:
 
 def flag_for(vocab: Vocab, attr: str, op: str, value: str | list[str]) -> int | None:
     """The vocabulary bit that holds this test, added if needed; None when no bit is free."""
-    getters: dict[int, Callable[[str], Any]] = vocab.lex_attr_getters  # type: ignore[attr-defined]  # not in spaCy's Vocab stub
+    # the word-attribute getters by attribute id: spaCy's Vocab stub leaves them out
+    getters: dict[int, Callable[[str], Any]] = vocab.lex_attr_getters  # type: ignore[attr-defined]
     test = WordTest(attr, op, value, getters.get(LOWER, str.lower))
     for bit, getter in getters.items():
         if isinstance(getter, WordTest) and getter.key == test.key:
@@ -61,10 +62,10 @@ def flag_for(vocab: Vocab, attr: str, op: str, value: str | list[str]) -> int | 
     return vocab.add_flag(test, free)
 
 
-def as_flags(vocab: Vocab, token: dict[Any, Any]) -> dict[Any, Any]:
+def as_flags(vocab: Vocab, token: dict[str, Any]) -> dict[str | int, Any]:
     """A pattern token with its word tests (REGEX, IN, NOT_IN on TEXT, ORTH or LOWER) turned
     into flag tests where bits are free; every other key is kept as it is."""
-    out: dict[Any, Any] = {}  # attribute names, or flag bits, to the values the Matcher tests
+    out: dict[str | int, Any] = {}  # attribute names, or flag bits, to the values the Matcher tests
     for key, value in token.items():
         attr = WORD_ATTRS.get(key.upper()) if isinstance(key, str) else None
         if attr is not None and isinstance(value, dict) and len(value) == 1:

@@ -127,7 +127,8 @@ class FocusedNER:
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
         batch: list[Doc]
-        for batch in minibatch(docs, batch_size):  # type: ignore[no-untyped-call]  # spaCy's minibatch has no annotations
+        # spaCy's minibatch has no annotations
+        for batch in minibatch(docs, batch_size):  # type: ignore[no-untyped-call]
             self._run(batch, batch_size)
             yield from batch
 

@@ -89,7 +89,8 @@ def compile_patterns(vocab: Vocab, patterns: list[TokenPattern], source: Path,
         try:
             if errors:
                 raise ValueError("; ".join(errors))
-            matcher.add(key, [[as_flags(vocab, tok) for tok in tokens] if word_flags else tokens])
+            # a flag test is keyed by its bit, an int: spaCy's Matcher takes it, its stub names str keys only
+            matcher.add(key, [[as_flags(vocab, tok) for tok in tokens] if word_flags else tokens])  # type: ignore[misc]
         except Exception as exc:  # spaCy raises ValueError/MatchPatternError for bad patterns
             raise ConfigError(source, f"pattern {i + 1} is not valid ({exc})") from None
         captures[key] = [mask]

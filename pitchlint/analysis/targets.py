@@ -75,7 +75,8 @@ class TermMatcher:
         if longer:
             # the same keys, in the same order, as adding the tokenized Docs would give
             keys = [keys for keys in self.tokens.keys(longer, self.attr) if keys]
-            self.phrases.add(label, keys)  # type: ignore[arg-type]  # spaCy takes a phrase's token keys too; its stub names Docs only
+            # spaCy takes a phrase as its token keys as well as a Doc; its stub names Docs only
+            self.phrases.add(label, keys)  # type: ignore[arg-type]
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         strings = doc.vocab.strings

@@ -110,7 +110,8 @@ class TermTokens:
     def __init__(self, nlp: Language, folder: Path | None = None) -> None:
         self.nlp = nlp
         self.folder = default_folder() if folder is None else folder
-        getters: dict[int, Callable[[str], Any]] = nlp.vocab.lex_attr_getters  # type: ignore[attr-defined]  # not in spaCy's Vocab stub
+        # the word-attribute getters by attribute id: spaCy's Vocab stub leaves them out
+        getters: dict[int, Callable[[str], Any]] = nlp.vocab.lex_attr_getters  # type: ignore[attr-defined]
         self.lower: Callable[[str], str] | None = getters.get(LOWER)
         self.strings = nlp.vocab.strings
         self._fingerprint: str | None = None

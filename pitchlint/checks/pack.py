@@ -11,7 +11,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Protocol
 
 from pitchlint.checks.findings import Finding, Fix
 from pitchlint.errors import ConfigError
@@ -53,7 +53,8 @@ class Rule:
     template: str | None = None
     # a kind's settings, as TOML gives them: each kind reads its own keys and shapes
     options: dict[str, Any] = field(default_factory=dict)
-    docs: dict[str, object] = field(default_factory=dict)  # a section's text is read with str()
+    # section -> text, read with str(); a Mapping, so a plug-in's dict[str, str] is one too
+    docs: Mapping[str, object] = field(default_factory=dict)
     examples: dict[str, list[str]] = field(default_factory=dict)  # {"pass": [...], "fail": [...]}
     check: Check | None = None  # a Python rule brings its own check
     origin: str = ""  # the file or entry point it came from
