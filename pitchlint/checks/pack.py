@@ -37,7 +37,7 @@ class Render(Protocol):
     stands without a rewrite). pitchlint.rewrite.templates.Renderer is one; checks may not
     import it (checks and rewrite are independent stages), so its shape is stated here."""
 
-    def __call__(self, name: str, /, **slots: object) -> str | None: ...
+    def __call__(self, name: str, **slots: object) -> str | None: ...
 
 
 @dataclass
