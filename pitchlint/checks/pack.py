@@ -156,10 +156,10 @@ def check_rule_types(data: dict[str, Any], path: Path) -> None:
             raise ConfigError(path, f"pattern {str(source)[:80]!r} is not a valid regular expression ({problem})")
 
 
-def check_expectations(expect, fail, path: Path) -> None:
+def check_expectations(expect: object, fail: list[str], path: Path) -> None:
     """`[[examples.expect]]` (optional): per fail example, in order, the finding it should give,
     `text` (the words flagged) and `message`, plus `[[examples.expect.also]]` for any further ones."""
-    def is_finding(entry, extra=()):
+    def is_finding(entry: object, extra: tuple[str, ...] = ()) -> bool:
         return (isinstance(entry, dict) and set(entry) <= {"text", "message", *extra}
                 and all(isinstance(entry.get(key), str) for key in ("text", "message")))
 
