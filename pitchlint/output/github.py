@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from pitchlint.engine.report import FileReport
 from pitchlint.errors import PitchlintError
-from pitchlint.output.artifacts import Lines, display_path
+from pitchlint.output.artifacts import display_path, report_position
+from pitchlint.reading.positions import LF, Positions
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -33,11 +34,11 @@ def command(name: str, message: str, **properties) -> str:
 
 def render_file(report: FileReport, cwd: str | None = None) -> list[str]:
     path = display_path(report.path, cwd)
-    lines = Lines(report.text)
+    lines = Positions(report.text, LF)
     out = [command("notice", note, file=path, title="pitchlint note") for note in report.notes]
     for finding in report.findings:
-        line, column = lines.position(finding.start)
-        end_line, end_column = lines.position(finding.end)
+        line, column = report_position(lines, finding.start)
+        end_line, end_column = report_position(lines, finding.end)
         same_line = line == end_line
         out.append(command(
             COMMANDS[finding.severity], finding.message, file=path, line=line,

@@ -20,11 +20,12 @@ from pitchlint.engine.report import FileReport
 from pitchlint.errors import PitchlintError
 from pitchlint.output.artifacts import (
     Artifact,
-    Lines,
     artifact_for,
     directory_uri,
     path_uri,
+    report_position,
 )
+from pitchlint.reading.positions import LF, Positions
 from pitchlint.version import __version__
 
 SARIF_VERSION = "2.1.0"
@@ -65,9 +66,9 @@ def _artifact_location(path: str, cwd: str) -> dict:
     return {"uri": uri, "uriBaseId": SRCROOT} if relative else {"uri": uri}
 
 
-def _region(lines: Lines, artifact: Artifact | None, start: int, end: int) -> dict:
-    start_line, start_column = lines.position(start)
-    end_line, end_column = lines.position(end)
+def _region(lines: Positions, artifact: Artifact | None, start: int, end: int) -> dict:
+    start_line, start_column = report_position(lines, start)
+    end_line, end_column = report_position(lines, end)
     region = {"startLine": start_line, "startColumn": start_column, "endLine": end_line, "endColumn": end_column}
     if artifact is not None:
         offset = artifact.utf16_offset(start)
@@ -76,7 +77,7 @@ def _region(lines: Lines, artifact: Artifact | None, start: int, end: int) -> di
     return region
 
 
-def _result(finding: Finding, rule_index: dict[str, int], location: dict, lines: Lines,
+def _result(finding: Finding, rule_index: dict[str, int], location: dict, lines: Positions,
             artifact: Artifact | None) -> dict:
     result = {"ruleId": finding.rule}
     if finding.rule in rule_index:
@@ -123,7 +124,7 @@ def render_sarif(reports: list[FileReport], errors: list[PitchlintError], rules:
     results, notifications = [], []
     for report in reports:
         location = _artifact_location(report.path, cwd)
-        lines = Lines(report.text)
+        lines = Positions(report.text, LF)
         artifact = artifact_for(report.text, sources.get(report.path))
         results += [_result(f, rule_index, location, lines, artifact) for f in report.findings]
         notifications += [_notification("note", note, location) for note in report.notes]

@@ -84,12 +84,12 @@ def test_lines_and_columns_agree_with_offsets_in_every_format(text, ext):
     report = lint(text, "draft" + ext)
     if report is None:
         return
-    starts = line_starts(report.text)
+    lines = line_starts(report.text)
     entry = file_json(report)
     for row in entry["findings"]:
-        assert (row["line"], row["column"]) == position(starts, row["start"])
-        assert (row["end_line"], row["end_column"]) == position(starts, row["end"])
-        line_start = starts[row["line"] - 1]
+        assert (row["line"], row["column"]) == position(lines, row["start"])
+        assert (row["end_line"], row["end_column"]) == position(lines, row["end"])
+        line_start = lines.starts[row["line"] - 1]
         assert report.text[line_start + row["column"] - 1:].startswith(report.text[row["start"]:row["end"]])
     parsed = json.loads(render_json([report], []))
     assert parsed["files"][0]["findings"] == entry["findings"]
