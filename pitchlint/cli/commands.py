@@ -13,10 +13,9 @@ from pathlib import Path
 import click
 
 from pitchlint.errors import PitchlintError
+from pitchlint.output.emitters import FORMATS
 from pitchlint.terms import CHANNELS, SEVERITIES
 from pitchlint.version import __version__
-
-FORMATS = ("text", "concise", "json", "sarif", "github")
 
 # Set by `check` once its report is written and its output file closed; read only by console_main.
 _lint_finished = False
@@ -86,6 +85,7 @@ def check(files, output_format, output_file, config_path, isolated, select, exte
     """Lint message files (plain text, Markdown, e-mail) and folders; `-` reads standard input."""
     from pitchlint.cli.check import CheckOptions, run_check, use_color
     from pitchlint.engine.files import RunOptions
+    from pitchlint.output.emitters import emitter_class
 
     if not files:
         files = ("-",) if stdin_filename else ()
@@ -121,7 +121,7 @@ def check(files, output_format, output_file, config_path, isolated, select, exte
         sys.exit(0)
     terminal = sys.stdout.isatty() and not output_file
     options = CheckOptions(output_format=output_format,
-                           color=output_format == "text" and use_color(color, terminal),
+                           color=emitter_class(output_format).styles and use_color(color, terminal),
                            quiet=quiet, exit_zero=exit_zero, statistics=statistics, output_file=output_file)
     status = run_check(list(files), options, run)
     global _lint_finished

@@ -8,10 +8,16 @@ accepts columns for single-line annotations only.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pitchlint.engine.report import FileReport
 from pitchlint.errors import PitchlintError
 from pitchlint.output.artifacts import display_path, report_position
+from pitchlint.output.emitters import Emitter
 from pitchlint.reading.positions import LF, Positions
+
+if TYPE_CHECKING:
+    from pitchlint.output.emitters import Run
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -26,7 +32,7 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def command(name: str, message: str, **properties) -> str:
+def command(name: str, message: str, **properties: object) -> str:
     given = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items()
                      if value is not None)
     return f"::{name}{' ' + given if given else ''}::{escape_data(message)}"
@@ -52,3 +58,13 @@ def render_file(report: FileReport, cwd: str | None = None) -> list[str]:
 def render_error(error: PitchlintError, cwd: str | None = None) -> str:
     """A file that could not be linted, or a configuration that is not valid."""
     return command("error", error.reason, file=display_path(error.path, cwd))
+
+
+class GithubEmitter(Emitter):
+    """Each file's commands as it is linted, and one for each file that could not be."""
+
+    def file(self, report: FileReport) -> list[str]:
+        return render_file(report, self.context.cwd)
+
+    def error(self, error: PitchlintError) -> list[str]:
+        return [render_error(error, self.context.cwd)]

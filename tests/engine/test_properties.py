@@ -20,8 +20,9 @@ from pitchlint.engine.report import file_json
 from pitchlint.errors import InputError
 from pitchlint.lsp.positions import PositionMap
 from pitchlint.output.github import render_file
-from pitchlint.output.report import render_json, render_text
+from pitchlint.output.json import render_json
 from pitchlint.output.sarif import render_sarif
+from pitchlint.output.text import render_text
 from pitchlint.reading.read import line_starts, make_document, position
 
 EXAMPLES = int(os.environ.get("PITCHLINT_HYPOTHESIS_EXAMPLES", "0")) or None
