@@ -12,6 +12,7 @@ from typing import IO, TYPE_CHECKING
 
 import click
 
+from pitchlint.cli.options import say_error
 from pitchlint.errors import PitchlintError
 
 if TYPE_CHECKING:
@@ -107,7 +108,7 @@ def _check(files: list[str], options: CheckOptions, run: RunOptions, out: IO[str
                 continue
             emit(emitter.file(result))
     except PitchlintError as error:  # a configuration given with --config that is not valid
-        click.echo(f"pitchlint: {error}", err=True)
+        say_error(error)
         return 2
     finally:
         if show_progress:
