@@ -13,7 +13,6 @@ import os
 from pathlib import Path
 
 USER_FILE = "config.toml"
-PATH_KEYS = ("packs", "templates")  # resolved against the folder of the file that names them
 
 
 def user_config_file() -> Path | None:

@@ -75,10 +75,6 @@ class Positions:
     def line_count(self) -> int:
         return len(self.starts)
 
-    def line_of(self, offset: int) -> int:
-        """The 0-based line an offset is on (clamped to the text)."""
-        return bisect.bisect_right(self.starts, max(0, min(offset, len(self.text)))) - 1
-
     def units(self, start: int, end: int, encoding: str = UTF16) -> int:
         """`code_units(text[start:end], encoding)` in logarithmic time (offsets clamped to the text)."""
         _check(encoding)
