@@ -144,7 +144,8 @@ def render_sarif(reports: list[FileReport], errors: list[PitchlintError], rules:
         invocation["exitCode"] = exit_code
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
-    driver: dict[str, Any] = {"name": "pitchlint", "version": __version__, "rules": [rule_descriptor(r) for r in rules.values()]}
+    driver: dict[str, Any] = {"name": "pitchlint", "version": __version__,
+                              "rules": [rule_descriptor(r) for r in rules.values()]}
     uri = information_uri()
     if uri:
         driver["informationUri"] = uri
