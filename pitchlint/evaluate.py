@@ -8,20 +8,25 @@ the statement each sits in (request, goal or background); targets are those in r
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
+from typing import Any, TypeVar
 
-from pitchlint.analysis.result import STATEMENTS, TARGET_LABELS, TARGET_STATEMENTS
+from pitchlint.analysis.patterns import TARGET_LABELS
+from pitchlint.analysis.result import STATEMENTS, TARGET_STATEMENTS
 from pitchlint.config.settings import config_for, load_config_file
 from pitchlint.engine.core import available_rules, engine_for
 from pitchlint.engine.report import file_json
 from pitchlint.errors import ConfigError
+from pitchlint.reading.document import Document
 from pitchlint.reading.read import read_document
 from pitchlint.terms import CHANNELS
 
 LABELS = TARGET_LABELS
 MESSAGE_SUFFIXES = (".txt", ".md", ".eml")
+T = TypeVar("T")  # what Counts compares: (label, start, end) spans, or a marker for "this message"
 
 
 @dataclass(frozen=True)
@@ -55,7 +60,7 @@ class Predicted:
     rules: set[str]
 
     @classmethod
-    def from_json(cls, row: dict) -> "Predicted":
+    def from_json(cls, row: dict[str, Any]) -> "Predicted":
         entities = [e for e in row.get("entities", []) if e.get("label") in LABELS]
         if "targets" in row:
             targets = {(e["label"], e["start"], e["end"]) for e in row["targets"] if e.get("label") in LABELS}
@@ -84,7 +89,7 @@ class Counts:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def add(self, predicted: set, gold: set) -> None:
+    def add(self, predicted: set[T], gold: set[T]) -> None:
         self.tp += len(predicted & gold)
         self.fp += len(predicted - gold)
         self.fn += len(gold - predicted)
@@ -144,7 +149,7 @@ class EvalResult:
                     kind = "false alarm" if rule in predicted.rules else "missed"
                     self.rule_errors.append((str(gold.path), rule, kind))
 
-    def figures(self) -> dict:
+    def figures(self) -> dict[str, float]:
         """The headline figures, as `--save` writes them and `--baseline` reads them."""
         out = {"verdict accuracy": self.accuracy, "vague precision": self.verdicts.vague.precision,
                "vague recall": self.verdicts.vague.recall}
@@ -209,11 +214,12 @@ def label_files(folder: Path, only: str | None = None) -> list[Path]:
 
 
 def evaluate(corpus: str | Path, config_path: str | None = None, only: str | None = None,
-             reports: dict[str, dict] | None = None) -> EvalResult:
+             reports: dict[str, dict[str, Any]] | None = None) -> EvalResult:
     """Score pitchlint against the labels; with `reports` (path -> per-file JSON, e.g. saved from
     an earlier version), score those reports instead of running the engine."""
     folder = Path(corpus)
-    documents, labels = [], []
+    documents: list[Document] = []
+    labels: list[Labelled] = []
     for label_file in label_files(folder, only):
         document = read_document(_message_file(label_file))
         documents.append(document)
@@ -237,13 +243,13 @@ def evaluate(corpus: str | Path, config_path: str | None = None, only: str | Non
     return result
 
 
-def _delta(name: str, value: float, baseline: dict | None) -> str:
+def _delta(name: str, value: float, baseline: Mapping[str, float] | None) -> str:
     if baseline is None or name not in baseline:
         return ""
     return f"  (before {baseline[name]:.3f})"
 
 
-def render_table(result: EvalResult, show_errors: bool = False, baseline: dict | None = None) -> str:
+def render_table(result: EvalResult, show_errors: bool = False, baseline: Mapping[str, float] | None = None) -> str:
     v = result.verdicts
     lines = [
         f"messages          {result.messages}",
@@ -253,8 +259,9 @@ def render_table(result: EvalResult, show_errors: bool = False, baseline: dict |
         "",
         f"{'by channel':17} {'messages':>8} {'accuracy':>9} {'vague P':>8} {'vague R':>8}",
     ]
-    for name, c in sorted(result.channels.items()):
-        lines.append(f"{name:17} {c.messages:8d} {c.accuracy:9.3f} {c.vague.precision:8.3f} {c.vague.recall:8.3f}")
+    for name, by_channel in sorted(result.channels.items()):
+        lines.append(f"{name:17} {by_channel.messages:8d} {by_channel.accuracy:9.3f} "
+                     f"{by_channel.vague.precision:8.3f} {by_channel.vague.recall:8.3f}")
     lines += ["", f"{'targets':17} {'precision':>9} {'recall':>7} {'F1':>7} {'gold':>5} {'found':>6}"]
     for name, c in result.targets.items():
         before = ""

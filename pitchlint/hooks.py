@@ -15,11 +15,16 @@ import shlex
 import stat
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pitchlint.config.globs import matches
 from pitchlint.config.settings import Config, HookConfig, config_for, find_config
 from pitchlint.errors import PitchlintError
+
+if TYPE_CHECKING:
+    from pitchlint.engine.files import Source
 
 MARKER = "pitchlint-managed hook"
 DIGEST_PREFIX = "# pitchlint-hook-sha256: "
@@ -162,7 +167,7 @@ def staged_drafts(repo: Path, include: tuple[str, ...]) -> list[str]:
 
 def staged_blob(repo: Path, name: str) -> bytes:
     """The staged version of a draft; one over the size limit is refused before it is read."""
-    from pitchlint.reading.read import MAX_BYTES, MAX_CHARACTERS
+    from pitchlint.reading.document import MAX_BYTES, MAX_CHARACTERS
 
     size = subprocess.run(["git", "cat-file", "-s", f":{name}"], cwd=repo, capture_output=True, text=True, check=False)
     if size.returncode == 0 and size.stdout.strip().isdigit() and int(size.stdout) > MAX_BYTES:
@@ -177,7 +182,7 @@ def repo_root(start: Path) -> Path:
     return Path(git("rev-parse", "--show-toplevel", cwd=start).strip())
 
 
-def _check(sources, bypass: str) -> tuple[int, list[str]]:
+def _check(sources: Iterable[Source], bypass: str) -> tuple[int, list[str]]:
     """Lint (path, read, configure) sources, each with its own configuration's hook thresholds;
     (exit status, lines for stderr). Anything that kept a message from being checked in full (an
     unreadable file, a broken configuration, a rule or template that failed) blocks it."""
@@ -185,13 +190,16 @@ def _check(sources, bypass: str) -> tuple[int, list[str]]:
     from pitchlint.output.text import render_text
 
     lines: list[str] = []
-    blocked, broken, thresholds = [], [], {}
+    blocked: list[str] = []
+    broken: list[str] = []
+    thresholds: dict[str, list[str]] = {}  # threshold text -> the paths it blocked
     for path, result, config in lint_sources(sources):
         if isinstance(result, PitchlintError):
             broken.append(f"pitchlint: {result}")
             continue
         lines.append(render_text(result))
         broken += [f"pitchlint: {path}: {problem}" for problem in result.internal_errors]
+        assert config is not None  # lint_sources gives a report together with its configuration
         if result.fails(config):
             blocked.append(path)
             thresholds.setdefault(_threshold_text(config), []).append(path)
@@ -271,13 +279,17 @@ def run_pre_commit(cwd: Path, names: tuple[str, ...] = ()) -> tuple[int, list[st
 
     repo = repo_root(cwd)
     include = hook_config(repo).hook.include
+
+    def named(name: str) -> Source:  # a file the framework chose: it holds the staged version
+        return name, lambda: read_document(name), lambda: config_of(repo / name)
+
     if names:
         chosen = [n for n in names if _included(repo, n, include)]
         bypass = f"SKIP=pitchlint {HOOKS['pre-commit']}"
-        return _check([(n, lambda n=n: read_document(n), lambda n=n: config_of(repo / n)) for n in chosen], bypass)
+        return _check([named(n) for n in chosen], bypass)
     chosen = staged_drafts(repo, include)
 
-    def source(name: str):
+    def source(name: str) -> Source:
         return name, lambda: read_document(name, staged_blob(repo, name)), lambda: config_of(repo / name)
 
     return _check([source(n) for n in chosen], HOOKS["pre-commit"])

@@ -19,8 +19,8 @@ def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity)
 
 
-def parse_channel(value, where: str) -> str:
-    if value not in CHANNELS:
+def parse_channel(value: object, where: str) -> str:
+    if not isinstance(value, str) or value not in CHANNELS:
         raise ConfigError(where, f"channel {value!r} is not one of {', '.join(CHANNELS)}")
     return value
 
@@ -43,7 +43,7 @@ class Profile:
         return dataclasses.replace(self, **changes)
 
 
-def parse_profile(data, where: str, recipient=None) -> Profile:
+def parse_profile(data: object, where: str, recipient: object = None) -> Profile:
     """`profile` (and a separate `recipient`, as front matter may give it) into a Profile."""
     data = data or {}
     if not isinstance(data, dict):
@@ -51,7 +51,7 @@ def parse_profile(data, where: str, recipient=None) -> Profile:
     unknown = sorted(set(data) - PROFILE_KEYS)
     if unknown:
         raise ConfigError(where, f"unknown key 'profile.{unknown[0]}' (known: {', '.join(sorted(PROFILE_KEYS))})")
-    recipient = _recipient(recipient if recipient is not None else data.get("recipient", {}), where)
+    names = _recipient(recipient if recipient is not None else data.get("recipient", {}), where)
     for key in ("location", "reason"):
         if key in data and not isinstance(data[key], str):
             raise ConfigError(where, f"`profile.{key}` must be a string")
@@ -61,12 +61,12 @@ def parse_profile(data, where: str, recipient=None) -> Profile:
         sectors=string_list(data.get("sectors", []), "profile.sectors", where),
         location=data.get("location"),
         reason=data.get("reason"),
-        recipient_name=recipient.get("name"),
-        recipient_company=recipient.get("company"),
+        recipient_name=names.get("name"),
+        recipient_company=names.get("company"),
     )
 
 
-def _recipient(value, where: str) -> dict:
+def _recipient(value: object, where: str) -> dict[str, str]:
     """`recipient = "Dana Lee"` or a table of strings `{name = ..., company = ...}`."""
     if isinstance(value, str):
         value = {"name": value}
@@ -78,12 +78,12 @@ def _recipient(value, where: str) -> dict:
     return value
 
 
-def _kind(value) -> str:
+def _kind(value: object) -> str:
     return {list: "a list", dict: "a table", bool: "true/false", int: "a number", float: "a number"}.get(
         type(value), type(value).__name__)
 
 
-def string_list(value, key: str, where: str) -> tuple[str, ...]:
+def string_list(value: object, key: str, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(where, f"`{key}` must be a list of strings")
     return tuple(value)

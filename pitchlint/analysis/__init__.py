@@ -3,8 +3,8 @@ targets and statements, and the plain data the rules read. Modules follow the fl
 one way: patterns, lexicon -> sentences -> targets -> statements -> components -> result, pipeline.
 """
 
+from pitchlint.analysis.models import DEFAULT_MODELS
 from pitchlint.analysis.pipeline import (
-           DEFAULT_MODELS,
            UNUSED_COMPONENTS,
            analyze_texts,
            build_pipeline,

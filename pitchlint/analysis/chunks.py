@@ -8,9 +8,16 @@ linear. A message shorter than one piece (nearly all of them) is analysed whole,
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, cast
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
+
+if TYPE_CHECKING:
+    from spacy.pipeline.pipe import Pipe
+    from thinc.types import Ints2d
 
 CHUNK_TOKENS = 2_000
 FACTORY = "pitchlint_chunked"
@@ -40,14 +47,17 @@ class Chunked:
     """Runs the named components (the model's senter and ner) on each piece of a long Doc and
     copies their sentence starts and entities back."""
 
-    def __init__(self, nlp: Language, names: list[str]):
-        self.components = [nlp.get_pipe(name) for name in names]
+    def __init__(self, nlp: Language, names: list[str]) -> None:
+        # the model's own components: spaCy types get_pipe as any Doc -> Doc callable, without `pipe`
+        self.components = [cast("Pipe", nlp.get_pipe(name)) for name in names]
 
-    def pipe(self, docs, batch_size: int = 32):
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
         """Docs of one piece go through each component's own `pipe`, in batches (the same
         sentence starts and entities as one at a time, on the corpus and the benchmark messages,
         and a third less time for the senter); longer ones piece by piece."""
-        for batch in minibatch(docs, batch_size):
+        batch: list[Doc]
+        # spaCy's minibatch has no annotations
+        for batch in minibatch(docs, batch_size):  # type: ignore[no-untyped-call]
             short = [doc for doc in batch if len(doc) <= CHUNK_TOKENS]
             for component in self.components:  # spaCy's components annotate the Docs in place
                 for _ in component.pipe(short, batch_size=batch_size):
@@ -75,13 +85,13 @@ class Chunked:
             starts[start:end] = piece.to_array([SENT_START]).astype("int64")
             starts[start] = 1  # a piece starts after a paragraph or line break: a sentence starts
             entities += [Span(doc, start + e.start, start + e.end, label=e.label_) for e in piece.ents]
-        doc.from_array([SENT_START], starts.astype("uint64"))
+        doc.from_array([SENT_START], cast("Ints2d", starts.astype("uint64")))  # a numpy array, as spaCy takes it
         doc.set_ents(entities)
         return doc
 
 
 @Language.factory(FACTORY, default_config={"names": []})
-def make_chunked(nlp: Language, name: str, names: list[str]):
+def make_chunked(nlp: Language, name: str, names: list[str]) -> Chunked:
     return Chunked(nlp, names)
 
 

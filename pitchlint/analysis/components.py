@@ -21,17 +21,17 @@ _FINDERS: "weakref.WeakKeyDictionary[Language, dict[str, StatementFinder]]" = we
 
 
 @Language.factory("pitchlint_breaks")
-def make_breaks(nlp: Language, name: str):
+def make_breaks(nlp: Language, name: str) -> SentenceBreaks:
     return SentenceBreaks()
 
 
 @Language.factory("pitchlint_targets", default_config={"pack_dir": "", "extra_packs": []})
-def make_targets(nlp: Language, name: str, pack_dir: str, extra_packs: list[str]):
+def make_targets(nlp: Language, name: str, pack_dir: str, extra_packs: list[str]) -> TargetFinder:
     return TargetFinder(nlp, Path(pack_dir), tuple(Path(p) for p in extra_packs))
 
 
 @Language.factory("pitchlint_ask", default_config={"pack_dir": ""})
-def make_statements(nlp: Language, name: str, pack_dir: str):
+def make_statements(nlp: Language, name: str, pack_dir: str) -> StatementFinder:
     return statement_finder(nlp, Path(pack_dir))
 
 

@@ -17,8 +17,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from spacy.attrs import LOWER
+
+if TYPE_CHECKING:
+    from spacy.vocab import Vocab
 
 FIRST_SPARE_BIT = 19  # spaCy's own flags (IS_ALPHA ... IS_CURRENCY) take bits 1-18
 LAST_BIT = 63
@@ -30,11 +35,11 @@ class WordTest:
     """Whether a word's text (or its lower-case form) matches a regular expression or is in a
     set: a vocabulary flag getter (picklable, and comparable by `key`)."""
 
-    def __init__(self, attr: str, op: str, value, lower):
+    def __init__(self, attr: str, op: str, value: str | list[str], lower: Callable[[str], str]) -> None:
         self.key = (attr, op, json.dumps(value, sort_keys=True))
         self.lower = lower if attr == "LOWER" else None
-        self.regex = re.compile(value) if op == "REGEX" else None
-        self.words = None if op == "REGEX" else frozenset(value)
+        self.regex = re.compile(value) if isinstance(value, str) and op == "REGEX" else None
+        self.words = frozenset(value) if self.regex is None else frozenset[str]()
 
     def __call__(self, string: str) -> bool:
         word = self.lower(string) if self.lower is not None else string
@@ -43,9 +48,10 @@ class WordTest:
         return word in self.words
 
 
-def flag_for(vocab, attr: str, op: str, value) -> int | None:
+def flag_for(vocab: Vocab, attr: str, op: str, value: str | list[str]) -> int | None:
     """The vocabulary bit that holds this test, added if needed; None when no bit is free."""
-    getters = vocab.lex_attr_getters
+    # the word-attribute getters by attribute id: spaCy's Vocab stub leaves them out
+    getters: dict[int, Callable[[str], Any]] = vocab.lex_attr_getters  # type: ignore[attr-defined]
     test = WordTest(attr, op, value, getters.get(LOWER, str.lower))
     for bit, getter in getters.items():
         if isinstance(getter, WordTest) and getter.key == test.key:
@@ -56,10 +62,10 @@ def flag_for(vocab, attr: str, op: str, value) -> int | None:
     return vocab.add_flag(test, free)
 
 
-def as_flags(vocab, token: dict) -> dict:
+def as_flags(vocab: Vocab, token: dict[str, Any]) -> dict[str | int, Any]:
     """A pattern token with its word tests (REGEX, IN, NOT_IN on TEXT, ORTH or LOWER) turned
     into flag tests where bits are free; every other key is kept as it is."""
-    out: dict = {}
+    out: dict[str | int, Any] = {}  # attribute names, or flag bits, to the values the Matcher tests
     for key, value in token.items():
         attr = WORD_ATTRS.get(key.upper()) if isinstance(key, str) else None
         if attr is not None and isinstance(value, dict) and len(value) == 1:

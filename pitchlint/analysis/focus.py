@@ -22,6 +22,8 @@ text is most of the message, the model runs on all of it, exactly as without thi
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, cast
 
 import numpy
 from spacy.attrs import IDX, LENGTH, LOWER, SPACY
@@ -30,7 +32,10 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from pitchlint.analysis.chunks import CHUNK_TOKENS, cut_points
-from pitchlint.analysis.statements import Sentences, sentences_before
+from pitchlint.analysis.statements import Sentences, StatementFinder, sentences_before
+
+if TYPE_CHECKING:
+    from spacy.pipeline.pipe import Pipe
 
 MARGIN = 4  # tokens of context either side of a piece
 WHOLE_SHARE = 0.8  # wanted text at least this share of the Doc: run the model on all of it
@@ -69,8 +74,8 @@ def _reader_company_sentences(doc: Doc) -> list[tuple[int, int]]:
     n = len(doc)
     strings = doc.vocab.strings
     lowers = doc.to_array([LOWER])
-    for i in numpy.flatnonzero((lowers == strings.add("your")) | (lowers == strings.add("you"))):
-        token = doc[int(i)]
+    for position in numpy.flatnonzero((lowers == strings.add("your")) | (lowers == strings.add("you"))):
+        token = doc[int(position)]
         lower = token.lower_
         if lower == "your":
             after = 1
@@ -113,20 +118,22 @@ class FocusedNER:
     """Runs the model's NER (disabled in the pipeline) only on the pieces of each Doc where a
     target can be, in batches across Docs, and sets the entities that reach a wanted range."""
 
-    def __init__(self, nlp: Language, ner_name: str, finder):
-        self.ner = nlp.get_pipe(ner_name)
+    def __init__(self, nlp: Language, ner_name: str, finder: StatementFinder) -> None:
+        self.ner = cast("Pipe", nlp.get_pipe(ner_name))  # the model's NER: spaCy types get_pipe without `pipe`
         self.finder = finder  # the StatementFinder whose sentences say where targets can be
 
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))
 
-    def pipe(self, docs, batch_size: int = 32):
-        for batch in minibatch(docs, batch_size):
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
+        batch: list[Doc]
+        # spaCy's minibatch has no annotations
+        for batch in minibatch(docs, batch_size):  # type: ignore[no-untyped-call]
             self._run(batch, batch_size)
             yield from batch
 
     def _run(self, batch: list[Doc], batch_size: int) -> None:
-        jobs = []  # (doc, wanted ranges, piece start, piece Doc)
+        jobs: list[tuple[Doc, list[tuple[int, int]], int, Doc]] = []  # (doc, wanted ranges, piece start, piece Doc)
         for doc in batch:
             if not len(doc):
                 continue
@@ -158,7 +165,7 @@ def _reaches(wanted: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 @Language.factory("pitchlint_focused_ner", default_config={"ner": "ner", "pack_dir": ""})
-def make_focused_ner(nlp: Language, name: str, ner: str, pack_dir: str):
+def make_focused_ner(nlp: Language, name: str, ner: str, pack_dir: str) -> FocusedNER:
     from pathlib import Path
 
     from pitchlint.analysis.components import statement_finder

@@ -17,8 +17,12 @@ from __future__ import annotations
 import ctypes
 import os
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from pitchlint.errors import ConfigError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 KERNELS = ("auto", "blis", "numpy")
 GENERIC = "generic"
@@ -58,7 +62,7 @@ def chosen_kernel(setting: str | None = None, architecture: str | None = None) -
     return "numpy" if found == GENERIC else "blis"
 
 
-def use_kernel(nlp, kernel: str) -> None:
+def use_kernel(nlp: Language, kernel: str) -> None:
     """Give every layer of the pipeline's models numpy's BLAS when `kernel` is "numpy"."""
     if kernel != "numpy":
         return
@@ -74,7 +78,7 @@ def use_kernel(nlp, kernel: str) -> None:
     one_blas_thread()
 
 
-_LIMITER = None
+_LIMITER: object | None = None  # threadpoolctl's limiter, kept for the life of the process
 
 
 def one_blas_thread() -> None:

@@ -7,9 +7,20 @@ Patterns are compiled with the tokenizer only, so loading them never runs the st
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pitchlint.errors import ConfigError
+
+if TYPE_CHECKING:
+    from spacy.matcher import Matcher
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+_Entry = TypeVar("_Entry")
+# A token pattern as the pack's JSONL holds it: {"label": ..., "pattern": [{attribute: value}, ...]}
+TokenPattern = dict[str, Any]
 
 TARGET_LABELS = ("COMPANY", "ROLE", "SECTOR")
 TARGETS_KEY = "pitchlint_targets"
@@ -30,7 +41,7 @@ def register_extensions() -> None:
         Span.set_extension("source", default="")
 
 
-def read_jsonl(path: Path, what: str, parse) -> list:
+def read_jsonl(path: Path, what: str, parse: Callable[[Any], _Entry]) -> list[_Entry]:
     """One entry per non-blank line of a JSONL file of the pack, each through `parse`; a line
     that is not JSON or that `parse` rejects (ValueError, KeyError, TypeError) is a ConfigError
     naming the file and line."""
@@ -49,16 +60,17 @@ def read_jsonl(path: Path, what: str, parse) -> list:
     return entries
 
 
-def _pattern_entry(entry: dict) -> dict:
+def _pattern_entry(entry: TokenPattern) -> TokenPattern:
     entry["label"], entry["pattern"]  # noqa: B018 - both keys are required
     return entry
 
 
-def read_patterns(path: Path) -> list[dict]:
+def read_patterns(path: Path) -> list[TokenPattern]:
     return read_jsonl(path, "pattern", _pattern_entry)
 
 
-def compile_patterns(vocab, patterns: list[dict], source: Path, word_flags: bool = True) -> tuple[object, dict[str, list[list[bool]]]]:
+def compile_patterns(vocab: Vocab, patterns: list[TokenPattern], source: Path,
+                     word_flags: bool = True) -> tuple[Matcher, dict[str, list[list[bool]]]]:
     """A Matcher whose patterns may mark tokens with "CAPTURE": true; returns capture masks by key.
     Each pattern is checked as written, then added with its word tests as lexeme flags (flags.py),
     unless `word_flags` is false."""
@@ -77,12 +89,13 @@ def compile_patterns(vocab, patterns: list[dict], source: Path, word_flags: bool
         try:
             if errors:
                 raise ValueError("; ".join(errors))
-            matcher.add(key, [[as_flags(vocab, tok) for tok in tokens] if word_flags else tokens])
+            # a flag test is keyed by its bit, an int: spaCy's Matcher takes it, its stub names str keys only
+            matcher.add(key, [[as_flags(vocab, tok) for tok in tokens] if word_flags else tokens])  # type: ignore[misc]
         except Exception as exc:  # spaCy raises ValueError/MatchPatternError for bad patterns
             raise ConfigError(source, f"pattern {i + 1} is not valid ({exc})") from None
         captures[key] = [mask]
     return matcher, captures
 
 
-def label_of(doc, match_id: int) -> str:
+def label_of(doc: Doc, match_id: int) -> str:
     return doc.vocab.strings[match_id].split("#", 1)[0]

@@ -7,12 +7,17 @@ segmenter; the tagger, parser and lemmatizer would double the cost and the rules
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pitchlint.analysis.models import DEFAULT_MODELS  # noqa: E402 - `model = "en_core_web_sm"` finds its re-upload
-from pitchlint.analysis.result import to_analysis
+from pitchlint.analysis.result import Analysis, to_analysis
 from pitchlint.errors import ConfigError
+
+if TYPE_CHECKING:  # spaCy is imported when the pipeline is built, not at start-up
+    from spacy.language import Language
 
 UNUSED_COMPONENTS = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
 
@@ -45,7 +50,7 @@ def resolve_model(name: str | None) -> str:
 
 @lru_cache(maxsize=4)
 def build_pipeline(model: str | None, pack_dir: str, extra_packs: tuple[str, ...] = (), scope: str | None = None,
-                   kernel: str | None = None):
+                   kernel: str | None = None) -> Language:
     """One pipeline per (model, packs): built once per process. Extra packs add lexicons. `scope`
     says where the NER runs and `kernel` which matrix kernel it uses (kernel.py); None takes the
     environment's choice."""
@@ -75,7 +80,8 @@ def build_pipeline(model: str | None, pack_dir: str, extra_packs: tuple[str, ...
     return nlp
 
 
-def analyze_texts(texts, model: str | None, pack_dir: Path, batch_size: int = 32, extra_packs: tuple[str, ...] = ()):
+def analyze_texts(texts: Iterable[str], model: str | None, pack_dir: Path, batch_size: int = 32,
+                  extra_packs: tuple[str, ...] = ()) -> Iterator[Analysis]:
     nlp = build_pipeline(model, str(pack_dir), tuple(extra_packs))
     for doc in nlp.pipe(texts, batch_size=batch_size):
         yield to_analysis(doc)

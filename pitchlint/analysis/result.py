@@ -4,6 +4,7 @@ that need tokens."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from pitchlint.analysis.patterns import (
     ASK_KEY,
@@ -11,10 +12,13 @@ from pitchlint.analysis.patterns import (
     GENERIC_KEY,
     GOAL_KEY,
     REFUSAL_KEY,
-    TARGET_LABELS,
     TARGETS_KEY,
     TRIGGER_KEY,
 )
+from pitchlint.analysis.patterns import TARGET_LABELS as TARGET_LABELS  # re-exported: what a target can be
+
+if TYPE_CHECKING:  # the rules get plain data; spaCy is imported by the pipeline, not here
+    from spacy.tokens import Doc
 
 STATEMENTS = ("request", "goal", "background")
 TARGET_STATEMENTS = ("request", "goal")  # a company, role or sector there is a target
@@ -55,7 +59,7 @@ class Analysis:
     generic: list[Stretch]  # cattle-call objects inside the asks ("anyone", "any leads")
     context: list[Stretch]  # reasons and background the reader could repeat
     refusals: list[Stretch] = field(default_factory=list)  # "open to anything": no target wanted
-    doc: object = field(default=None, repr=False)  # the spaCy Doc, for rules that need tokens
+    doc: Doc | None = field(default=None, repr=False)  # the spaCy Doc, for rules that need tokens
 
     def targets(self, label: str | None = None) -> list[Entity]:
         """What the reader can think of someone for: targets of the requests and the goals."""
@@ -80,11 +84,11 @@ class Analysis:
         return next(inside, default or ask or self.asks[0])
 
 
-def _stretches(doc, key: str) -> list[Stretch]:
+def _stretches(doc: Doc, key: str) -> list[Stretch]:
     return [Stretch(s.start_char, s.end_char, s.text) for s in doc.spans[key]]
 
 
-def to_analysis(doc) -> Analysis:
+def to_analysis(doc: Doc) -> Analysis:
     entities = [
         Entity(s.label_, s.text, s.start_char, s.end_char, bool(s._.in_ask), s._.statement, s._.source)
         for s in doc.spans[TARGETS_KEY]

@@ -5,8 +5,16 @@ sentence for the components that ask for it once per span."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from spacy.tokens import Doc, Span
+
+if TYPE_CHECKING:
+    from thinc.types import Ints2d
+
+_Component = TypeVar("_Component")
+_Result = TypeVar("_Result")
 
 
 class SentenceBreaks:
@@ -37,8 +45,8 @@ class SentenceBreaks:
                 line_words = 0
             elif not token.is_space:
                 line_words += 1
-        if changed:
-            doc.from_array([SENT_START], starts.astype("uint64"))
+        if changed:  # spaCy annotates thinc's Ints2d; a numpy integer array is what it takes
+            doc.from_array([SENT_START], cast("Ints2d", starts.astype("uint64")))
         return doc
 
 
@@ -55,14 +63,14 @@ class SentenceIndex:
     walks from the span to both ends of its sentence on every call, so asking it for each span
     of a long sentence costs the square of the sentence; this answers the same in constant time."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc) -> None:
         from spacy.attrs import SENT_START
 
         flags = doc.to_array(SENT_START).astype("int64") == 1
         flags[:1] = True  # Span.sent stops at the first token whatever it says
         starts = flags.nonzero()[0]
-        self.number = (flags.cumsum() - 1).tolist()  # per token, which sentence
-        self.starts = starts.tolist()
+        self.number: list[int] = (flags.cumsum() - 1).tolist()  # per token, which sentence
+        self.starts: list[int] = starts.tolist()
         self.ends = self.starts[1:] + [len(doc)]
 
     def sent(self, span: Span) -> Span:
@@ -71,13 +79,13 @@ class SentenceIndex:
         return span.doc[self.starts[n]:self.ends[n]]
 
 
-def with_sentence_lookup(call):
+def with_sentence_lookup(call: Callable[[_Component, Doc], _Result]) -> Callable[[_Component, Doc], _Result]:
     """For a component (or a method of one) that does not move sentence starts: while it runs, `Span.sent` and
     `Token.sent` on its Doc answer from a SentenceIndex built once (through spaCy's
     `user_span_hooks`, taken off again afterwards, so no later component sees a stale index)."""
 
     @functools.wraps(call)
-    def run(self, doc: Doc):
+    def run(self: _Component, doc: Doc) -> _Result:
         if len(doc) == 0 or "sent" in doc.user_span_hooks or "sents" in doc.user_hooks \
                 or not doc.has_annotation("SENT_START"):
             return call(self, doc)  # someone else's hook, or no sentences: spaCy's own way

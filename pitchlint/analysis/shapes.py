@@ -15,8 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from pitchlint.analysis.patterns import read_jsonl
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 WORDS = {
     "any": re.compile(r"([A-Za-z][\w&'.-]*|-|/)"),
@@ -37,7 +41,7 @@ class Shape:
     keep_head: bool
 
 
-def _shape_entry(entry: dict) -> Shape:
+def _shape_entry(entry: dict[str, Any]) -> Shape:
     shape = Shape(str(entry["label"]), frozenset(entry["heads"]), frozenset(entry["anchors"]),
                   entry.get("word", "any"), int(entry.get("max_words", 3)), bool(entry.get("lists", False)),
                   entry.get("head", "drop") == "keep")
@@ -51,16 +55,18 @@ def read_shapes(path: Path) -> list[Shape]:
 
 
 class ShapeFinder:
-    def __init__(self, shapes: list[Shape]):
+    def __init__(self, shapes: list[Shape]) -> None:
         self.by_head: dict[str, list[Shape]] = {}
         for shape in shapes:
             for head in shape.heads:
                 self.by_head.setdefault(head, []).append(shape)
 
-    def __call__(self, doc) -> list[tuple[str, int, int]]:
+    def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         """(label, start, end) of every shaped span in `doc`."""
-        found = []
-        lower, text, stop = [], [], []
+        found: list[tuple[str, int, int]] = []
+        lower: list[str] = []
+        text: list[str] = []
+        stop: list[bool] = []
         for token in doc:  # one pass: a Token object costs more than its three strings
             lower.append(token.lower_)
             text.append(token.text)
@@ -81,7 +87,7 @@ class ShapeFinder:
 class _Fits:
     """Whether the word at an index may fill a shape, worked out only where a shape looks."""
 
-    def __init__(self, pattern, text: list[str], stop: list[bool]):
+    def __init__(self, pattern: re.Pattern[str], text: list[str], stop: list[bool]) -> None:
         self.pattern, self.text, self.stop = pattern, text, stop
         self.known: dict[int, bool] = {}
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -26,6 +27,7 @@ from pitchlint.analysis.patterns import (
     TARGET_LABELS,
     TARGETS_KEY,
     TRIGGER_KEY,
+    TokenPattern,
     read_patterns,
     register_extensions,
 )
@@ -35,7 +37,7 @@ from pitchlint.analysis.wordmatch import WordMatcher
 from pitchlint.errors import ConfigError
 
 
-def compile_word_patterns(patterns: list[dict], source: Path) -> WordMatcher:
+def compile_word_patterns(patterns: list[TokenPattern], source: Path) -> WordMatcher:
     matcher = WordMatcher()
     for i, entry in enumerate(patterns):
         try:
@@ -78,7 +80,7 @@ class StatementFinder:
         """The request and goal sentences and what the patterns found, from the words alone:
         neither the model's entities nor the target spans are needed, so this can run before the
         NER and tell it where a target can be."""
-        cached = doc.user_data.get(SENTENCES_KEY)
+        cached: Sentences | None = doc.user_data.get(SENTENCES_KEY)  # what this method stored
         if cached is not None:
             return cached
         found: dict[str, list[Span]] = {}
@@ -180,7 +182,7 @@ class StatementFinder:
         return doc
 
 
-def _claim(doc: Doc, span: Span, by_start: dict, by_end: dict, claims: dict[int, str]) -> str:
+def _claim(doc: Doc, span: Span, by_start: dict[int, Span], by_end: dict[int, Span], claims: dict[int, str]) -> str:
     """"own", "admired", "topic" (what the reader is asked to explain: "walk me through
     Kubernetes"), "wanted" or "" (nothing claims it): the nearest claim in its clause."""
     for place in _clause_anchors(doc, span, by_start, by_end):
@@ -245,7 +247,7 @@ def _title_goal(doc: Doc) -> list[Span]:
 POINTED_BACK = 4  # how many sentences back an ask's pointer ("anyone there?") may reach
 
 
-def sentences_before(doc: Doc, start: int, count: int = POINTED_BACK):
+def sentences_before(doc: Doc, start: int, count: int = POINTED_BACK) -> Iterator[Span]:
     """The up to `count` sentences before token `start`, nearest first."""
     for _ in range(count):
         if start <= 0:
@@ -368,7 +370,7 @@ def _longest(spans: list[Span]) -> list[Span]:
     return sorted(filter_spans(spans), key=lambda s: s.start)
 
 
-def _clause_anchors(doc: Doc, span: Span, by_start: dict, by_end: dict) -> list[int]:
+def _clause_anchors(doc: Doc, span: Span, by_start: dict[int, Span], by_end: dict[int, Span]) -> list[int]:
     """Token positions in the target's clause, walking back from it (nearest first), where a
     pattern would have to end to claim the target ("I spent eight years at Amazon", "a big fan of
     Patagonia", "I'm looking for"). Neighbouring targets in the same list are stepped over."""

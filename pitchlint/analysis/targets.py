@@ -4,6 +4,7 @@ model's NER, with the context checks that keep ordinary words ("target", "retail
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -20,6 +21,12 @@ from pitchlint.analysis.sentences import with_sentence_lookup
 from pitchlint.analysis.shapes import ShapeFinder, read_shapes
 from pitchlint.analysis.term_tokens import TermTokens
 from pitchlint.errors import ConfigError
+
+if TYPE_CHECKING:
+    from spacy.tokenizer import Tokenizer  # compiled, without type information: Any to mypy
+
+# A target span before the overlaps are resolved: (start, end, label, priority, source)
+Candidate = tuple[int, int, str, int, str]
 
 # Nouns after a word that make it a field or a function: "retail space", "Training department".
 CONTEXT_NOUNS = {
@@ -44,7 +51,7 @@ class TermMatcher:
     spaCy's PhraseMatcher as the keys of their tokens, tokenized by the pipeline's own tokenizer
     (no model runs) or read from the token cache (term_tokens.py), which gives the same keys."""
 
-    def __init__(self, nlp: Language, attr: str, tokens: TermTokens | None = None):
+    def __init__(self, nlp: Language, attr: str, tokens: TermTokens | None = None) -> None:
         self.nlp = nlp
         self.attr = attr
         self.tokens = TermTokens(nlp) if tokens is None else tokens
@@ -55,7 +62,8 @@ class TermMatcher:
         return text.lower() if self.attr == "LOWER" else text
 
     def is_one_token(self, term: str) -> bool:
-        return term.isalpha() and term not in self.nlp.tokenizer.rules
+        tokenizer: Tokenizer = self.nlp.tokenizer
+        return term.isalpha() and term not in tokenizer.rules
 
     def add(self, label: str, terms: list[str]) -> None:
         longer = []
@@ -66,7 +74,9 @@ class TermMatcher:
                 longer.append(term)
         if longer:
             # the same keys, in the same order, as adding the tokenized Docs would give
-            self.phrases.add(label, [keys for keys in self.tokens.keys(longer, self.attr) if keys])
+            keys = [keys for keys in self.tokens.keys(longer, self.attr) if keys]
+            # spaCy takes a phrase as its token keys as well as a Doc; its stub names Docs only
+            self.phrases.add(label, keys)  # type: ignore[arg-type]
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         strings = doc.vocab.strings
@@ -81,7 +91,7 @@ class TermMatcher:
 class TargetFinder:
     """Marks COMPANY, ROLE, SECTOR (and LOCATION) spans from lexicons, context patterns and the NER."""
 
-    def __init__(self, nlp: Language, pack_dir: Path, extra_packs: tuple[Path, ...] = ()):
+    def __init__(self, nlp: Language, pack_dir: Path, extra_packs: tuple[Path, ...] = ()) -> None:
         """The built-in pack's lexicons are required; an extra pack (from `packs` in the
         configuration) may add to any of them."""
         register_extensions()
@@ -122,7 +132,7 @@ class TargetFinder:
     @with_sentence_lookup
     def __call__(self, doc: Doc) -> Doc:
         # (start, end, label, priority, source); higher priority wins an overlap, then length.
-        candidates: list[tuple[int, int, str, int, str]] = []
+        candidates: list[Candidate] = []
         pending: list[tuple[int, int, str]] = []
         for matcher in (self.phrases, self.names, self.lower_names):
             for label, start, end in matcher(doc):
@@ -130,27 +140,29 @@ class TargetFinder:
                     pending.append((start, end, label[:-1]))
                 else:
                     candidates.append((start, end, label, 3, "lexicon"))
-        for match_id, start, _end, alignment in self.context(doc, with_alignments=True):
+        # with alignments each match is a 4-tuple; spaCy's stub gives the 3-tuple form only
+        aligned = cast("list[tuple[int, int, int, list[int]]]", self.context(doc, with_alignments=True))
+        for match_id, start, _end, alignment in aligned:
             key = doc.vocab.strings[match_id]
             mask = self.captures[key][0]
             picked = [start + k for k, pattern_index in enumerate(alignment) if mask[pattern_index]]
             label = key.split("#", 1)[0]
             # each run of captured tokens is one span: "quality or regulatory team" gives two
             for run_start, run_end in _runs(picked):
-                span = self._shaped(doc, run_start, run_end, label)
-                if span is not None:
-                    candidates.append((span[0], span[1], label, 2, "pattern"))
+                bounds = self._shaped(doc, run_start, run_end, label)
+                if bounds is not None:
+                    candidates.append((bounds[0], bounds[1], label, 2, "pattern"))
         for label, start, end in self.shapes(doc):
-            span = self._shaped(doc, start, end, label)
-            if span is not None:
-                candidates.append((span[0], span[1], label, 2, "pattern"))
+            bounds = self._shaped(doc, start, end, label)
+            if bounds is not None:
+                candidates.append((bounds[0], bounds[1], label, 2, "pattern"))
         for _, _start, end in self.list_intro(doc):
             candidates.extend((s, e, "COMPANY", 2, "pattern") for s, e in _list_items(doc, end))
         for ent in doc.ents:
             if ent.label_ == "ORG":
-                span = self._company_from_model(doc, ent)
-                if span is not None:
-                    candidates.append((span[0], span[1], "COMPANY", 1, "model"))
+                bounds = self._company_from_model(doc, ent)
+                if bounds is not None:
+                    candidates.append((bounds[0], bounds[1], "COMPANY", 1, "model"))
             elif ent.label_ in ("GPE", "LOC"):
                 candidates.append((ent.start, ent.end, "LOCATION", 1, "model"))
         candidates = [self._grow_role(doc, c) if c[2] == "ROLE" else c for c in candidates]
@@ -230,7 +242,7 @@ class TargetFinder:
             return None
         return start, end
 
-    def _grow_role(self, doc: Doc, cand):
+    def _grow_role(self, doc: Doc, cand: Candidate) -> Candidate:
         """A title grows leftwards over the words that belong to it: known modifiers ("charge"
         nurse), acronyms ("ICU RN", "A&P mechanics"), and capitalised words before a capitalised
         title ("Chief Underwriting Officer")."""
@@ -275,7 +287,7 @@ def _runs(indices: list[int]) -> list[tuple[int, int]]:
     return runs
 
 
-def _company_list_members(doc: Doc, kept) -> list[tuple[int, int]]:
+def _company_list_members(doc: Doc, kept: list[Candidate]) -> list[tuple[int, int]]:
     """Capitalised names listed right after a company: "at NPR, Wondery or Pushkin"."""
     taken = {i for s, e, label, *_ in kept if label != "LOCATION" for i in range(s, e)}
     found = []
@@ -314,10 +326,10 @@ def _words(folders: list[Path], name: str) -> list[str]:
     return words
 
 
-def _resolve(candidates):
+def _resolve(candidates: list[Candidate]) -> list[Candidate]:
     """Lexicon and context-pattern spans compete by length (the longer wins: "green/sustainability"
     over "sustainability"); the model's spans only fill what they leave free."""
-    kept: list[tuple[int, int, str, int, str]] = []
+    kept: list[Candidate] = []
     taken: set[int] = set()
     for cand in sorted(candidates, key=lambda c: (-min(c[3], 2), -(c[1] - c[0]), -c[3], c[0])):
         start, end = cand[0], cand[1]

@@ -19,10 +19,16 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from spacy.attrs import LOWER
 from spacy.language import Language
+
+if TYPE_CHECKING:
+    from spacy.tokenizer import Tokenizer  # compiled, without type information: Any to mypy
+    from spacy.tokens import Doc
 
 FORMAT = 1
 MAX_ENTRIES = 50_000  # past this the file is rewritten with only the terms of the current run
@@ -47,15 +53,15 @@ def fingerprint(nlp: Language) -> str | None:
     """What decides how a term is tokenized: spaCy, the model, and the tokenizer's settings; None
     for a tokenizer whose settings cannot all be written down (another class, a search function
     that is not a compiled regular expression): its terms are always tokenized."""
-    import spacy
+    from spacy.about import __version__ as spacy_version
     from spacy.tokenizer import Tokenizer
 
-    tokenizer = nlp.tokenizer
+    tokenizer: Tokenizer = nlp.tokenizer
     if type(tokenizer) is not Tokenizer:
         return None
     digest = hashlib.sha256()
     meta = nlp.meta
-    for part in (str(FORMAT), spacy.__version__, nlp.lang, str(meta.get("name")), str(meta.get("version"))):
+    for part in (str(FORMAT), spacy_version, str(nlp.lang), str(meta.get("name")), str(meta.get("version"))):
         digest.update(part.encode("utf-8") + b"\0")
     for name in _SEARCHES:
         search = getattr(tokenizer, name)
@@ -75,7 +81,7 @@ def fingerprint(nlp: Language) -> str | None:
 SEPARATOR = "\x1f"  # between two tokens in a cache entry; a token followed by a space keeps it
 
 
-def _texts(entry, term: str) -> list[str] | None:
+def _texts(entry: object, term: str) -> list[str] | None:
     """The token texts a cache entry holds for `term`, or None when the entry does not spell the
     term exactly. An entry is the term with SEPARATOR at each token boundary: "vice \x1fpresident"."""
     if not isinstance(entry, str) or entry.replace(SEPARATOR, "") != term:
@@ -89,7 +95,7 @@ def _texts(entry, term: str) -> list[str] | None:
     return texts
 
 
-def _entry(doc) -> str | None:
+def _entry(doc: Doc) -> str | None:
     """A tokenized term as a cache entry; None when the entry could not be read back unambiguously
     (a token of spaces, or the separator in the text)."""
     if any(not token.text or token.text.isspace() or " " in token.text or SEPARATOR in token.text
@@ -101,13 +107,15 @@ def _entry(doc) -> str | None:
 class TermTokens:
     """Token texts of terms, from the cache file where it holds them, else from the tokenizer."""
 
-    def __init__(self, nlp: Language, folder: Path | None = None):
+    def __init__(self, nlp: Language, folder: Path | None = None) -> None:
         self.nlp = nlp
         self.folder = default_folder() if folder is None else folder
-        self.lower = nlp.vocab.lex_attr_getters.get(LOWER)
+        # the word-attribute getters by attribute id: spaCy's Vocab stub leaves them out
+        getters: dict[int, Callable[[str], Any]] = nlp.vocab.lex_attr_getters  # type: ignore[attr-defined]
+        self.lower: Callable[[str], str] | None = getters.get(LOWER)
         self.strings = nlp.vocab.strings
         self._fingerprint: str | None = None
-        self._cached: dict | None = None
+        self._cached: dict[str, object] | None = None  # term -> cache entry, as the file holds them
         self._fresh: dict[str, str] = {}
         self._used: set[str] = set()
         # The keys are computed from the texts, so caching is only right when the vocabulary makes a
@@ -124,23 +132,26 @@ class TermTokens:
     def keys(self, terms: list[str], attr: str) -> list[list[int]]:
         """Each term as the PhraseMatcher keys of its tokens: hashes of ORTH, or of LOWER."""
         cached = self._load() if self.cacheable else {}
+        lower = self.lower  # not None whenever something is cached (see `cacheable`)
         found: dict[str, list[int]] = {}
         missing: dict[str, None] = {}
         for term in terms:
             texts = _texts(cached.get(term), term)
-            if texts is None:
+            if texts is None or lower is None:
                 missing[term] = None
                 continue
             self._used.add(term)
-            found[term] = [self.strings[self.lower(t) if attr == "LOWER" else t] for t in texts]
-        for term, doc in zip(missing, self.nlp.tokenizer.pipe(missing)):
+            found[term] = [self.strings[lower(t) if attr == "LOWER" else t] for t in texts]
+        tokenizer: Tokenizer = self.nlp.tokenizer
+        for term, doc in zip(missing, tokenizer.pipe(missing)):
             found[term] = [token.lower if attr == "LOWER" else token.orth for token in doc]
             if self.cacheable:
                 self._remember(term, doc)
         return [found[term] for term in terms]
 
-    def _remember(self, term: str, doc) -> None:
-        if any(self.lower(token.text) != token.lower_ for token in doc):
+    def _remember(self, term: str, doc: Doc) -> None:
+        lower = self.lower  # not None: only a cacheable TermTokens remembers
+        if lower is None or any(lower(token.text) != token.lower_ for token in doc):
             self.cacheable = False  # the keys could not be rebuilt from the texts: cache nothing
             return
         entry = _entry(doc)
@@ -148,7 +159,7 @@ class TermTokens:
             self._fresh[term] = entry
             self._used.add(term)
 
-    def _load(self) -> dict:
+    def _load(self) -> dict[str, object]:
         if self._cached is None:
             self._cached = {}
             path = self.path

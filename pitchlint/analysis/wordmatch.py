@@ -10,9 +10,14 @@ raises a ConfigError naming it.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-FLAGS = {
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+FLAGS: dict[str, Callable[[Token], bool]] = {
     "IS_PUNCT": lambda t: t.is_punct,
     "IS_SENT_START": lambda t: bool(t.is_sent_start),
     "LIKE_NUM": lambda t: t.like_num,
@@ -22,7 +27,7 @@ FLAGS = {
     "IS_LOWER": lambda t: t.is_lower,
     "IS_TITLE": lambda t: t.is_title,
 }
-RANGES = {"?": (0, 1), "*": (0, None), "+": (1, None), "!": None}
+RANGES: dict[str, tuple[int, int | None] | None] = {"?": (0, 1), "*": (0, None), "+": (1, None), "!": None}
 
 
 @dataclass(frozen=True)
@@ -50,7 +55,7 @@ class Words:
 
     __slots__ = ("tokens", "lowers", "flags")
 
-    def __init__(self, doc):
+    def __init__(self, doc: Doc) -> None:
         self.tokens = list(doc)
         self.lowers = [t.lower_ for t in self.tokens]
         self.flags: dict[tuple[str, int], bool] = {}
@@ -63,7 +68,7 @@ class Words:
         return value
 
 
-def _words(value, where: str) -> tuple[frozenset[str] | None, frozenset[str]]:
+def _words(value: object, where: str) -> tuple[frozenset[str] | None, frozenset[str]]:
     if isinstance(value, str):
         return frozenset([value]), frozenset()
     if isinstance(value, dict) and set(value) <= {"IN", "NOT_IN"}:
@@ -72,9 +77,13 @@ def _words(value, where: str) -> tuple[frozenset[str] | None, frozenset[str]]:
     raise ValueError(f"{where}: unsupported value {value!r}")
 
 
-def compile_step(token: dict, where: str) -> Step:
-    lower, lower_not, text, flags = None, frozenset(), None, []
-    least, most = 1, 1
+def compile_step(token: dict[str, Any], where: str) -> Step:
+    lower: frozenset[str] | None = None
+    lower_not: frozenset[str] = frozenset()
+    text: frozenset[str] | None = None
+    flags: list[tuple[str, bool]] = []
+    least: int = 1
+    most: int | None = 1
     for key, value in token.items():
         if key == "LOWER":
             lower, lower_not = _words(value, where)
@@ -85,8 +94,9 @@ def compile_step(token: dict, where: str) -> Step:
         elif key in FLAGS:
             flags.append((key, bool(value)))
         elif key == "OP":
-            if value in RANGES and RANGES[value] is not None:
-                least, most = RANGES[value]
+            bounds = RANGES[value] if value in RANGES else None
+            if bounds is not None:
+                least, most = bounds
             elif isinstance(value, str) and value.startswith("{") and value.endswith("}"):
                 low, _, high = value[1:-1].partition(",")
                 least, most = int(low or 0), (int(high) if high else None)
@@ -98,13 +108,13 @@ def compile_step(token: dict, where: str) -> Step:
 
 
 class WordMatcher:
-    def __init__(self):
+    def __init__(self) -> None:
         self.patterns: list[tuple[str, tuple[Step, ...]]] = []
         self.by_word: dict[str, list[int]] = {}
         self.anywhere: list[int] = []  # patterns that may start with any word
         self.seconds: list[frozenset[str] | None] = []  # words a match's second token can be, if known
 
-    def add(self, label: str, tokens: list[dict], where: str) -> None:
+    def add(self, label: str, tokens: list[dict[str, Any]], where: str) -> None:
         steps = tuple(compile_step(t, where) for t in tokens)
         index = len(self.patterns)
         self.patterns.append((label, steps))
@@ -123,7 +133,7 @@ class WordMatcher:
         for word in starts:
             self.by_word.setdefault(word, []).append(index)
 
-    def __call__(self, doc) -> list[tuple[str, int, int]]:
+    def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         """Every (label, start, end) a pattern matches, once each, in order."""
         found: set[tuple[int, int, int]] = set()
         words = Words(doc)
@@ -159,7 +169,7 @@ def _second_words(steps: tuple[Step, ...]) -> frozenset[str] | None:
     return None  # the pattern may end after its first token
 
 
-def _ends(steps: tuple[Step, ...], k: int, words: Words, i: int, n: int):
+def _ends(steps: tuple[Step, ...], k: int, words: Words, i: int, n: int) -> Iterator[int]:
     """Positions where steps[k:] can end when they start at token i (every way, like spaCy)."""
     if k == len(steps):
         yield i

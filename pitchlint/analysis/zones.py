@@ -26,8 +26,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 WARM_UP_MESSAGES = 128  # as many as the engine's first slice and a batch's first chunk
 
@@ -38,7 +42,7 @@ _linted: dict[int, int] = {}
 
 
 @contextmanager
-def memory_zone(nlp, messages: int = 1) -> Iterator[None]:
+def memory_zone(nlp: Language, messages: int = 1) -> Iterator[None]:
     """A memory zone on `nlp` for linting `messages` messages: strings and lexemes they add are
     dropped at its end (unless the pipeline is still warming up: see above)."""
     with _LOCK:
@@ -56,7 +60,8 @@ def memory_zone(nlp, messages: int = 1) -> Iterator[None]:
             _open.discard(key)
 
 
-def analysis_zone(model: str | None, pack_dir: Path | str, extra_packs: tuple[str, ...] = (), messages: int = 1):
+def analysis_zone(model: str | None, pack_dir: Path | str, extra_packs: tuple[str, ...] = (),
+                  messages: int = 1) -> AbstractContextManager[None]:
     """The memory zone of the pipeline `build_pipeline` gives for these arguments (built now,
     outside the zone, if it was not yet), for linting `messages` messages."""
     from pitchlint.analysis.pipeline import build_pipeline

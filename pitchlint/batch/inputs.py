@@ -9,14 +9,17 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from pitchlint.engine.executors import EXTRA_HINT
 from pitchlint.engine.records import Record
 from pitchlint.errors import InputError
+
+if TYPE_CHECKING:
+    import pyarrow.parquet as pq
 
 FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
 CSV_FIELD_LIMIT = 16 * 1024 * 1024  # longer texts are read, then refused by the size limit with a clear reason
@@ -55,7 +58,8 @@ class Input:
         getattr(self, f"_check_{self.kind}")()
 
     def records(self) -> Iterator[Record]:
-        return getattr(self, f"_read_{self.kind}")()
+        read: Callable[[], Iterator[Record]] = getattr(self, f"_read_{self.kind}")
+        return read()
 
     def count(self) -> int | None:
         """How many records there will be (for an ETA); approximate for CSV, None for stdin."""
@@ -149,7 +153,7 @@ class Input:
                 yield self._record(dict(zip(header, row)), where)
 
     # Parquet ----------------------------------------------------------------------------------
-    def _parquet(self) -> Any:
+    def _parquet(self) -> pq.ParquetFile:
         try:
             import pyarrow.parquet as pq
         except ImportError:
@@ -194,7 +198,7 @@ class Input:
                 yield Record(id=path, path=path, where=path, error=f"cannot be read ({exc.strerror or exc})")
 
     # Shared -----------------------------------------------------------------------------------
-    def _need_columns(self, names, where: str, says: str) -> None:
+    def _need_columns(self, names: Collection[str], where: str, says: str) -> None:
         for option, column in (("--id-column", self.columns.id), ("--text-column", self.columns.text)):
             if column not in names:
                 known = ", ".join(repr(n) for n in list(names)[:8])

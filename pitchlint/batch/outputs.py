@@ -14,11 +14,17 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from pitchlint.batch.rows import Row, key, row_key
 from pitchlint.engine.executors import EXTRA_HINT
 from pitchlint.errors import InputError
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+    import pyarrow
+    import pyarrow.parquet
 
 FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".pq": "parquet"}
 ROW_GROUP = 8192  # rows per Parquet row group: small groups make big files slow to query
@@ -110,9 +116,10 @@ class ParquetOutput:
                 ids, sources = table.column("id").to_pylist(), table.column("source").to_pylist()
                 self.done.update(key(i, s) for i, s in zip(ids, sources))
 
-    def _earlier(self, pq: Any) -> Any:
+    def _earlier(self, pq: ModuleType) -> pyarrow.parquet.ParquetFile:
+        """The earlier run's file, checked; `pq` is pyarrow.parquet, imported when Parquet is wanted."""
         try:
-            earlier = pq.ParquetFile(self.path)
+            earlier: pyarrow.parquet.ParquetFile = pq.ParquetFile(self.path)
         except Exception as exc:
             raise InputError(self.path, f"is not a complete Parquet file ({exc}); cannot resume") from None
         if not earlier.schema_arrow.equals(self.schema):
@@ -159,14 +166,16 @@ def breakdown_keys() -> list[str]:
     return [*DIMENSIONS, "rules"]
 
 
-def parquet_schema(pa: Any) -> Any:
+def parquet_schema(pa: ModuleType) -> pyarrow.Schema:
+    """The rows' schema; `pa` is the pyarrow module, imported by the caller when Parquet is wanted."""
     target = pa.struct([("label", pa.string()), ("text", pa.string())])
-    return pa.schema([
+    schema: pyarrow.Schema = pa.schema([
         ("id", pa.string()), ("path", pa.string()), ("verdict", pa.string()), ("score", pa.int32()),
         *((f"breakdown_{k}", pa.int32()) for k in breakdown_keys()),
         ("rules", pa.list_(pa.string())), ("findings", pa.int32()), ("targets", pa.list_(target)),
         ("error", pa.string()), ("source", pa.string()),
     ])
+    return schema
 
 
 def flat_row(row: Row) -> dict[str, Any]:
@@ -186,7 +195,7 @@ def flat_row(row: Row) -> dict[str, Any]:
     return flat
 
 
-def targets(row: Row) -> list[dict[str, str]]:
+def targets(row: Row) -> list[dict[str, str | None]]:
     """The report's targets: its `targets` list where it has one, else the entities in the ask."""
     if "targets" in row:
         return [{"label": t.get("label"), "text": t.get("text")} if isinstance(t, dict) else {"label": None, "text": str(t)}

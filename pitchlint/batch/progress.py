@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from collections.abc import Callable
 from typing import TextIO
 
 from pitchlint.batch.rows import ERROR, FAILS, Row
@@ -33,7 +34,8 @@ def progress_line(done: int, total: int | None, elapsed: float) -> str:
 class Tally:
     """Counts for the summary and the exit status: by verdict, by rule (messages it fired on)."""
 
-    def __init__(self, stream: TextIO, total: int | None, show_progress: bool, clock=time.monotonic):
+    def __init__(self, stream: TextIO, total: int | None, show_progress: bool,
+                 clock: Callable[[], float] = time.monotonic):
         self.stream, self.total, self.show_progress, self.clock = stream, total, show_progress, clock
         self.start = self.last_drawn = clock()
         self.done = self.errors = self.fails = self.skipped = 0

@@ -11,12 +11,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
-from typing import TextIO
+from types import FrameType
+from typing import NoReturn, TextIO
 
 from pitchlint.batch.inputs import Columns, Input
 from pitchlint.batch.outputs import open_output
 from pitchlint.batch.progress import Tally
-from pitchlint.batch.rows import batch_rows, lost_rows, record_key
+from pitchlint.batch.rows import Row, batch_rows, lost_rows, record_key
 from pitchlint.config.settings import Config
 from pitchlint.engine.executors import (
     DaskCluster,
@@ -107,11 +108,11 @@ def run_batch(options: BatchOptions, stderr: TextIO | None = None) -> int:
     return tally.status()
 
 
-def _lost(chunk: list[Record], exc: BaseException) -> list[tuple[dict, str]]:
+def _lost(chunk: list[Record], exc: BaseException) -> list[tuple[Row, str]]:
     return lost_rows(chunk, f"the worker linting it was lost ({type(exc).__name__}: {exc})")
 
 
-def _interrupt(signum, frame):
+def _interrupt(signum: int, frame: FrameType | None) -> NoReturn:
     raise KeyboardInterrupt
 
 
@@ -136,8 +137,12 @@ def run_command(inputs: tuple[str, ...], output: str, *, id_column: str, text_co
     if scheduler and dask_local:
         raise PitchlintError("--scheduler", "give either --scheduler ADDRESS or --dask local, not both")
     config = load_config_file(Path(config_path).resolve()) if config_path else config_for(None)
-    changes = {"force_channel": channel, "fail_on": fail_on, "fail_under": fail_under}
-    config = dataclasses.replace(config, **{k: v for k, v in changes.items() if v is not None})
+    if channel is not None:  # what the command line gives is laid over the configuration
+        config = dataclasses.replace(config, force_channel=channel)
+    if fail_on is not None:
+        config = dataclasses.replace(config, fail_on=fail_on)
+    if fail_under is not None:
+        config = dataclasses.replace(config, fail_under=fail_under)
     active_rules(config)  # an unknown rule id or a broken pack stops the run here, not on every worker
     resolve_model(config.model)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

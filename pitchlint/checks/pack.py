@@ -11,11 +11,15 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Protocol
 
-from pitchlint.checks.findings import Finding
+from pitchlint.checks.findings import Finding, Fix
 from pitchlint.errors import ConfigError
-from pitchlint.terms import SEVERITIES
+from pitchlint.terms import SEVERITIES, Profile
+
+if TYPE_CHECKING:  # types only: the plug-in interface imports neither the analysis nor the reader
+    from pitchlint.analysis import Analysis
+    from pitchlint.reading.document import Document
 
 ENTRY_POINT_GROUP = "pitchlint.rules"
 RULE_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -25,6 +29,15 @@ RULE_KEYS = {"id", "kind", "severity", "status", "summary", "message", "score", 
              "template", "options", "docs", "examples"}
 
 Check = Callable[["RuleContext"], Iterable[Finding]]
+
+
+class Render(Protocol):
+    """What renders a rule's rewrite template: the template's file name and its slots in, the
+    rewrite out, or None when the template failed (the engine then notes why and the finding
+    stands without a rewrite). pitchlint.rewrite.templates.Renderer is one; checks may not
+    import it (checks and rewrite are independent stages), so its shape is stated here."""
+
+    def __call__(self, name: str, **slots: object) -> str | None: ...
 
 
 @dataclass
@@ -38,9 +51,11 @@ class Rule:
     verdict: str | None = None  # "vague": a finding of this rule makes the message vague
     status: str = "stable"
     template: str | None = None
-    options: dict = field(default_factory=dict)
-    docs: dict = field(default_factory=dict)
-    examples: dict = field(default_factory=dict)  # {"pass": [...], "fail": [...]}
+    # a kind's settings, as TOML gives them: each kind reads its own keys and shapes
+    options: dict[str, Any] = field(default_factory=dict)
+    # section -> text, read with str(); a Mapping, so a plug-in's dict[str, str] is one too
+    docs: Mapping[str, object] = field(default_factory=dict)
+    examples: dict[str, list[str]] = field(default_factory=dict)  # {"pass": [...], "fail": [...]}
     check: Check | None = None  # a Python rule brings its own check
     origin: str = ""  # the file or entry point it came from
 
@@ -75,22 +90,22 @@ class RuleContext:
     """What a check sees: the analysis, its own rule, a renderer for its template, and what the
     writer told pitchlint about this message (profile and recipient, channel, the document)."""
 
-    analysis: object
+    analysis: Analysis
     rule: Rule
-    render: Callable[..., str]
-    profile: object = None  # pitchlint.config.settings.Profile: configuration merged with front matter
+    render: Render
+    profile: Profile | None = None  # configuration merged with front matter
     channel: str = "email"
-    document: object = None  # pitchlint.reading.read.Document
+    document: Document | None = None
 
-    def finding(self, start: int, end: int, message: str | None = None, severity: str | None = None,
-                **kwargs) -> Finding:
+    def finding(self, start: int, end: int, message: str | None = None, severity: str | None = None, *,
+                suggestion: str | None = None, fix: Fix | None = None) -> Finding:
         """A finding of this rule; `severity` lowers it for a hint variant ("info"), never raises it."""
         level = self.rule.severity
         if severity is not None and SEVERITIES.index(severity) < SEVERITIES.index(level):
             level = severity
         return Finding(
             rule=self.rule.id, severity=level,
-            message=message or self.rule.message, start=start, end=end, **kwargs,
+            message=message or self.rule.message, start=start, end=end, suggestion=suggestion, fix=fix,
         )
 
 
@@ -118,7 +133,7 @@ RULE_TYPES = {"id": str, "kind": str, "severity": str, "status": str, "summary":
 TYPE_NAMES = {str: "a string", int: "a whole number", dict: "a table"}
 
 
-def check_rule_types(data: dict, path: Path) -> None:
+def check_rule_types(data: dict[str, Any], path: Path) -> None:
     """Every key of a rule file has the type the rule kinds expect, and its patterns compile:
     a wrong shape is the pack's error, named when the pack loads, not a crash while linting."""
     from pitchlint.checks.pack_regex import check_syntax
@@ -127,7 +142,9 @@ def check_rule_types(data: dict, path: Path) -> None:
         if key in data and (type(data[key]) is not wanted):
             raise ConfigError(path, f"`{key}` must be {TYPE_NAMES[wanted]}")
     for kind, examples in data.get("examples", {}).items():
-        if not isinstance(examples, list) or not all(isinstance(e, str) for e in examples):
+        if kind == "expect":
+            check_expectations(examples, data["examples"].get("fail", []), path)
+        elif not isinstance(examples, list) or not all(isinstance(e, str) for e in examples):
             raise ConfigError(path, f"`examples.{kind}` must be a list of strings")
     options = data.get("options", {})
     sources = list(options.get("patterns", [])) if isinstance(options.get("patterns"), list) else []
@@ -137,6 +154,21 @@ def check_rule_types(data: dict, path: Path) -> None:
         problem = check_syntax(source) if isinstance(source, str) else "not a string"
         if problem:
             raise ConfigError(path, f"pattern {str(source)[:80]!r} is not a valid regular expression ({problem})")
+
+
+def check_expectations(expect: object, fail: list[str], path: Path) -> None:
+    """`[[examples.expect]]` (optional): per fail example, in order, the finding it should give,
+    `text` (the words flagged) and `message`, plus `[[examples.expect.also]]` for any further ones."""
+    def is_finding(entry: object, extra: tuple[str, ...] = ()) -> bool:
+        return (isinstance(entry, dict) and set(entry) <= {"text", "message", *extra}
+                and all(isinstance(entry.get(key), str) for key in ("text", "message")))
+
+    if not isinstance(expect, list) or not all(
+            is_finding(e, ("also",)) and all(is_finding(a) for a in e.get("also", [])) for e in expect):
+        raise ConfigError(path, "each `[[examples.expect]]` must have a string `text` and `message` "
+                                "(and `[[examples.expect.also]]` entries the same)")
+    if len(expect) != len(fail):
+        raise ConfigError(path, f"`examples.expect` has {len(expect)} entries for {len(fail)} fail examples")
 
 
 def load_pack(folder: Path) -> list[Rule]:
@@ -156,7 +188,7 @@ def plugins_loaded() -> bool:
 def load_entry_point_rules() -> list[Rule]:
     from importlib.metadata import entry_points
 
-    rules = []
+    rules: list[Rule] = []
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         _PLUGINS_LOADED.append(ep.name)
         try:

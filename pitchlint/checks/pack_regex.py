@@ -7,6 +7,7 @@ costs at most that long per search and is reported as its rule's failure.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 
 import regex
@@ -19,11 +20,12 @@ class RegexBudgetError(RuntimeError):
 
 
 @lru_cache(maxsize=512)
-def compile_pattern(source: str, ignore_case: bool = False) -> regex.Pattern:
+def compile_pattern(source: str, ignore_case: bool = False) -> regex.Pattern[str]:
     return regex.compile(source, regex.I if ignore_case else 0)
 
 
-def finditer(pattern: regex.Pattern, text: str, start: int = 0, end: int | None = None):
+def finditer(pattern: regex.Pattern[str], text: str, start: int = 0,
+             end: int | None = None) -> Iterator[regex.Match[str]]:
     try:
         yield from pattern.finditer(text, start, len(text) if end is None else end, timeout=TIMEOUT_SECONDS)
     except TimeoutError:
@@ -31,7 +33,7 @@ def finditer(pattern: regex.Pattern, text: str, start: int = 0, end: int | None 
                                f"(it backtracks without end; rewrite it): {pattern.pattern[:120]}") from None
 
 
-def search(pattern: regex.Pattern, text: str, start: int = 0, end: int | None = None):
+def search(pattern: regex.Pattern[str], text: str, start: int = 0, end: int | None = None) -> regex.Match[str] | None:
     return next(finditer(pattern, text, start, end), None)
 
 

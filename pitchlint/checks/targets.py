@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TypedDict
 
-from pitchlint.analysis import Analysis
+from pitchlint.analysis import Analysis, Stretch
 from pitchlint.checks.findings import Finding, Fix
-from pitchlint.checks.pack import RuleContext
+from pitchlint.checks.pack import Check, RuleContext
+from pitchlint.terms import Profile
 
 LABEL_NAMES = {"COMPANY": "company", "ROLE": "role", "SECTOR": "sector"}
 
@@ -49,41 +51,59 @@ def role_kinds(roles: list[str]) -> tuple[list[str], list[str], list[str]]:
     return people, fields, openings
 
 
-def rewrite_slots(ctx: RuleContext) -> dict:
+class Slots(TypedDict):
+    """What a rewrite template is given besides the ask: the writer's words for each slot."""
+
+    companies: list[str]
+    roles: list[str]
+    people: list[str]
+    fields: list[str]
+    openings: list[str]
+    sectors: list[str]
+    locations: list[str]
+    reason: str
+
+
+# Where a finding about a generic ask points: the ask, the start and end of the words it points
+# at, and the generic words there.
+Place = tuple[Stretch, int, int, list[str]]
+
+
+def rewrite_slots(ctx: RuleContext) -> Slots:
     """Slots for a rewrite, from the writer's own words first (the targets of the requests, then
     of the goals, places named there), then from the profile in the configuration or front matter.
     Former employers and other background never fill a slot; an empty slot stays empty and the
     template shows a bracketed prompt."""
-    analysis: Analysis = ctx.analysis
-    profile = ctx.profile
+    analysis = ctx.analysis
+    profile = ctx.profile if ctx.profile is not None else Profile()  # no profile: every field empty
     inside = _within(analysis.asks + analysis.goals)
 
-    def texts(label: str, fallback) -> list[str]:
+    def texts(label: str, fallback: Iterable[str]) -> list[str]:
         named = analysis.request_targets(label) + analysis.goal_targets(label)
         own = list(dict.fromkeys(e.text for e in named))
-        return own or list(fallback or ())
+        return own or list(fallback)
 
     locations = list(dict.fromkeys(e.text for e in analysis.entities if e.label == "LOCATION" and inside(e.start)))
-    if not locations and profile is not None and profile.location:
+    if not locations and profile.location:
         locations = [profile.location]
-    roles = texts("ROLE", profile and profile.roles)
+    roles = texts("ROLE", profile.roles)
     people, fields, openings = role_kinds(roles)
     return {
-        "companies": texts("COMPANY", profile and profile.companies),
+        "companies": texts("COMPANY", profile.companies),
         "roles": roles,
         "people": people,
         "fields": fields,
         "openings": openings,
-        "sectors": texts("SECTOR", profile and profile.sectors),
+        "sectors": texts("SECTOR", profile.sectors),
         "locations": locations,
-        "reason": (profile.reason if profile is not None else None) or "",
+        "reason": profile.reason or "",
     }
 
 
-def _generic_places(analysis: Analysis) -> list[tuple]:
+def _generic_places(analysis: Analysis) -> list[Place]:
     """Where a finding about a generic ask points: (ask, start, end, generic words) for each ask
     with generic objects ("anyone", "any leads"), else the first ask's trigger."""
-    places = []
+    places: list[Place] = []
     order = sorted(range(len(analysis.generic)), key=lambda k: analysis.generic[k].start)
     starts = [analysis.generic[k].start for k in order]
     for ask in analysis.asks:  # the generic objects inside each ask, found by bisection, in their own order
@@ -98,7 +118,7 @@ def _generic_places(analysis: Analysis) -> list[tuple]:
     return places
 
 
-def _within(stretches: list) -> Callable[[int], bool]:
+def _within(stretches: Sequence[Stretch]) -> Callable[[int], bool]:
     """A test of whether an offset falls inside any of `stretches`, by bisection over their starts
     with the furthest end reached so far (so each test costs a logarithm, not a pass over all)."""
     ordered = sorted(stretches, key=lambda s: s.start)
@@ -112,9 +132,9 @@ def _within(stretches: list) -> Callable[[int], bool]:
     return inside
 
 
-def _rewrite_findings(ctx: RuleContext, places: list[tuple], message_for) -> Iterable[Finding]:
+def _rewrite_findings(ctx: RuleContext, places: list[Place],
+                      message_for: Callable[[list[str]], str]) -> Iterator[Finding]:
     """One finding per place; the first carries the rule's rewrite of its ask."""
-    analysis: Analysis = ctx.analysis
     rewrite = None
     if ctx.rule.template:
         rewrite = ctx.render(ctx.rule.template, ask=places[0][0].text, **rewrite_slots(ctx))
@@ -131,7 +151,7 @@ def check_vague_ask(ctx: RuleContext) -> Iterable[Finding]:
     """A request when the message names no target anywhere (or refuses to: "open to anything").
     It points at the generic objects ("anyone", "any leads") when there are some, otherwise at
     the words that make the request ("What would you do...?"), or at the refusal."""
-    analysis: Analysis = ctx.analysis
+    analysis = ctx.analysis
     if not analysis.asks or analysis.specific:
         return
     if analysis.targets() and analysis.refusals:
@@ -152,7 +172,7 @@ def check_vague_ask(ctx: RuleContext) -> Iterable[Finding]:
 def check_target_outside_ask(ctx: RuleContext) -> Iterable[Finding]:
     """A generic request while the targets sit in another sentence (a goal): specific, but the
     reader has to connect the two. The rewrite builds the ask from the goal's own words."""
-    analysis: Analysis = ctx.analysis
+    analysis = ctx.analysis
     if not analysis.asks or not analysis.specific or analysis.request_targets():
         return
     named = quoted_list([e.text for e in analysis.goal_targets()])
@@ -164,7 +184,7 @@ def check_missing_ask(ctx: RuleContext) -> Iterable[Finding]:
     """No request at all. With no target either it is a warning (and the message is vague); with
     a stated goal it is a hint, at info, to say what the reader should do; for a spoken pitch the
     goal is the ask, so it stays quiet."""
-    analysis: Analysis = ctx.analysis
+    analysis = ctx.analysis
     if analysis.asks:
         return
     from pitchlint.checks.text import first_sentence
@@ -189,18 +209,18 @@ def check_missing_ask(ctx: RuleContext) -> Iterable[Finding]:
 def check_target_required(ctx: RuleContext) -> Iterable[Finding]:
     """A message whose targets (in its requests and goals) include none of one kind: a hint, since
     one or two kinds already make it specific."""
-    analysis: Analysis = ctx.analysis
+    analysis = ctx.analysis
     label = ctx.rule.options.get("label")
     if not analysis.targets() or analysis.targets(label) or not (analysis.asks or analysis.goals):
         return
     anchor = analysis.trigger_in() if analysis.asks else analysis.goals[0]
     yield ctx.finding(anchor.start, anchor.end,
-                      ctx.rule.message.format(label=LABEL_NAMES.get(label, str(label).lower())))
+                      ctx.rule.message.format(label=LABEL_NAMES[label] if label in LABEL_NAMES else str(label).lower()))
 
 
 def check_context_required(ctx: RuleContext) -> Iterable[Finding]:
     """An ask that names targets but gives the reader no reason they could repeat to a contact."""
-    analysis: Analysis = ctx.analysis
+    analysis = ctx.analysis
     if not analysis.targets() or analysis.context or not (analysis.asks or analysis.goals):
         return
     anchor = analysis.trigger_in() if analysis.asks else analysis.goals[0]
@@ -212,7 +232,7 @@ def check_recipient(ctx: RuleContext) -> Iterable[Finding]:
     from pitchlint.checks.text import greeting_name, readers_companies
 
     profile = ctx.profile
-    analysis: Analysis = ctx.analysis
+    analysis = ctx.analysis
     if profile is None or not (profile.recipient_name or profile.recipient_company):
         return
     if profile.recipient_name:
@@ -231,7 +251,7 @@ def check_recipient(ctx: RuleContext) -> Iterable[Finding]:
                     found=entity.text, expected=profile.recipient_company))
 
 
-def _kinds() -> dict:
+def _kinds() -> dict[str, Check]:
     from pitchlint.checks import text as checks_text
 
     return {

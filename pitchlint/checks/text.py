@@ -7,12 +7,17 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
-from pitchlint.analysis import Analysis
+from pitchlint.analysis import Analysis, Entity, Stretch
 from pitchlint.checks import pack_regex
 from pitchlint.checks.findings import Finding
-from pitchlint.checks.pack import RuleContext
+from pitchlint.checks.pack import Check, RuleContext
+
+if TYPE_CHECKING:
+    from regex import Match, Pattern
+    from spacy.tokens import Doc
 
 WORD = re.compile(r"[\w’'-]+")
 GREETING = re.compile(
@@ -22,7 +27,7 @@ GREETING = re.compile(
     r"(?:[ \t]+(?i:sir|ma['’]am|ji|san))?[ \t]*[,!:\n—-]")
 
 
-def phrase_pattern(phrases: list[str], regex: bool = False):
+def phrase_pattern(phrases: list[str], regex: bool = False) -> Pattern[str]:
     """Whole-word, case-insensitive; a straight apostrophe also matches a curly one. Run it with
     pack_regex.finditer/search, which bound its time."""
     parts = phrases if regex else [re.escape(p).replace("'", "['’]") for p in phrases]
@@ -33,7 +38,9 @@ def regions(analysis: Analysis, scope: str) -> list[tuple[int, int]]:
     if scope == "ask":
         return [(a.start, a.end) for a in analysis.asks]
     if scope == "ask-and-after":  # a hedge often stands alone after the ask: "No pressure at all."
-        end_after = next_sentence_end(analysis) if analysis.asks else None
+        if not analysis.asks:
+            return []
+        end_after = next_sentence_end(analysis)
         return [(a.start, end_after(a.end)) for a in analysis.asks]
     if scope == "opener":
         opener = first_sentence(analysis)
@@ -41,12 +48,21 @@ def regions(analysis: Analysis, scope: str) -> list[tuple[int, int]]:
     return [(0, len(analysis.text))]
 
 
-def next_sentence_end(analysis: Analysis):
+def spacy_doc(analysis: Analysis) -> Doc:
+    """The analysis's spaCy Doc, for the kinds that read sentences or tokens (the pipeline always
+    keeps it; only an Analysis built by hand lacks one)."""
+    if analysis.doc is None:
+        raise ValueError("this rule reads the message's sentences, and the analysis has no spaCy Doc")
+    return analysis.doc
+
+
+def next_sentence_end(analysis: Analysis) -> Callable[[int], int]:
     """A function of an offset: where the first sentence with words that starts at or after it
     ends (the offset itself when none does). The sentences are read once and each offset found by
     bisection, so a message with many asks does not walk its sentences from the top for each."""
-    starts, ends = [], []
-    for sent in analysis.doc.sents:
+    starts: list[int] = []
+    ends: list[int] = []
+    for sent in spacy_doc(analysis).sents:
         if sent.text.strip():
             starts.append(sent.start_char)
             ends.append(sent.end_char)
@@ -58,11 +74,9 @@ def next_sentence_end(analysis: Analysis):
     return end_after
 
 
-def first_sentence(analysis: Analysis, after_greeting: bool = True):
+def first_sentence(analysis: Analysis, after_greeting: bool = True) -> Stretch | None:
     """The first sentence of prose, after a greeting line ("Hi Dana,") unless told otherwise."""
-    from pitchlint.analysis import Stretch
-
-    for sent in analysis.doc.sents:
+    for sent in spacy_doc(analysis).sents:
         text = sent.text.strip()
         if not text or (after_greeting and GREETING.match(text + "\n") and len(text.split()) <= 4):
             continue
@@ -85,7 +99,7 @@ def check_phrase(ctx: RuleContext) -> Iterable[Finding]:
 
 def check_phrase_absent(ctx: RuleContext) -> Iterable[Finding]:
     """An ask with none of `options.phrases` in it (e.g. nothing the reader can say yes to)."""
-    analysis: Analysis = ctx.analysis
+    analysis = ctx.analysis
     if not analysis.asks:
         return
     pattern = phrase_pattern(ctx.rule.options.get("phrases", []), ctx.rule.options.get("regex", False))
@@ -97,9 +111,9 @@ def check_phrase_absent(ctx: RuleContext) -> Iterable[Finding]:
 
 def check_multiple_asks(ctx: RuleContext) -> Iterable[Finding]:
     """Several kinds of request compete (an intro, a job, a coffee, a résumé review)."""
-    analysis: Analysis = ctx.analysis
+    analysis = ctx.analysis
     requests: dict[str, list[str]] = ctx.rule.options.get("requests", {})
-    found: dict[str, re.Match] = {}
+    found: dict[str, Match[str]] = {}
     for kind, phrases in requests.items():
         pattern = phrase_pattern(phrases)
         for ask in analysis.asks:
@@ -121,7 +135,7 @@ GREETING_LINE = re.compile(r"^[ \t]*(?i:hi|hello|hey|dear|good (?:morning|aftern
 def check_buried_ask(ctx: RuleContext) -> Iterable[Finding]:
     """The first ask comes after a long preamble; the preamble starts after the greeting line, so
     a title or subject line above "Hi all," does not count."""
-    analysis: Analysis = ctx.analysis
+    analysis = ctx.analysis
     if not analysis.asks:
         return
     first = analysis.asks[0]
@@ -199,10 +213,10 @@ READERS = re.compile(
     r"\s+(?:at|with|for)\s*\Z", re.I)
 
 
-def readers_companies(analysis: Analysis):
+def readers_companies(analysis: Analysis) -> list[Entity]:
     """Companies the message names as the reader's own, now: "your team at X", "you lead ... at X".
     "Anyone you know at X" and "when you were at X" are not."""
-    doc = analysis.doc
+    doc = spacy_doc(analysis)
     found = []
     for entity in analysis.entities:
         if entity.label != "COMPANY":
@@ -213,7 +227,7 @@ def readers_companies(analysis: Analysis):
     return found
 
 
-KINDS = {
+KINDS: dict[str, Check] = {
     "phrase": check_phrase,
     "phrase-absent": check_phrase_absent,
     "multiple-asks": check_multiple_asks,

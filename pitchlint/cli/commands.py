@@ -265,6 +265,7 @@ def explain_command(rule_id: str, config_path: str | None) -> None:
     """Print a rule's documentation and examples (built-in, from a configured pack, or a plug-in)."""
     from pitchlint.config.settings import config_for
     from pitchlint.engine.core import available_rules
+    from pitchlint.output.rule_docs import explain_text
 
     try:
         packs = config_for(None, config_path).packs
@@ -277,14 +278,7 @@ def explain_command(rule_id: str, config_path: str | None) -> None:
     rule = rules.get(rule_id)
     if rule is None:
         fail(f"{rule_id}: no such rule (see `pitchlint rules`)")
-    click.echo(rule.doc_text())
-    for kind in ("fail", "pass"):
-        examples = rule.examples.get(kind, [])
-        if examples:
-            click.echo(f"## Examples that {'fire' if kind == 'fail' else 'pass'}")
-            for example in examples:
-                click.echo(f"- {example}")
-            click.echo("")
+    click.echo(explain_text(rule), nl=False)
 
 
 @main.command("lsp")

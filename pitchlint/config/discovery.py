@@ -11,9 +11,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from pitchlint.errors import ConfigError
+
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
 
 DEFAULT_INCLUDE = ("*.txt", "*.text", "*.md", "*.markdown", "*.mdown", "*.eml", "*.mbox", "*.mail")
 # Folders that are someone else's files, and files a repository has that are not messages.
@@ -47,7 +50,7 @@ class FileSettings:
         return matches(relative, self.include)
 
 
-def parse_file_settings(data: dict, where: str) -> FileSettings:
+def parse_file_settings(data: dict[str, Any], where: str) -> FileSettings:
     """The file-discovery keys of one configuration (`include`, `exclude` and their `extend-`s)."""
     from pitchlint.config.globs import check_globs
 
@@ -75,9 +78,9 @@ class IgnoreFiles:
 
     def __init__(self, warn: Callable[[str], None]):
         self.warn = warn
-        self._cache: dict[Path, list[tuple[Path, object]]] = {}
+        self._cache: dict[Path, list[tuple[Path, GitIgnoreSpec]]] = {}
 
-    def rules_for(self, folder: Path) -> list[tuple[Path, object]]:
+    def rules_for(self, folder: Path) -> list[tuple[Path, GitIgnoreSpec]]:
         """(base folder, spec) from the repository root down to `folder`: deeper ones come later."""
         if folder not in self._cache:
             parent = folder.parent
@@ -90,7 +93,7 @@ class IgnoreFiles:
             self._cache[folder] = inherited + own
         return self._cache[folder]
 
-    def _read(self, base: Path, path: Path) -> list[tuple[Path, object]]:
+    def _read(self, base: Path, path: Path) -> list[tuple[Path, GitIgnoreSpec]]:
         from pathspec import GitIgnoreSpec
 
         if not path.is_file():

@@ -12,6 +12,7 @@ import re
 import stat
 import tomllib
 from pathlib import Path
+from typing import Any
 
 from pitchlint.errors import ConfigError
 
@@ -20,7 +21,7 @@ MAX_CONFIG_BYTES = 1_000_000
 _MENTIONS_PITCHLINT = re.compile(r"""(?m)^[ \t]*(?:\[[ \t]*)?(?:tool[ \t]*\.[ \t]*)?["']?pitchlint["']?[ \t]*[\].=]""")
 
 
-def read_toml(path: Path) -> dict:
+def read_toml(path: Path) -> dict[str, Any]:
     """The parsed TOML of a configuration file, or a ConfigError saying why there is none."""
     try:
         with path.open("rb") as stream:
@@ -40,7 +41,7 @@ def read_toml(path: Path) -> dict:
         raise ConfigError(path, f"cannot be read ({exc.strerror or exc})") from None
 
 
-def pitchlint_table(data: dict, path: Path) -> dict | None:
+def pitchlint_table(data: dict[str, Any], path: Path) -> dict[str, Any] | None:
     """`[tool.pitchlint]` of a parsed pyproject.toml; None when it has none. Wrong shapes
     (`tool = 5`, `[tool] pitchlint = "x"`) are errors."""
     tool = data.get("tool")
@@ -56,7 +57,7 @@ def pitchlint_table(data: dict, path: Path) -> dict | None:
     return table
 
 
-def pyproject_table(path: Path) -> dict | None:
+def pyproject_table(path: Path) -> dict[str, Any] | None:
     """pitchlint's table of a pyproject.toml found while looking upward: None when the file has
     none. A file that cannot be parsed is someone else's business unless it mentions pitchlint;
     then it is an error, as the same keys in `.pitchlint.toml` would be."""

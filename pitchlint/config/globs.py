@@ -8,7 +8,13 @@ a folder and everything in it; `!` re-includes; `[ab]`, `?` and `\\*` work as in
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathspec import PathSpec
+    from pathspec.pattern import Pattern
 
 # pathspec 1.x calls git's wildmatch patterns "gitignore" ("gitwildmatch" is its deprecated name).
 STYLE = "gitignore"
@@ -22,7 +28,7 @@ class GlobError(ValueError):
 
 
 @lru_cache(maxsize=256)
-def compile_globs(patterns: tuple[str, ...]):
+def compile_globs(patterns: tuple[str, ...]) -> PathSpec[Pattern]:
     """A pathspec PathSpec (imported here: `pitchlint --help` needs no glob)."""
     from pathspec import PathSpec
     from pathspec.patterns.gitignore import GitIgnorePatternError
@@ -33,12 +39,12 @@ def compile_globs(patterns: tuple[str, ...]):
         raise GlobError(str(exc)) from None
 
 
-def matches(path: str, patterns) -> bool:
+def matches(path: str, patterns: Iterable[str]) -> bool:
     """Whether a slash-separated relative path matches the globs (later `!` patterns re-include)."""
     return compile_globs(tuple(patterns)).match_file(path)
 
 
-def check_globs(patterns, key: str, where: str) -> tuple[str, ...]:
+def check_globs(patterns: Collection[str], key: str, where: str) -> tuple[str, ...]:
     """The patterns, or a configuration error naming the key and the pattern git would reject."""
     from pitchlint.errors import ConfigError
 

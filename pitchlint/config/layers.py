@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 USER_FILE = "config.toml"
 
@@ -23,7 +24,7 @@ def user_config_file() -> Path | None:
     return path if path.is_file() else None
 
 
-def anchored(data: dict, base: Path) -> dict:
+def anchored(data: dict[str, Any], base: Path) -> dict[str, Any]:
     """The layer with its folder paths made absolute, so they keep meaning once merged."""
     data = dict(data)
     if isinstance(data.get("packs"), list):
@@ -33,7 +34,7 @@ def anchored(data: dict, base: Path) -> dict:
     return data
 
 
-def merge(lower: dict, upper: dict) -> dict:
+def merge(lower: dict[str, Any], upper: dict[str, Any]) -> dict[str, Any]:
     merged = dict(lower)
     for key, value in upper.items():
         if isinstance(value, dict) and isinstance(merged.get(key), dict):
@@ -43,7 +44,7 @@ def merge(lower: dict, upper: dict) -> dict:
     return merged
 
 
-def sources(layers: list[tuple[str, dict]]) -> dict[str, tuple[object, str]]:
+def sources(layers: list[tuple[str, dict[str, Any]]]) -> dict[str, tuple[object, str]]:
     """{dotted key: (value, where it came from)} for the layers, lowest first."""
     found: dict[str, tuple[object, str]] = {}
     for where, data in layers:

@@ -7,6 +7,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from pitchlint.config.discovery import KEYS as DISCOVERY_KEYS
 from pitchlint.config.discovery import FileSettings, parse_file_settings
@@ -70,7 +71,7 @@ class Config:
         return {rule for glob, rules in self.per_file_ignores if matches(relative, (glob,)) for rule in rules}
 
 
-def check_model_name(model, where: str) -> None:
+def check_model_name(model: object, where: str) -> None:
     """`model` names an installed spaCy model package, known from the packages' metadata, so a
     name such as "json" or "pip" is never imported to find out."""
     from pitchlint.analysis.models import DEFAULT_MODELS, installed_models
@@ -92,7 +93,7 @@ class HookConfig:
     include: tuple[str, ...] = DEFAULT_HOOK_INCLUDE
 
 
-def _threshold(data: dict, where: str, prefix: str = "") -> tuple[str, int | None]:
+def _threshold(data: dict[str, Any], where: str, prefix: str = "") -> tuple[str, int | None]:
     fail_on = data.get("fail-on", "warning")
     if fail_on not in SEVERITIES:
         raise ConfigError(where, f"`{prefix}fail-on` must be one of {', '.join(SEVERITIES)}")
@@ -102,7 +103,7 @@ def _threshold(data: dict, where: str, prefix: str = "") -> tuple[str, int | Non
     return fail_on, fail_under
 
 
-def parse_hook(data, where: str) -> HookConfig:
+def parse_hook(data: object, where: str) -> HookConfig:
     if not isinstance(data, dict):
         raise ConfigError(where, "`hook` must be a table")
     unknown = sorted(set(data) - HOOK_KEYS)
@@ -114,7 +115,7 @@ def parse_hook(data, where: str) -> HookConfig:
     return HookConfig(fail_on=fail_on, fail_under=fail_under, include=include)
 
 
-def parse_config(data: dict, where: str, base: Path) -> Config:
+def parse_config(data: dict[str, Any], where: str, base: Path) -> Config:
     unknown = sorted(set(data) - KEYS)
     if unknown:
         raise ConfigError(where, f"unknown configuration key {unknown[0]!r} (known: {', '.join(sorted(KEYS))})")
@@ -158,7 +159,7 @@ def parse_config(data: dict, where: str, base: Path) -> Config:
     )
 
 
-def read_config_data(path: Path) -> dict:
+def read_config_data(path: Path) -> dict[str, Any]:
     """pitchlint's table from one configuration file, not yet checked."""
     data = read_toml(path)
     if path.name == "pyproject.toml":
@@ -210,20 +211,27 @@ def _nearest_safe_config_file(directory: Path) -> tuple[Path | None, tuple[str, 
     return None, tuple(warnings)
 
 
-def find_config(directory: Path) -> Config:
-    """The nearest project configuration at or above `directory` over the user's, or the defaults."""
-    from pitchlint.config.layers import user_config_file
+class _FindConfig:
+    """`find_config(directory)`, with `find_config.cache_clear()` to forget what it read (the
+    editor reads configuration afresh): a callable object, so that both have a type."""
 
-    return _find_config(directory, user_config_file())
+    def __call__(self, directory: Path) -> Config:
+        """The nearest project configuration at or above `directory` over the user's, or the defaults."""
+        from pitchlint.config.layers import user_config_file
+
+        return _find_config(directory, user_config_file())
+
+    def cache_clear(self) -> None:
+        _find_config.cache_clear()
+
+
+find_config = _FindConfig()
 
 
 @lru_cache(maxsize=256)
 def _find_config(directory: Path, user: Path | None) -> Config:
     project, warnings = _nearest_safe_config_file(directory)
     return _with_warnings(layered_config(project, user), list(warnings))
-
-
-find_config.cache_clear = _find_config.cache_clear  # the editor reads configuration afresh
 
 
 def _with_warnings(config: Config, warnings: list[str]) -> Config:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TypeVar
 
-from pitchlint.analysis import Analysis, analyze_texts
+from pitchlint.analysis import Analysis, Entity, Stretch, analyze_texts
 from pitchlint.analysis.zones import analysis_zone
 from pitchlint.checks.findings import Finding
 from pitchlint.checks.pack import Rule, RuleContext, load_entry_point_rules, load_pack
@@ -19,9 +20,11 @@ from pitchlint.config.settings import Config
 from pitchlint.engine.report import FileReport
 from pitchlint.engine.score import score
 from pitchlint.errors import ConfigError, PitchlintError
-from pitchlint.reading.read import Document
-from pitchlint.rewrite.templates import renderer_for
+from pitchlint.reading.document import Document
+from pitchlint.rewrite.templates import Renderer, renderer_for
 from pitchlint.terms import Profile
+
+SpanT = TypeVar("SpanT", Entity, Stretch)  # the spans a report carries: targets, entities, asks, goals
 
 MESSAGES_PER_ZONE = 128  # as a `pitchlint batch` chunk: the transient strings of 128 messages at most
 
@@ -56,7 +59,7 @@ def active_rules(config: Config) -> dict[str, Rule]:
             raise ConfigError(where, f"unknown rule id {rule_id!r}")
     overrides = dict(config.severity)
     on = selected(rules, config.select, config.extend_select, config.ignore)
-    active = {}
+    active: dict[str, Rule] = {}
     for rule_id, rule in rules.items():
         if rule_id not in on:
             continue
@@ -79,8 +82,9 @@ class Engine:
     def analyze(self, documents: list[Document]) -> Iterator[Analysis]:
         """The analyses of `documents`, lazily. Each holds its spaCy Doc: inside a memory zone
         (`memory_zone`) it is valid only until the zone closes."""
-        return analyze_texts((d.prose for d in documents), self.config.model, builtin_pack_dir(),
-                             extra_packs=self.config.packs)
+        analyses: Iterator[Analysis] = analyze_texts((d.prose for d in documents), self.config.model,
+                                                     builtin_pack_dir(), extra_packs=self.config.packs)
+        return analyses
 
     def check(self, document: Document, analysis: Analysis) -> FileReport:
         findings: list[Finding] = []
@@ -126,7 +130,9 @@ class Engine:
     def memory_zone(self, messages: int = 1) -> AbstractContextManager[None]:
         """spaCy's memory zone on this engine's pipeline for linting `messages` messages: what
         they add to the vocabulary is dropped at its end (pitchlint.analysis.zones)."""
-        return analysis_zone(self.config.model, builtin_pack_dir(), self.config.packs, messages)
+        zone: AbstractContextManager[None] = analysis_zone(self.config.model, builtin_pack_dir(),
+                                                           self.config.packs, messages)
+        return zone
 
     def lint_documents(self, documents: Iterable[Document]) -> Iterator[FileReport]:
         """Reports in order. Each slice of MESSAGES_PER_ZONE documents is analysed and checked
@@ -141,17 +147,17 @@ class Engine:
             yield from reports
 
 
-def _as_in_file(spans: list, text: str) -> list:
+def _as_in_file(spans: list[SpanT], text: str) -> list[SpanT]:
     """Spans with their text taken from the file as read: the analysis saw masked prose, where
     inline code and link targets are blanks."""
     return [dataclasses.replace(span, text=text[span.start:span.end]) for span in spans]
 
 
-def _render_or_note(render, rule: Rule, internal: list[str]):
+def _render_or_note(render: Renderer, rule: Rule, internal: list[str]) -> Callable[..., str | None]:
     """The renderer as a rule sees it: a template that fails (a Jinja error, a division by zero,
     a recursion, a budget) gives no rewrite, and the run says so, but the finding stands."""
 
-    def render_or_none(name: str, **slots) -> str | None:
+    def render_or_none(name: str, **slots: object) -> str | None:
         try:
             return render(name, **slots)
         except RecursionError:

@@ -15,9 +15,17 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar, TypeVarTuple
 
 from pitchlint.errors import PitchlintError
+
+if TYPE_CHECKING:
+    import distributed
+
+C = TypeVar("C")  # what every chunk is linted with (a Config)
+K = TypeVar("K")  # a chunk (a list of records)
+R = TypeVar("R")  # what linting a chunk gives
+Ts = TypeVarTuple("Ts")
 
 EXTRA_HINT = "pip install 'pitchlint[batch]'"  # what Dask and Parquet need
 
@@ -28,8 +36,8 @@ RECYCLE_AFTER = 250_000  # messages a local pool's processes lint before fresh o
 class InProcess:
     window = 1
 
-    def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
-        future: Future[Any] = Future()
+    def submit(self, fn: Callable[[*Ts], R], *args: *Ts) -> Future[R]:
+        future: Future[R] = Future()
         try:
             future.set_result(fn(*args))
         except Exception as exc:
@@ -64,7 +72,7 @@ class LocalPool:
     def _start(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"))
 
-    def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
+    def submit(self, fn: Callable[[*Ts], R], *args: *Ts) -> Future[R]:
         if self.sent >= self.recycle_after:
             # the chunks in flight finish first (their futures keep their results), then new processes
             self.pool.shutdown(wait=True)
@@ -128,7 +136,7 @@ class DaskCluster:
             raise PitchlintError(self.address, f"worker {worker} runs pitchlint {version}, this is {__version__}: "
                                  "answers could differ; install one version everywhere")
 
-    def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
+    def submit(self, fn: Callable[[*Ts], R], *args: *Ts) -> distributed.Future[R]:
         return self.client.submit(fn, *args, pure=False)
 
     def restart(self, exc: BaseException) -> bool:
@@ -145,10 +153,10 @@ class DaskCluster:
 Executor = InProcess | LocalPool | DaskCluster
 
 
-def in_order(executor: Executor, fn: Callable[[Any, Any], Any], config: Any, chunks: Iterable[Any],
-             lost: Callable[[Any, BaseException], Any]) -> Iterator[Any]:
+def in_order(executor: Executor, fn: Callable[[C, K], R], config: C, chunks: Iterable[K],
+             lost: Callable[[K, BaseException], R]) -> Iterator[R]:
     """fn(config, chunk) for each chunk, in order; lost(chunk, error) for a chunk given up."""
-    pending: deque[list[Any]] = deque()  # [chunk, future, attempts]
+    pending: deque[list[Any]] = deque()  # [chunk: K, future of R, attempts: int], changed in place
     source = iter(chunks)
 
     def fill() -> None:
@@ -162,7 +170,7 @@ def in_order(executor: Executor, fn: Callable[[Any, Any], Any], config: Any, chu
     while pending:
         item = pending[0]
         try:
-            result = item[1].result()
+            result: R = item[1].result()
         except Exception as exc:
             if executor.restart(exc):  # a restarted local pool lost every chunk in flight
                 given_up = item[2] >= ATTEMPTS

@@ -8,13 +8,15 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
+from pitchlint.config.discovery import FileSettings
 from pitchlint.config.settings import Config, config_for
 from pitchlint.engine.core import engine_for
 from pitchlint.engine.report import FileReport
 from pitchlint.errors import InputError, PitchlintError
-from pitchlint.reading.read import Document, read_document, read_limited
+from pitchlint.reading.document import Document, read_limited
+from pitchlint.reading.read import read_document
 
 BATCH = 64
 
@@ -39,7 +41,8 @@ class RunOptions:
         if path == "-" and self.stdin_filename:
             path = self.stdin_filename
         config = self.base_config(path)
-        overrides = dict(self.overrides)
+        # field name -> value: each value has its own Config field's type, so the dict's is Any
+        overrides: dict[str, Any] = dict(self.overrides)
         if "extend_select" in overrides:
             overrides["extend_select"] = config.extend_select + overrides["extend_select"]
         if "ignore" in overrides:
@@ -54,7 +57,7 @@ def expand(paths: list[str], options: RunOptions | None = None) -> Iterator[str]
 
     options = options or RunOptions()
 
-    def settings_for(folder: Path):
+    def settings_for(folder: Path) -> tuple[FileSettings, str | None]:
         config = options.base_config(str(folder / "_"))
         return config.files, config.root
 
@@ -102,11 +105,12 @@ def shown(path: str) -> str:
 
 
 Source = tuple[str, Callable[[], Document], Callable[[], Config]]  # (path, read it, its config)
+PathResult = tuple[str, FileReport | PitchlintError, Config | None]  # (path, report or error, its config)
 
 
 def lint_paths(paths: list[str], config_path: str | None = None, stdin: bytes | None = None,
                channel: str | None = None, options: RunOptions | None = None,
-               ) -> Iterator[tuple[str, FileReport | PitchlintError, Config | None]]:
+               ) -> Iterator[PathResult]:
     """Yield (path, report or error, config) for every file, in the order given. `channel`
     (from --channel) overrides every file's configuration and front matter."""
     options = options or RunOptions()
@@ -146,12 +150,12 @@ def lint_paths(paths: list[str], config_path: str | None = None, stdin: bytes | 
     return lint_sources(source(p) for p in expand(paths, options))
 
 
-def lint_sources(sources: Iterable[Source]) -> Iterator[tuple[str, FileReport | PitchlintError, Config | None]]:
+def lint_sources(sources: Iterable[Source]) -> Iterator[PathResult]:
     """Lint documents in order, batching neighbours that share a configuration through
     spaCy's `nlp.pipe`. A source that cannot be read or configured yields its error."""
     pending: list[tuple[str, Document, Config]] = []
 
-    def flush():
+    def flush() -> Iterator[PathResult]:
         if not pending:
             return
         config = pending[0][2]

@@ -16,12 +16,8 @@ from pitchlint.config.settings import Config
 from pitchlint.engine.core import Engine, engine_for
 from pitchlint.engine.report import FileReport
 from pitchlint.errors import InputError, PitchlintError
-from pitchlint.reading.read import (
-    MAX_CHARACTERS,
-    Document,
-    make_document,
-    read_document,
-)
+from pitchlint.reading.document import MAX_CHARACTERS, Document
+from pitchlint.reading.read import make_document, read_document
 from pitchlint.terms import parse_channel
 
 

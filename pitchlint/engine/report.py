@@ -45,13 +45,13 @@ class FileReport:
         return config.fail_under is not None and self.score.total < config.fail_under
 
 
-def finding_positions(report: FileReport) -> list[dict]:
+def finding_positions(report: FileReport) -> list[dict[str, Any]]:
     starts = line_starts(report.text)
-    rows = []
+    rows: list[dict[str, Any]] = []  # JSON objects
     for f in report.findings:
         line, column = position(starts, f.start)
         end_line, end_column = position(starts, f.end)
-        row = {
+        row: dict[str, Any] = {
             "rule": f.rule, "severity": f.severity, "message": f.message,
             "line": line, "column": column, "end_line": end_line, "end_column": end_column,
             "start": f.start, "end": f.end, "suggestion": f.suggestion,
@@ -73,7 +73,7 @@ def reader_view(report: FileReport) -> str:
     return " · ".join(f"{label} {text}" for label, text in seen)
 
 
-def file_json(report: FileReport) -> dict:
+def file_json(report: FileReport) -> dict[str, Any]:
     return {
         "path": report.path,
         "verdict": report.verdict,

@@ -3,7 +3,9 @@ the configuration, never to the message: a comment in an e-mail gets sent)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from lsprotocol import types
 from pygls.uris import from_fs_path
@@ -12,6 +14,12 @@ from pitchlint.lsp.config_edit import ConfigEdit, ignore_edit
 from pitchlint.lsp.diagnostics import lsp_range, to_diagnostics
 from pitchlint.lsp.positions import PositionMap
 from pitchlint.lsp.settings import file_config
+
+if TYPE_CHECKING:
+    from pitchlint.lsp.state import Linted
+
+# (text, version) of a configuration file the editor holds open, by its URI; None when it is not open
+OpenText = Callable[[str], tuple[str, int | None] | None]
 
 # Checks the open messages again; for editors that do not tell the server when a configuration
 # file changes on disk (the server asks for file watching when the client offers it).
@@ -32,12 +40,12 @@ class Target:
     encoding: str = "utf-16"  # the position encoding agreed at initialize
 
 
-def wanted(only: list[str] | None) -> bool:
+def wanted(only: Sequence[str] | None) -> bool:
     """Whether the client asked for quick fixes (an absent `only` means any kind)."""
     return not only or any(KIND == kind or KIND.startswith(f"{kind}.") for kind in only)
 
 
-def code_actions(linted, start: int, end: int, target: Target, open_text) -> list[types.CodeAction]:
+def code_actions(linted: Linted, start: int, end: int, target: Target, open_text: OpenText) -> list[types.CodeAction]:
     """Actions for the findings that touch [start, end]. `open_text(uri)` gives (text, version) of
     a document the editor holds open, or None: an edit to an open configuration file must match
     the buffer, not the disk."""
@@ -48,7 +56,7 @@ def code_actions(linted, start: int, end: int, target: Target, open_text) -> lis
     touched = [(f, d) for f, d in zip(outcome.report.findings, diagnostics, strict=True)
                if f.start <= end and f.end >= start]
     actions: list[types.CodeAction] = []
-    seen_fixes = set()
+    seen_fixes: set[tuple[int, int, str]] = set()
     for finding, _ in touched:
         fix = finding.fix
         if fix is None or (fix.start, fix.end, fix.text) in seen_fixes or not linted.offsets_match_buffer:
@@ -64,17 +72,20 @@ def code_actions(linted, start: int, end: int, target: Target, open_text) -> lis
         ))
     if target.path is not None:
         for rule_id in dict.fromkeys(f.rule for f, _ in touched):
-            action = _ignore_action(rule_id, [d for f, d in touched if f.rule == rule_id], target, open_text)
+            action = _ignore_action(rule_id, [d for f, d in touched if f.rule == rule_id], target.path, target,
+                                    open_text)
             if action is not None:
                 actions.append(action)
     return actions
 
 
-def _ignore_action(rule_id, diagnostics, target: Target, open_text) -> types.CodeAction | None:
-    config = file_config(target.path)
+def _ignore_action(rule_id: str, diagnostics: list[types.Diagnostic], path: str, target: Target,
+                   open_text: OpenText) -> types.CodeAction | None:
+    """`path`: the message file's (target.path, known here to be a file)."""
+    config = file_config(path)
     config_uri = from_fs_path(config.path) if config.path else None
     held = open_text(config_uri) if config_uri else None
-    edit = ignore_edit(target.path, rule_id, config, current=held[0] if held else None)
+    edit = ignore_edit(path, rule_id, config, current=held[0] if held else None)
     if edit is None:
         return None
     return types.CodeAction(
@@ -85,7 +96,8 @@ def _ignore_action(rule_id, diagnostics, target: Target, open_text) -> types.Cod
     )
 
 
-def _config_workspace_edit(edit: ConfigEdit, target: Target, held) -> types.WorkspaceEdit:
+def _config_workspace_edit(edit: ConfigEdit, target: Target,
+                           held: tuple[str, int | None] | None) -> types.WorkspaceEdit:
     uri = from_fs_path(str(edit.path))
     if edit.create:
         insert = types.TextEdit(types.Range(types.Position(0, 0), types.Position(0, 0)), edit.text)

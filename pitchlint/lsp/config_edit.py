@@ -13,8 +13,11 @@ import json
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pitchlint.config.settings import Config
+
+TomlTable = dict[str, Any]  # a parsed TOML table (tomllib's values)
 
 CONFIG_NAME = ".pitchlint.toml"
 TABLE = "per-file-ignores"
@@ -100,9 +103,10 @@ def _changed_span(before: str, after: str) -> tuple[int, int, str]:
     return start, len(before) - end, insert
 
 
-def _table(data: dict, path: Path) -> dict:
+def _table(data: TomlTable, path: Path) -> TomlTable:
     if path.name == "pyproject.toml":
-        return data.get("tool", {}).get("pitchlint", {})
+        table: TomlTable = data.get("tool", {}).get("pitchlint", {})
+        return table
     return data
 
 
@@ -114,7 +118,7 @@ def _entry(key: str, rule_id: str) -> str:
     return f"{_quoted(key)} = [{_quoted(rule_id)}]"
 
 
-def _adds_exactly(before: dict, new_text: str, path: Path, key: str, rule_id: str) -> bool:
+def _adds_exactly(before: TomlTable, new_text: str, path: Path, key: str, rule_id: str) -> bool:
     """Whether the new file parses to the old one plus `rule_id` in the key's list, nothing else."""
     try:
         after = tomllib.loads(new_text)
@@ -127,7 +131,7 @@ def _adds_exactly(before: dict, new_text: str, path: Path, key: str, rule_id: st
     return _without(after, path, key) == _without(before, path, key)
 
 
-def _without(data: dict, path: Path, key: str) -> dict:
+def _without(data: TomlTable, path: Path, key: str) -> TomlTable:
     """The parsed file without the key's entry (and without the table if that was all it held)."""
     table = dict(_table(data, path))
     ignores = {k: v for k, v in table.get(TABLE, {}).items() if k != key}

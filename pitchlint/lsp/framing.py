@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from typing import BinaryIO
 
 MAX_BODY_BYTES = 64 * 1024 * 1024  # a 100,000-character document is under 1 MB as JSON
 MAX_HEADER_LINE = 4096
@@ -41,7 +42,7 @@ class Frame:
 class FrameReader:
     """Reads frames from a binary stream (blocking; run it off the event loop)."""
 
-    def __init__(self, stream):
+    def __init__(self, stream: BinaryIO) -> None:
         self.stream = stream
         self.pending = b""  # bytes given back, read before the stream
 
@@ -137,7 +138,8 @@ class FrameReader:
             pass
         found = _REQUEST_ID.search(body)
         request_id = json.loads(found.group(1)) if found else None
-        if _CONTENT_LENGTH_INSIDE.search(body):  # it ran into the next message: take that up
-            self.give_back(body[_CONTENT_LENGTH_INSIDE.search(body).start():])
+        next_header = _CONTENT_LENGTH_INSIDE.search(body)
+        if next_header:  # it ran into the next message: take that up
+            self.give_back(body[next_header.start():])
         return Frame(problem="skipped a message whose body is not valid JSON (was its Content-Length right?)",
                      request_id=request_id)

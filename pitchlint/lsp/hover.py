@@ -3,8 +3,13 @@ ask scored. No LSP types here: the server wraps the Markdown and the span."""
 
 from __future__ import annotations
 
-from pitchlint.engine.report import reader_view
+from typing import TYPE_CHECKING
+
+from pitchlint.engine.report import FileReport, reader_view
 from pitchlint.lsp.linting import Outcome
+
+if TYPE_CHECKING:
+    from pitchlint.analysis import Entity
 
 TARGET_LABELS = {"COMPANY": "a company", "ROLE": "a role", "SECTOR": "a sector"}
 
@@ -39,7 +44,7 @@ def hover_markdown(outcome: Outcome, offset: int) -> tuple[str, tuple[int, int]]
     return "\n\n---\n\n".join(part.strip() for part in parts), narrowest
 
 
-def _entity_text(entity) -> str:
+def _entity_text(entity: Entity) -> str:
     what = TARGET_LABELS[entity.label]
     if entity.statement == "request":
         role = "a target of the ask: it tells the reader whom to think of"
@@ -50,7 +55,7 @@ def _entity_text(entity) -> str:
     return f"**{entity.label}** `{entity.text}`: pitchlint read this as {what}, {role}."
 
 
-def _score_text(report) -> str:
+def _score_text(report: FileReport) -> str:
     breakdown = ", ".join(f"{k} {v:+d}" if k == "rules" else f"{k} {v}" for k, v in report.score.breakdown.items())
     return (f"**The ask:** {report.verdict}, score {report.score.total}/100 ({breakdown})\n\n"
             f"**The reader can think of:** {reader_view(report)}")

@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import traceback
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from pitchlint.config.settings import Config
 from pitchlint.engine.core import engine_for
 from pitchlint.engine.report import FileReport
 from pitchlint.errors import PitchlintError
 from pitchlint.lsp.settings import Settings, config_for_document
-from pitchlint.reading.read import MAX_CHARACTERS, make_document
+from pitchlint.reading.document import MAX_CHARACTERS
+from pitchlint.reading.read import make_document
+
+if TYPE_CHECKING:
+    from pitchlint.checks.pack import Rule
 
 # A vague sample: warming up on it also loads Jinja for the rewrite.
 WARM_UP_TEXT = "Hi! If you know anyone, or hear of any leads, please send them my way."
@@ -30,7 +35,7 @@ class Outcome:
     report: FileReport | None = None
     problem: str | None = None  # why there is no report, for one diagnostic at the top
     problem_severity: str = "error"
-    rules: dict = field(default_factory=dict)  # rule id -> Rule, for explanations
+    rules: dict[str, Rule] = field(default_factory=dict)  # rule id -> Rule, for explanations
     log: list[str] = field(default_factory=list)  # for window/logMessage
 
 

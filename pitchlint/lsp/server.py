@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from lsprotocol import types
 
@@ -25,7 +26,7 @@ server = PitchlintServer()
 
 
 @server.feature(types.INITIALIZE)
-def initialize(ls: PitchlintServer, params: types.InitializeParams):
+def initialize(ls: PitchlintServer, params: types.InitializeParams) -> None:
     ls.protocol.initialized = True  # pygls sends the result after this returns
     if ls.apply_settings(params.initialization_options, ls.initial_settings):
         ls.initial_settings = ls.settings
@@ -33,7 +34,7 @@ def initialize(ls: PitchlintServer, params: types.InitializeParams):
 
 
 @server.feature(types.INITIALIZED)
-def initialized(ls: PitchlintServer, params: types.InitializedParams):
+def initialized(ls: PitchlintServer, params: types.InitializedParams) -> None:
     ls.start_warm_up()  # after the initialize result is out: loading spaCy would slow its sending
     if _get(ls.client_capabilities, "workspace", "did_change_watched_files", "dynamic_registration"):
         watchers = [types.FileSystemWatcher(glob_pattern=f"**/{name}") for name in sorted(CONFIG_FILE_NAMES)]
@@ -46,19 +47,19 @@ def initialized(ls: PitchlintServer, params: types.InitializedParams):
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
-def did_open(ls: PitchlintServer, params: types.DidOpenTextDocumentParams):
+def did_open(ls: PitchlintServer, params: types.DidOpenTextDocumentParams) -> None:
     if ls.lints(params.text_document.uri):
         ls.schedule(params.text_document.uri, 0)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
-def did_change(ls: PitchlintServer, params: types.DidChangeTextDocumentParams):
+def did_change(ls: PitchlintServer, params: types.DidChangeTextDocumentParams) -> None:
     if ls.lints(params.text_document.uri):
         ls.schedule(params.text_document.uri, ls.settings.debounce_ms)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
-def did_save(ls: PitchlintServer, params: types.DidSaveTextDocumentParams):
+def did_save(ls: PitchlintServer, params: types.DidSaveTextDocumentParams) -> None:
     uri = params.text_document.uri
     if Path(uri).name in CONFIG_FILE_NAMES:
         ls.relint_all()
@@ -67,14 +68,14 @@ def did_save(ls: PitchlintServer, params: types.DidSaveTextDocumentParams):
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
-def did_close(ls: PitchlintServer, params: types.DidCloseTextDocumentParams):
+def did_close(ls: PitchlintServer, params: types.DidCloseTextDocumentParams) -> None:
     ls.forget(params.text_document.uri)
 
 
 @server.feature(types.TEXT_DOCUMENT_DIAGNOSTIC,
                 types.DiagnosticOptions(identifier="pitchlint", inter_file_dependencies=False,
                                         workspace_diagnostics=False))
-async def pull_diagnostics(ls: PitchlintServer, params: types.DocumentDiagnosticParams):
+async def pull_diagnostics(ls: PitchlintServer, params: types.DocumentDiagnosticParams) -> types.DocumentDiagnosticReport:
     linted = await ls.lint_now(params.text_document.uri)
     if linted is None:
         return types.RelatedFullDocumentDiagnosticReport(items=[])
@@ -85,7 +86,7 @@ async def pull_diagnostics(ls: PitchlintServer, params: types.DocumentDiagnostic
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
-async def hover(ls: PitchlintServer, params: types.HoverParams):
+async def hover(ls: PitchlintServer, params: types.HoverParams) -> types.Hover | None:
     linted = await ls.lint_now(params.text_document.uri)
     if linted is None:
         return None
@@ -102,7 +103,7 @@ async def hover(ls: PitchlintServer, params: types.HoverParams):
 
 @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
                 types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
-async def code_action(ls: PitchlintServer, params: types.CodeActionParams):
+async def code_action(ls: PitchlintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
     if not wanted(params.context.only):
         return []
     uri = params.text_document.uri
@@ -124,7 +125,7 @@ async def code_action(ls: PitchlintServer, params: types.CodeActionParams):
         encoding=ls.encoding,
     )
 
-    def open_text(config_uri: str):
+    def open_text(config_uri: str) -> tuple[str, int | None] | None:
         held = ls.open_document(config_uri)
         return (held.source, held.version) if held is not None else None
 
@@ -132,12 +133,12 @@ async def code_action(ls: PitchlintServer, params: types.CodeActionParams):
 
 
 @server.command(RELINT_COMMAND)
-def relint(ls: PitchlintServer, *args):
+def relint(ls: PitchlintServer, *args: object) -> None:
     ls.relint_all()
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
-async def did_change_configuration(ls: PitchlintServer, params: types.DidChangeConfigurationParams):
+async def did_change_configuration(ls: PitchlintServer, params: types.DidChangeConfigurationParams) -> None:
     raw = params.settings
     if not unwrap(raw) and _get(ls.client_capabilities, "workspace", "configuration"):
         answer = await ls.workspace_configuration_async(
@@ -148,19 +149,19 @@ async def did_change_configuration(ls: PitchlintServer, params: types.DidChangeC
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
-def did_change_watched_files(ls: PitchlintServer, params: types.DidChangeWatchedFilesParams):
+def did_change_watched_files(ls: PitchlintServer, params: types.DidChangeWatchedFilesParams) -> None:
     if any(Path(change.uri).name in CONFIG_FILE_NAMES for change in params.changes):
         ls.relint_all()
 
 
 @server.feature(types.SHUTDOWN)
-def shutdown(ls: PitchlintServer, params):
+def shutdown(ls: PitchlintServer, params: None) -> None:
     ls.shutdown_requested = True
     ls.stop()
 
 
 @server.feature(types.EXIT)
-def exit_(ls: PitchlintServer, params):
+def exit_(ls: PitchlintServer, params: None) -> NoReturn:
     # Leave at once: the stdin reader thread may be blocked in a read that nothing will end.
     sys.stdout.flush()
     os._exit(0 if ls.shutdown_requested else 1)

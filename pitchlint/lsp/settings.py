@@ -11,8 +11,10 @@ A rule id that no rule pack knows is reported when the settings arrive, and left
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pitchlint.config.settings import Config, config_for, find_config, parse_config
 from pitchlint.engine.core import available_rules
@@ -41,22 +43,23 @@ class Settings:
     def named_rules(self) -> list[str]:
         return list(self.select or ()) + list(self.ignore) + [rule for rule, _ in self.severity]
 
-    def applied_to(self, config: Config, known) -> Config:
+    def applied_to(self, config: Config, known: Collection[str]) -> Config:
         """The file's configuration with the editor's keys laid over it. Rule ids that this
         document's rules do not include are left out: the editor's settings apply to every
         document, and a rule from one project's pack is unknown in another's."""
-        changes: dict = {}
+        # one field at a time, so each is checked against its own type; each reads only itself
         if self.select is not None:
-            changes["select"] = tuple(r for r in self.select if r in known)
+            config = dataclasses.replace(config, select=tuple(r for r in self.select if r in known))
         if self.ignore:
-            changes["ignore"] = tuple(dict.fromkeys((*config.ignore, *(r for r in self.ignore if r in known))))
+            config = dataclasses.replace(
+                config, ignore=tuple(dict.fromkeys((*config.ignore, *(r for r in self.ignore if r in known)))))
         if self.severity:
             overrides = {rule: level for rule, level in self.severity if rule in known}
-            changes["severity"] = tuple(sorted({**dict(config.severity), **overrides}.items()))
-        return dataclasses.replace(config, **changes) if changes else config
+            config = dataclasses.replace(config, severity=tuple(sorted({**dict(config.severity), **overrides}.items())))
+        return config
 
 
-def unwrap(raw) -> dict:
+def unwrap(raw: object) -> dict[str, Any]:
     """The settings dict from what the client sent: `{"pitchlint": {...}}` or the keys themselves."""
     if raw is None:
         return {}
@@ -66,12 +69,12 @@ def unwrap(raw) -> dict:
     return inner if isinstance(inner, dict) else raw
 
 
-def parse_settings(raw, base: Settings = Settings()) -> tuple[Settings, list[str]]:
+def parse_settings(raw: object, base: Settings = Settings()) -> tuple[Settings, list[str]]:
     """Settings from the client's dict, on top of `base`; also the keys it did not know (ignored,
     so that an editor's unrelated settings do not stop pitchlint). Bad values raise ConfigError."""
     data = unwrap(raw)
-    changes: dict = {}
-    unknown = []
+    changes: dict[str, Any] = {}  # Settings field -> value; the fields have several types
+    unknown: list[str] = []
     for key, value in data.items():
         if key in SERVER_KEYS:
             changes[SERVER_KEYS[key]] = _server_value(SERVER_KEYS[key], value)
@@ -89,7 +92,7 @@ def parse_settings(raw, base: Settings = Settings()) -> tuple[Settings, list[str
     return dataclasses.replace(base, **changes), unknown
 
 
-def _server_value(key: str, value):
+def _server_value(key: str, value: object) -> int | frozenset[str]:
     if key == "debounce_ms":
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 10_000:
             raise ConfigError(WHERE, "`debounce_ms` must be a number of milliseconds from 0 to 10000")

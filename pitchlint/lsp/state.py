@@ -16,6 +16,7 @@ import traceback
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from lsprotocol import types
@@ -31,6 +32,12 @@ from pitchlint.lsp.linting import Outcome, lint_buffer, warm_up
 from pitchlint.lsp.positions import PositionMap
 from pitchlint.lsp.settings import Settings, parse_settings
 from pitchlint.version import __version__
+
+if TYPE_CHECKING:
+    from pygls.server import ServerErrors
+    from pygls.workspace import TextDocument
+
+LintKey = tuple[str, int | None, int, bool]  # (uri, version, generation, fresh)
 
 logger = logging.getLogger(__name__)
 CONFIG_FILE_NAMES = {".pitchlint.toml", "pyproject.toml"}
@@ -64,7 +71,7 @@ class PitchlintProtocol(LanguageServerProtocol):
 
     initialized = False  # set once the initialize request has been answered
 
-    def structure_message(self, data):
+    def structure_message(self, data: dict[str, Any]) -> object:
         try:
             return super().structure_message(data)
         except JsonRpcException as error:
@@ -72,7 +79,7 @@ class PitchlintProtocol(LanguageServerProtocol):
                 self._send_response(data["id"], error=error.to_response_error())
             raise
 
-    def gate(self, data) -> bool:
+    def gate(self, data: object) -> bool:
         """Whether a message (the parsed JSON, before pygls reads it) may be handled now; a
         request that may not is answered with the reason."""
         if not isinstance(data, dict):
@@ -92,12 +99,14 @@ class PitchlintProtocol(LanguageServerProtocol):
             return False  # a notification before initialize is dropped, as the protocol says
         return True
 
-    def _answer_error(self, request_id, code: int, text: str) -> None:
+    def _answer_error(self, request_id: int | str | None, code: int, text: str) -> None:
         self._send_data({"jsonrpc": "2.0", "id": request_id, "error": {"code": code, "message": text}})
 
 
 class PitchlintServer(LanguageServer):
-    def __init__(self):
+    protocol: PitchlintProtocol  # the protocol_cls given below
+
+    def __init__(self) -> None:
         super().__init__("pitchlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
                          protocol_cls=PitchlintProtocol)
         self.initial_settings = Settings()
@@ -107,8 +116,8 @@ class PitchlintServer(LanguageServer):
         self.shutdown_requested = False
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pitchlint-lint")
         self.linted: dict[str, Linted] = {}
-        self.pending: dict[str, asyncio.Task] = {}
-        self.in_flight: dict[tuple, asyncio.Future] = {}  # (uri, version, generation, fresh) -> lint
+        self.pending: dict[str, asyncio.Task[None]] = {}
+        self.in_flight: dict[LintKey, asyncio.Future[tuple[Outcome, PositionMap] | None]] = {}  # key -> lint
         self._logged: set[str] = set()
         self._serial = itertools.count(1)
 
@@ -125,7 +134,7 @@ class PitchlintServer(LanguageServer):
         self._logged.add(message)
         self.log(message, kind)
 
-    def report_server_error(self, error: Exception, source) -> None:
+    def report_server_error(self, error: Exception, source: ServerErrors) -> None:
         """pygls's errors go to the client's log, not to pop-ups; a request already got its error."""
         if source is FeatureRequestError:
             return
@@ -133,7 +142,7 @@ class PitchlintServer(LanguageServer):
 
     # --- settings ---------------------------------------------------------------------------
 
-    def apply_settings(self, raw, base: Settings) -> bool:
+    def apply_settings(self, raw: object, base: Settings) -> bool:
         try:
             settings, unknown = parse_settings(raw, base)
         except PitchlintError as error:
@@ -171,8 +180,9 @@ class PitchlintServer(LanguageServer):
 
     # --- documents --------------------------------------------------------------------------
 
-    def open_document(self, uri: str):
-        return self.workspace.text_documents.get(unquote(uri))
+    def open_document(self, uri: str) -> TextDocument | None:
+        document: TextDocument | None = self.workspace.text_documents.get(unquote(uri))  # pygls: unannotated
+        return document
 
     def lints(self, uri: str) -> bool:
         document = self.open_document(uri)
@@ -202,7 +212,7 @@ class PitchlintServer(LanguageServer):
                 if last.version != version:  # typed and undone: the same text under a new version
                     last = self.linted[uri] = dataclasses.replace(last, version=version)
                 return last
-            key = (uri, version, generation, fresh)
+            key: LintKey = (uri, version, generation, fresh)
             job = self.in_flight.get(key)
             if job is None:
                 path = self.message_path(uri, document.language_id)
@@ -210,7 +220,8 @@ class PitchlintServer(LanguageServer):
                     self.worker, self._lint_if_current, uri, text, path, settings, self.encoding,
                     attempt == STALE_RETRIES)
                 self.in_flight[key] = job
-                job.add_done_callback(lambda _, key=key: self.in_flight.pop(key, None))
+                # mypy cannot infer a lambda with a default argument (key=key keeps this iteration's key)
+                job.add_done_callback(lambda _, key=key: self.in_flight.pop(key, None))  # type: ignore[misc]
             done = await asyncio.shield(job)  # a cancelled caller leaves the job to the others
             if done is None:
                 continue  # the document changed before this lint's turn
@@ -223,7 +234,8 @@ class PitchlintServer(LanguageServer):
             return linted
         return None
 
-    def _lint_if_current(self, uri: str, text: str, path: str, settings: Settings, encoding: str, force: bool):
+    def _lint_if_current(self, uri: str, text: str, path: str, settings: Settings, encoding: str,
+                         force: bool) -> tuple[Outcome, PositionMap] | None:
         """On the worker: the lint, or None when the document has changed since it was queued."""
         document = self.open_document(uri)
         if not force and (document is None or document.source != text):
@@ -291,8 +303,9 @@ def _lint_with_positions(text: str, path: str, settings: Settings, encoding: str
     return outcome, PositionMap(outcome.text, encoding)
 
 
-def _get(obj, *names):
-    """A nested optional attribute (client capabilities are optional all the way down)."""
+def _get(obj: object, *names: str) -> Any:
+    """A nested optional attribute (client capabilities are optional all the way down); Any,
+    as what it finds depends on the names."""
     for name in names:
         obj = getattr(obj, name, None)
         if obj is None:

@@ -14,8 +14,12 @@ with the reason, rather than analysed for half a minute.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from pitchlint.errors import InputError
+
+if TYPE_CHECKING:
+    from pitchlint.reading.document import Document
 
 MAX_RUN = 64  # characters of a run of punctuation/symbols analysed; a separator line is shorter
 MAX_TOKENS = 30_000  # a message of 100,000 characters of ordinary prose has about 27,000
@@ -50,7 +54,7 @@ def check_tokens(prose: str, path: str) -> None:
                                f"up to {MAX_TOKENS:,} (an ordinary message of 100,000 characters has fewer)")
 
 
-def bounded(document):
+def bounded(document: Document) -> Document:
     """The document with its prose made safe to analyse, or an InputError saying why it cannot be."""
     prose, notes = shorten_runs(document.prose)
     check_tokens(prose, document.path)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 from pitchlint.errors import InputError
 from pitchlint.reading.front_matter import FrontMatter
@@ -42,7 +43,7 @@ def wide_encoding(data: bytes) -> str | None:
     return next((name for bom, name in UTF16_BOMS if data.startswith(bom)), None)
 
 
-def read_limited(stream, name: str) -> bytes:
+def read_limited(stream: BinaryIO, name: str) -> bytes:
     """At most MAX_BYTES from a binary stream; more is an InputError, found without reading it all."""
     data = stream.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:

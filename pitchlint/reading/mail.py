@@ -12,7 +12,7 @@ from __future__ import annotations
 import codecs
 import email.policy
 import re
-from email.message import EmailMessage
+from email.message import EmailMessage, MIMEPart
 from email.parser import BytesParser
 from html.parser import HTMLParser
 
@@ -75,7 +75,7 @@ def _subject(message: EmailMessage) -> str:
         return ""
 
 
-def _charset(part: EmailMessage, path: str) -> str | None:
+def _charset(part: MIMEPart, path: str) -> str | None:
     charset = part.get_content_charset()
     if charset is not None:
         try:
@@ -92,11 +92,12 @@ def _charset(part: EmailMessage, path: str) -> str | None:
 
 def _in_place(data: bytes, path: str, text: str | None, message: EmailMessage, notes: list[str]) -> Document:
     charset = _charset(message, path)
-    if text is None and charset in LENIENT_CHARSETS:
-        text, more = decode(data, path)
-        notes += more
-    elif text is None:
-        text = _strict(data, charset, path)
+    if text is None:
+        if charset is None or charset in LENIENT_CHARSETS:
+            text, more = decode(data, path)
+            notes += more
+        else:
+            text = _strict(data, charset, path)
     text = newlines(text)
     body_start, header_prose, encoded_subject = _mask_headers(text)
     if encoded_subject:
@@ -106,7 +107,7 @@ def _in_place(data: bytes, path: str, text: str | None, message: EmailMessage, n
     return Document(path=path, text=text, prose=prose, kind=KIND, notes=notes)
 
 
-def _rebuilt(path: str, subject: str, part: EmailMessage | None, message: EmailMessage,
+def _rebuilt(path: str, subject: str, part: MIMEPart | None, message: EmailMessage,
              from_text: bool, notes: list[str]) -> Document:
     notes.append(_where_from(part, message))
     body = _part_text(part, path, from_text, notes) if part is not None else ""
@@ -121,17 +122,17 @@ def _rebuilt(path: str, subject: str, part: EmailMessage | None, message: EmailM
     return Document(path=path, text=text, prose=prose, kind=KIND, notes=notes)
 
 
-def _part_text(part: EmailMessage, path: str, from_text: bool, notes: list[str]) -> str:
+def _part_text(part: MIMEPart, path: str, from_text: bool, notes: list[str]) -> str:
     """The part's text: transfer encoding undone, then its charset (strictly: a wrong declared
     charset would lint mojibake)."""
     charset = _charset(part, path)
-    payload = part.get_payload(decode=True) or b""
+    payload = _payload(part)
     if b"\x00" in payload[:8192]:
         raise InputError(path, f"malformed e-mail: the {part.get_content_type()} part decodes to binary data, not text")
     if from_text and part.get("Content-Transfer-Encoding", "").strip().lower() in PLAIN_ENCODINGS:
         charset = "utf-8"  # the caller's str was encoded as UTF-8 before parsing
     damage = ", ".join(sorted({_DEFECTS.get(type(d).__name__, type(d).__name__) for d in part.defects}))
-    if charset in LENIENT_CHARSETS:
+    if charset is None or charset in LENIENT_CHARSETS:
         text, more = decode(payload, path) if payload.strip() else ("", [])
         if more and damage:  # garbage, not a charset mix-up
             raise InputError(path, f"malformed e-mail: the body cannot be decoded ({damage})")
@@ -143,6 +144,12 @@ def _part_text(part: EmailMessage, path: str, from_text: bool, notes: list[str])
     return html_to_text(text) if part.get_content_type() == "text/html" else text
 
 
+def _payload(part: MIMEPart) -> bytes:
+    """The part's body with its transfer encoding undone; empty for a multipart."""
+    payload = part.get_payload(decode=True)
+    return payload if isinstance(payload, bytes) else b""
+
+
 def _strict(data: bytes, charset: str, path: str, damage: str = "") -> str:
     try:
         return data.decode(charset)
@@ -152,7 +159,7 @@ def _strict(data: bytes, charset: str, path: str, damage: str = "") -> str:
         raise InputError(path, f"the e-mail body is not valid {charset} (byte {exc.start})") from None
 
 
-def _where_from(part: EmailMessage | None, message: EmailMessage) -> str:
+def _where_from(part: MIMEPart | None, message: EmailMessage) -> str:
     if part is None:
         return "the e-mail has no text body: only the Subject is linted"
     how = []
@@ -166,11 +173,11 @@ def _where_from(part: EmailMessage | None, message: EmailMessage) -> str:
     return f"the body is {', '.join(how)}: lines and columns refer to the Subject and decoded body, not to the file"
 
 
-def _nothing_to_lint(message: EmailMessage, part: EmailMessage | None) -> str:
+def _nothing_to_lint(message: EmailMessage, part: MIMEPart | None) -> str:
     if part is None:
         kinds = ", ".join(sorted({p.get_content_type() for p in message.walk() if not p.is_multipart()}))
         return f"the e-mail has no text to lint (no Subject, no text part; only {kinds or 'empty parts'})"
-    if not (part.get_payload(decode=True) or b"").strip():
+    if not _payload(part).strip():
         return "the e-mail has no text to lint (headers only)"
     return "the e-mail has no text of its own to lint (only quoted, forwarded or signature text)"
 
@@ -331,7 +338,7 @@ class _TextRenderer(HTMLParser):
     """Paragraphs become blank-line separated lines; blockquotes become "> " lines, so the body
     masking drops them like a plain-text quote."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.lines: list[str] = []
         self.pieces: list[str] = []
@@ -346,7 +353,7 @@ class _TextRenderer(HTMLParser):
         if paragraph and self.lines and self.lines[-1] != "":
             self.lines.append("")
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP:
             self.skip += 1
         elif tag == "br" and not "".join(self.pieces).strip():
@@ -355,14 +362,14 @@ class _TextRenderer(HTMLParser):
             self._break(tag in _PARAGRAPH)
             self.quote += tag == "blockquote"
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP:
             self.skip = max(0, self.skip - 1)
         elif tag in _PARAGRAPH or (tag in _LINE and tag != "br"):
             self._break(tag in _PARAGRAPH)
             self.quote = max(0, self.quote - (tag == "blockquote"))
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if not self.skip:
             self.pieces.append(data)
 

@@ -16,6 +16,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 _BLANK_BLOCKS = {"fence", "code_block", "hr"}
 _PROSE_BLOCKS = {"paragraph_open", "heading_open", "table_open", "html_block"}
@@ -37,7 +41,7 @@ _INLINE = [
 
 
 @lru_cache(maxsize=1)
-def _parser():
+def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     return MarkdownIt("commonmark").enable("table")

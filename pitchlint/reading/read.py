@@ -13,17 +13,17 @@ from pathlib import Path
 
 from pitchlint.errors import InputError
 from pitchlint.reading.bounds import bounded
-from pitchlint.reading.document import (  # noqa: F401 - the reading API, re-exported for its callers
-    FALLBACK_ENCODING,
-    MAX_BYTES,
-    MAX_CHARACTERS,
-    MBOX_SEPARATOR,
-    Document,
-    check_bytes,
-    decode,
-    newlines,
-    read_limited,
-    wide_encoding,
+from pitchlint.reading.document import (  # the reading API, re-exported for its callers
+    FALLBACK_ENCODING as FALLBACK_ENCODING,
+    MAX_BYTES as MAX_BYTES,
+    MAX_CHARACTERS as MAX_CHARACTERS,
+    MBOX_SEPARATOR as MBOX_SEPARATOR,
+    Document as Document,
+    check_bytes as check_bytes,
+    decode as decode,
+    newlines as newlines,
+    read_limited as read_limited,
+    wide_encoding as wide_encoding,
 )
 from pitchlint.reading.positions import LF, UTF32, Positions
 

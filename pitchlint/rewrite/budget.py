@@ -13,9 +13,19 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable, Iterable, Mapping
+from types import FrameType
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from jinja2.environment import Template
+from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import Namespace
+
+if TYPE_CHECKING:
+    from _typeshed import TraceFunction
+
+_T = TypeVar("_T")
 
 MAX_SIZE = 20_000  # characters (or items) of any value a template builds; a rewrite is a sentence
 MAX_STEPS = 50_000  # template lines executed in one render
@@ -27,11 +37,11 @@ class TemplateBudgetError(RuntimeError):
     """A template tried to do more work than any rewrite needs."""
 
 
-def _size(value) -> int:
+def _size(value: object) -> int:
     return len(value) if isinstance(value, (str, bytes, list, tuple, dict, set)) else 0
 
 
-def _check_size(value, what: str):
+def _check_size(value: _T, what: str) -> _T:
     if _size(value) > MAX_SIZE:
         raise TemplateBudgetError(f"{what} would be {_size(value):,} long (the limit is {MAX_SIZE:,})")
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 256:
@@ -39,7 +49,7 @@ def _check_size(value, what: str):
     return value
 
 
-def _check_arguments(args, kwargs, what: str) -> None:
+def _check_arguments(args: Iterable[object], kwargs: Mapping[str, object], what: str) -> None:
     for value in (*args, *kwargs.values()):
         if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_NUMBER_ARGUMENT:
             raise TemplateBudgetError(f"{what} was given {value:,} (the limit is {MAX_NUMBER_ARGUMENT:,})")
@@ -47,7 +57,7 @@ def _check_arguments(args, kwargs, what: str) -> None:
             raise TemplateBudgetError(f"{what} was given a format with a field width that is too wide")
 
 
-def _replace_bound(text, old, new) -> int:
+def _replace_bound(text: object, old: object, new: object) -> int:
     if not (isinstance(text, str) and isinstance(old, str) and isinstance(new, str)):
         return 0
     count = text.count(old) if old else len(text) + 1
@@ -59,12 +69,13 @@ class BudgetedEnvironment(SandboxedEnvironment):
 
     intercepted_binops = frozenset(["*", "**", "+", "%"])
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:  # Jinja's Environment options
         super().__init__(*args, **kwargs)
         for name, function in list(self.filters.items()):
             self.filters[name] = _budgeted_filter(name, function)
 
-    def call_binop(self, context, operator, left, right):
+    # What a template computes is any Python value: these overrides take and give objects
+    def call_binop(self, context: Context, operator: str, left: object, right: object) -> object:
         if operator == "*":
             for count, other in ((right, left), (left, right)):
                 if isinstance(count, int) and _size(other) and _size(other) * count > MAX_SIZE:
@@ -78,7 +89,7 @@ class BudgetedEnvironment(SandboxedEnvironment):
             raise TemplateBudgetError("a %-format with a field width that is too wide")
         return _check_size(super().call_binop(context, operator, left, right), f"the result of {operator!r}")
 
-    def call(self, context, obj, *args, **kwargs):
+    def call(self, context: Context, obj: object, *args: object, **kwargs: object) -> object:
         what = getattr(obj, "__qualname__", None) or getattr(obj, "__name__", None) or type(obj).__name__
         _check_arguments(args, kwargs, what)
         owner = getattr(obj, "__self__", None)
@@ -87,18 +98,19 @@ class BudgetedEnvironment(SandboxedEnvironment):
                 raise TemplateBudgetError("this replace would build a string over the size limit")
         return _check_size(super().call(context, obj, *args, **kwargs), f"the result of {what}")
 
-    def getattr(self, obj, attribute):
+    def getattr(self, obj: object, attribute: str) -> object:
         if isinstance(obj, str) and attribute in ("format", "format_map") and _WIDE_FORMAT.search(obj):
             raise TemplateBudgetError("a format with a field width that is too wide")
         return super().getattr(obj, attribute)
 
-    def render_bounded(self, template, slots: dict) -> str:
+    def render_bounded(self, template: Template, slots: Mapping[str, object]) -> str:
         """Render with the step and output budgets; raises TemplateBudgetError past them."""
         counter = _StepCounter(self)
         previous = sys.gettrace()
         sys.settrace(counter.on_call)
         try:
-            pieces, length = [], 0
+            pieces: list[str] = []
+            length = 0
             for piece in template.generate(**slots):
                 length += len(piece)
                 if length > MAX_SIZE:
@@ -109,10 +121,10 @@ class BudgetedEnvironment(SandboxedEnvironment):
             sys.settrace(previous)
 
 
-def _budgeted_filter(name: str, function):
+def _budgeted_filter(name: str, function: Callable[..., object]) -> Callable[..., object]:
     skip = 2 if hasattr(function, "jinja_pass_arg") else 1  # the context, then the value filtered
 
-    def budgeted(*args, **kwargs):
+    def budgeted(*args: object, **kwargs: object) -> object:
         _check_arguments(args[skip:], kwargs, f"the {name} filter")
         if name == "format" and len(args) >= skip and _WIDE_FORMAT.search(str(args[skip - 1])):
             raise TemplateBudgetError("a format with a field width that is too wide")
@@ -133,16 +145,16 @@ class _StepCounter:
     """A trace function that counts the lines a template's own code runs, and checks the sizes
     of the values it holds, stopping it once past the budget."""
 
-    def __init__(self, environment):
+    def __init__(self, environment: BudgetedEnvironment) -> None:
         self.environment = environment
         self.steps = 0
 
-    def on_call(self, frame, event, arg):
+    def on_call(self, frame: FrameType, event: str, arg: object) -> TraceFunction | None:
         if frame.f_globals.get("environment") is self.environment:
             return self.on_line
         return None
 
-    def on_line(self, frame, event, arg):
+    def on_line(self, frame: FrameType, event: str, arg: object) -> TraceFunction:
         if event != "line":
             return self.on_line
         self.steps += 1

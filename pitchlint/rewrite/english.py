@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 import sys
 import types
+from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+if TYPE_CHECKING:
+    import inflect
+
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 # The head of a role is the noun before its first preposition: "head of growth" -> "head",
 # "engineer at Stripe" -> "engineer". Its number decides the article.
@@ -25,11 +32,12 @@ _YOU_ACRONYM = re.compile(r"U[A-Z]{1,3}\b")
 
 
 @lru_cache(maxsize=1)
-def _engine():
-    return _import_inflect().engine()
+def _engine() -> inflect.engine:
+    engine: inflect.engine = _import_inflect().engine()
+    return engine
 
 
-def _import_inflect():
+def _import_inflect() -> types.ModuleType:
     """inflect, imported without typeguard's instrumentation.
 
     inflect wraps its methods in typeguard's `@typechecked`, which parses and compiles inflect's
@@ -54,7 +62,7 @@ def _import_inflect():
     return inflect
 
 
-def _unchecked(target=None, **_options):
+def _unchecked(target: _F | None = None, **_options: object) -> _F | Callable[[_F], _F]:
     """`@typechecked` and `@typechecked(...)` as no-ops."""
     return target if target is not None else (lambda function: function)
 
@@ -76,8 +84,10 @@ def is_plural(phrase: str) -> bool:
         return False
     if head.lower().endswith(_SINGULAR_ENDINGS):
         return False
-    singular = _engine().singular_noun(head)
-    return bool(singular) and singular.lower() != head.lower()
+    singular = _engine().singular_noun(head)  # False when the word is not a plural it knows
+    if not singular:
+        return False
+    return singular.lower() != head.lower()
 
 
 def article(phrase: str) -> str:
@@ -86,13 +96,16 @@ def article(phrase: str) -> str:
     number = _LEADING_NUMBER.match(first)
     if number:  # "an 8-person team", "an 11-week course", "a 100-person startup"
         digits = number.group(0).replace(",", "").split(".")[0]
-        return _engine().a(_engine().number_to_words(int(digits))).split()[0]
+        # inflect annotates `num` as numbers.Number, which mypy does not match to int; and it
+        # returns a list only with wantlist=True
+        spoken = cast(str, _engine().number_to_words(int(digits)))  # type: ignore[arg-type]
+        return _engine().a(spoken).split()[0]
     if _YOU_ACRONYM.match(first):
         return "a"
     return _engine().a(first).split()[0]
 
 
-def with_article(phrase: str) -> str:
+def with_article(phrase: object) -> str:
     """The phrase with "a"/"an" before it, unless it is plural, already has a determiner, or is
     a bracketed prompt for the writer to fill."""
     phrase = str(phrase).strip()
@@ -103,19 +116,19 @@ def with_article(phrase: str) -> str:
     return f"{article(phrase)} {phrase}"
 
 
-def join(items, conjunction: str = "or") -> str:
+def join(items: Iterable[object], conjunction: str = "or") -> str:
     """"A", "A or B", "A, B, C, or D" (with the serial comma, as inflect writes lists)."""
-    items = [str(item) for item in items if str(item).strip()]
-    if not items:
+    words = [str(item) for item in items if str(item).strip()]
+    if not words:
         return ""
-    return _engine().join(items, conj=conjunction)
+    return _engine().join(words, conj=conjunction)
 
 
-def join_or(items, conjunction: str = "or") -> str:
+def join_or(items: Iterable[object], conjunction: str = "or") -> str:
     return join(items, conjunction)
 
 
-def join_and(items) -> str:
+def join_and(items: Iterable[object]) -> str:
     return join(items, "and")
 
 
@@ -135,7 +148,7 @@ def is_field(phrase: str) -> bool:
     return head in _FIELDS or (head.endswith("ing") and len(head) > 5 and head not in _NOT_FIELDS)
 
 
-def role_phrase(role: str) -> str:
+def role_phrase(role: object) -> str:
     """A role as the object of "Do you know ...": "a recruiter", "recruiters", "someone in sales"."""
     role = str(role).strip()
     if is_field(role) and not role.startswith("["):
@@ -143,7 +156,7 @@ def role_phrase(role: str) -> str:
     return with_article(role)
 
 
-def roles_phrase(roles) -> str:
+def roles_phrase(roles: Iterable[object]) -> str:
     """Each role in its own words, joined, the same role once whatever its capitals:
     "a recruiter or an engineering manager", "someone in underwriting or an actuary"."""
     unique = list({str(role).strip().lower(): role for role in reversed(list(roles))}.values())[::-1]
@@ -159,7 +172,7 @@ _COUNTABLE_KINDS = {"hospital", "clinic", "bank", "startup", "nonprofit", "non-p
                     "foundation", "utility", "practice", "firm", "company", "boutique", "store", "shop"}
 
 
-def sector_phrase(sectors) -> str:
+def sector_phrase(sectors: Iterable[str]) -> str:
     """Sectors for "in ___": kinds of employer in the plural, fields as written."""
     said = []
     for sector in sectors:

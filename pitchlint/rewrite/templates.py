@@ -7,21 +7,25 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pitchlint.errors import ConfigError
 from pitchlint.rewrite.english import FILTERS, GLOBALS
+
+if TYPE_CHECKING:  # Jinja is imported on the first rewrite
+    from pitchlint.rewrite.budget import BudgetedEnvironment
 
 
 class Renderer:
     """Renders the pack's templates. Jinja is imported on the first rewrite, not at start-up:
     a specific message needs none."""
 
-    def __init__(self, template_dirs: list[Path]):
+    def __init__(self, template_dirs: list[Path]) -> None:
         self.template_dirs = [str(d) for d in template_dirs]
-        self._env = None
+        self._env: BudgetedEnvironment | None = None
 
     @property
-    def env(self):
+    def env(self) -> BudgetedEnvironment:
         if self._env is None:
             from jinja2 import FileSystemLoader, StrictUndefined
 
@@ -40,7 +44,7 @@ class Renderer:
             self._env = env
         return self._env
 
-    def __call__(self, name: str, **slots) -> str:
+    def __call__(self, name: str, **slots: object) -> str:
         from jinja2 import TemplateError
 
         try:

@@ -1,5 +1,5 @@
-"""The public Python API: lint_text, lint_many, load_config, FileReport.to_dict; its README example;
-its types (mypy --strict); and `import pitchlint` staying light."""
+"""The public Python API: lint_text, lint_many, load_config, FileReport.to_dict; its examples (the
+README's one screen and docs/api.md's); its types (mypy --strict); and `import pitchlint` staying light."""
 
 from __future__ import annotations
 
@@ -11,11 +11,14 @@ from pathlib import Path
 
 import pytest
 from batch_support import corpus_alone, corpus_messages, run_cli
-from readme_snippets import README, snippet
+from readme_snippets import page_text, snippet
 
 import pitchlint
 
 ROOT = Path(__file__).resolve().parents[2]
+API_PAGE = "docs/api.md"  # the Python API's reference, with the lint_many example and its output
+API_EXAMPLE = "pitchlint.lint_many(drafts, config)"
+README_EXAMPLE = 'pitchlint.lint_text("If you know anyone'
 VAGUE = "Hi Dana,\n\nIf you know anyone, or hear of any leads, please send them my way.\n"
 SPECIFIC = "Could you introduce me to a data engineer at Stripe? I'm moving into fintech.\n"
 
@@ -120,24 +123,34 @@ def test_an_unknown_rule_in_a_dict_configuration_is_an_error():
         pitchlint.lint_text(SPECIFIC, config={"select": ["no-such-rule"]})
 
 
-def test_readme_example_prints_what_the_readme_shows(tmp_path):
-    code = snippet("python", "pitchlint.lint_many(drafts, config)")
+def test_api_example_prints_what_the_page_shows(tmp_path):
+    code = snippet("python", API_EXAMPLE, page=API_PAGE)
     shown = re.search(r"pitchlint\.lint_many\(drafts, config\).*?```\n\nprints\n\n```text\n(.*?)```",
-                      README.read_text(encoding="utf-8"), flags=re.S).group(1)
+                      page_text(API_PAGE), flags=re.S).group(1)
     (tmp_path / "example.py").write_text(code, encoding="utf-8")
     result = subprocess.run([sys.executable, "example.py"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout == shown
 
 
-def test_public_module_and_readme_example_pass_mypy_strict(tmp_path):
-    (tmp_path / "example.py").write_text(snippet("python", "pitchlint.lint_many(drafts, config)"), encoding="utf-8")
+def test_readme_example_prints_what_its_comment_says(tmp_path):
+    code = snippet("python", README_EXAMPLE)
+    shown = re.search(r"^print\(.*\)  # (.+)$", code, flags=re.M).group(1)
+    (tmp_path / "example.py").write_text(code, encoding="utf-8")
+    result = subprocess.run([sys.executable, "example.py"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == shown + "\n"
+
+
+def test_public_module_and_documented_examples_pass_mypy_strict(tmp_path):
+    (tmp_path / "example.py").write_text(snippet("python", API_EXAMPLE, page=API_PAGE), encoding="utf-8")
+    (tmp_path / "readme_example.py").write_text(snippet("python", README_EXAMPLE), encoding="utf-8")
     # strict on the public surface; what it imports is followed for types but not reported on
     command = [sys.executable, "-m", "mypy", "--strict", "--follow-imports=silent", "--cache-dir", str(tmp_path / "cache"),
-               "pitchlint/__init__.py", "pitchlint/api.py", str(tmp_path / "example.py")]
+               "pitchlint/__init__.py", "pitchlint/api.py", str(tmp_path / "example.py"), str(tmp_path / "readme_example.py")]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.startswith("Success: no issues found in 3 source files")
+    assert result.stdout.startswith("Success: no issues found in 4 source files")
 
 
 def test_package_is_marked_typed_and_exports_what_all_says():

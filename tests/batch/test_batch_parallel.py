@@ -66,7 +66,7 @@ def test_a_worker_killed_mid_run_has_its_work_redone_and_every_id_appears_once(t
 
 
 def test_a_pool_that_moves_to_fresh_processes_mid_run_gives_the_same_rows():
-    from test_memory import unique_messages
+    from unique_messages import unique_messages
 
     import pitchlint
     from pitchlint.config.settings import Config

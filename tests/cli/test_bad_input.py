@@ -1,6 +1,6 @@
-"""Bad input is one line naming the file and the reason, and exit 2 (issue 8, defects 6, 8, 9):
-reading at most the limit, wide Unicode, lone CRs, NUL anywhere, unreadable folders, wrong shapes
-of configuration, packs, labels and charsets, and file names that are not UTF-8."""
+"""Bad input is one line naming the file and the reason, and exit 2: reading at most the limit,
+wide Unicode, lone CRs, NUL anywhere, unreadable folders, wrong shapes of configuration, packs,
+labels and charsets, and file names that are not UTF-8."""
 
 from __future__ import annotations
 

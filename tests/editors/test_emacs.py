@@ -1,4 +1,4 @@
-"""The README's eglot snippet in a real Emacs: batch Emacs visits a vague draft, eglot starts
+"""The eglot snippet of docs/editors.md in a real Emacs: batch Emacs visits a vague draft, eglot starts
 `pitchlint lsp` (this interpreter's `-m pitchlint lsp`), and a small harness waits for the Flymake
 diagnostic (polling with accept-process-output, never a sleep), applies the *Rewrite the ask* code
 action, writes the buffer and records everything as JSON.
@@ -19,6 +19,8 @@ import sys
 import pytest
 from conftest import EDITOR_DRAFT
 from readme_snippets import snippet
+
+EDITORS = "docs/editors.md"  # where the set-up snippets live
 
 EMACS = shutil.which("emacs")
 WAIT_S = 20
@@ -81,7 +83,7 @@ def has_eglot() -> bool:
 def with_this_server(elisp: str) -> str:
     command = " ".join(json.dumps(part) for part in (sys.executable, "-m", "pitchlint", "lsp"))
     replaced, count = re.subn(r'\("pitchlint" "lsp"', lambda _: f"({command}", elisp)
-    assert count == 1, 'the README snippet should start the server as ("pitchlint" "lsp" ...)'
+    assert count == 1, 'the docs/editors.md snippet should start the server as ("pitchlint" "lsp" ...)'
     return replaced
 
 
@@ -92,7 +94,7 @@ def test_emacs_eglot_shows_the_vague_ask_and_applies_the_rewrite(tmp_path, lint)
         pytest.skip("this Emacs has no eglot (Emacs 29+ has it built in; Debian 12: apt-get install elpa-eglot)")
     prelude, init, harness = tmp_path / "prelude.el", tmp_path / "init.el", tmp_path / "harness.el"
     prelude.write_text(PRELUDE, encoding="utf-8")
-    init.write_text(with_this_server(snippet("elisp", "eglot-server-programs")), encoding="utf-8")
+    init.write_text(with_this_server(snippet("elisp", "eglot-server-programs", page=EDITORS)), encoding="utf-8")
     harness.write_text(HARNESS, encoding="utf-8")
     work = tmp_path / "work"
     work.mkdir()

@@ -1,6 +1,6 @@
-"""The language server in a real editor: headless Neovim runs the README's own set-up snippet.
+"""The language server in a real editor: headless Neovim runs the set-up snippet of docs/editors.md.
 
-Neovim opens a vague Markdown draft with an init.lua made of the README's snippet (only the
+Neovim opens a vague Markdown draft with an init.lua made of that snippet (only the
 command changed, to this interpreter's `-m pitchlint lsp`, so the server is this install) and a
 small harness that waits for the diagnostics (vim.wait on vim.diagnostic.get, never a sleep),
 asks the server for the quick fix (textDocument/codeAction), applies its edit, writes the buffer
@@ -20,6 +20,8 @@ import sys
 import pytest
 from conftest import EDITOR_DRAFT
 from readme_snippets import snippet
+
+EDITORS = "docs/editors.md"  # where the set-up snippets live
 
 NVIM = os.environ.get("PITCHLINT_TEST_NVIM") or shutil.which("nvim")
 WAIT_MS = 20_000  # each wait inside Neovim; the first lint also loads the spaCy pipeline
@@ -109,10 +111,10 @@ def nvim_version(binary: str) -> tuple[int, int]:
 
 
 def with_this_server(lua: str) -> str:
-    """The snippet with its command run by this interpreter (the README says `pitchlint` on PATH)."""
+    """The snippet with its command run by this interpreter (the snippet says `pitchlint` on PATH)."""
     command = "{ " + ", ".join(json.dumps(part) for part in (sys.executable, "-m", "pitchlint", "lsp")) + " }"
     replaced, count = re.subn(r'\{\s*"pitchlint",\s*"lsp"\s*\}', lambda _: command, lua)
-    assert count == 1, "the README snippet should start the server as { \"pitchlint\", \"lsp\" }"
+    assert count == 1, "the docs/editors.md snippet should start the server as { \"pitchlint\", \"lsp\" }"
     return replaced
 
 
@@ -132,7 +134,7 @@ def test_neovim_shows_the_vague_ask_and_applies_the_rewrite(nvim, tmp_path, lint
     if version < minimum:
         pytest.skip(f"this snippet needs Neovim {minimum[0]}.{minimum[1]}+, {binary} is {version[0]}.{version[1]}")
     init = tmp_path / "init.lua"
-    init.write_text(with_this_server(snippet("lua", marker)), encoding="utf-8")
+    init.write_text(with_this_server(snippet("lua", marker, page=EDITORS)), encoding="utf-8")
     harness = tmp_path / "harness.lua"
     harness.write_text(HARNESS, encoding="utf-8")
     work = tmp_path / "work"

@@ -1,4 +1,4 @@
-"""Checks on the README's editor snippets that need no editor: the language ids they make the
+"""Checks on the editor snippets in docs/editors.md that need no editor: the language ids they make the
 editor send are ones the server checks, the options they pass are ones it accepts, and the Helix
 snippet (Helix is not installable here) keeps to the keys Helix documents for languages.toml.
 Neovim and Emacs run their snippets for real in test_editor_neovim.py and test_editor_emacs.py."""
@@ -9,6 +9,8 @@ import re
 import tomllib
 
 from readme_snippets import snippet
+
+EDITORS = "docs/editors.md"  # where the set-up snippets live
 
 from pitchlint.lsp.settings import DEFAULT_LANGUAGES, parse_settings
 
@@ -29,7 +31,7 @@ def accepted(options: dict) -> bool:
 
 
 def test_helix_snippet_uses_documented_keys_and_options_the_server_takes():
-    data = tomllib.loads(snippet("toml", "[language-server.pitchlint]"))
+    data = tomllib.loads(snippet("toml", "[language-server.pitchlint]", page=EDITORS))
     assert set(data) <= {"language-server", "language"}
     server = data["language-server"]["pitchlint"]
     assert set(server) <= HELIX_SERVER_KEYS
@@ -46,7 +48,7 @@ def test_helix_snippet_uses_documented_keys_and_options_the_server_takes():
 
 def test_neovim_snippets_name_filetypes_the_server_checks():
     for marker, key in (("vim.lsp.start_client", "pattern"), ("vim.lsp.enable", "filetypes")):
-        lua = snippet("lua", marker)
+        lua = snippet("lua", marker, page=EDITORS)
         listed = re.search(rf"{key} = \{{([^}}]*)\}}", lua)[1]
         filetypes = re.findall(r'"([^"]+)"', listed)
         assert filetypes and set(filetypes) <= set(DEFAULT_LANGUAGES), (marker, filetypes)
@@ -55,7 +57,7 @@ def test_neovim_snippets_name_filetypes_the_server_checks():
 
 
 def test_emacs_snippet_sends_language_ids_the_server_checks():
-    elisp = snippet("elisp", "eglot-server-programs")
+    elisp = snippet("elisp", "eglot-server-programs", page=EDITORS)
     language_ids = re.findall(r':language-id "([^"]+)"', elisp)
     assert language_ids and set(language_ids) <= set(DEFAULT_LANGUAGES)
     assert ":initializationOptions (:debounce_ms 300)" in elisp

@@ -1,7 +1,7 @@
 """Whole JSON reports for every corpus message, reviewed as diffs (pytest-regressions).
 
-After a deliberate change in behaviour: `pytest tests/test_corpus_snapshots.py --force-regen`,
-then read the diff of tests/test_corpus_snapshots/ before committing it."""
+After a deliberate change in behaviour: `pytest tests/engine/test_corpus_snapshots.py --force-regen`,
+then read the diff of tests/engine/test_corpus_snapshots/ before committing it."""
 
 from pathlib import Path
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import random
 import tomllib
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from unique_messages import unique_messages
 
 import pitchlint
 import pitchlint.analysis.zones as zones
@@ -24,34 +24,6 @@ from pitchlint.lsp.settings import Settings
 from pitchlint.reading.read import make_document
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
-SYLLABLES = ["ka", "lo", "mir", "dra", "zen", "qui", "vash", "tor", "bel", "ny", "os", "rup", "fen", "gal"]
-TEMPLATES = [
-    "Hi {friend},\n\nCould you introduce me to a data engineer at {company}? My portfolio is at "
-    "{url} and my e-mail is {email}.\n\nThanks,\n{me}\n",
-    "Hello {friend}! I'm looking for a product manager role at {company} or a similar fintech. "
-    "{me} ({email}, {url}) would love any intro.\n",
-    "Dear {friend},\n\nIf you know anyone, or hear of any leads, please send them my way: {email}.\n"
-    "Best, {me}\n{url}\n",
-    "{friend}, I spent eight years at {company} and now want to move into climate tech. Do you know "
-    "a head of partnerships there? See {url} or write to {email}. {me}\n",
-]
-
-
-def _name(rng: random.Random, n: int) -> str:
-    return "".join(rng.choice(SYLLABLES) for _ in range(3)).title() + str(n)
-
-
-def unique_messages(count: int, seed: int) -> list[str]:
-    """Messages whose names, company, e-mail address and URL no other message has."""
-    rng = random.Random(seed)
-    texts = []
-    for n in range(count):
-        first, last, company = _name(rng, n), _name(rng, n), _name(rng, n)
-        texts.append(rng.choice(TEMPLATES).format(
-            friend=_name(rng, n), me=f"{first} {last}", company=f"{company} Labs",
-            email=f"{first.lower()}.{last.lower()}@{company.lower()}.example.com",
-            url=f"https://{company.lower()}.example.org/{first.lower()}/{n}?ref={last.lower()}"))
-    return texts
 
 
 def pipeline():
@@ -188,7 +160,7 @@ def test_reports_are_the_same_without_zones(nlp, monkeypatch):
 
 @pytest.mark.slow
 def test_thousands_of_messages_keep_the_vocabulary_flat(nlp):
-    """The scale of the issue: 3,000 messages through lint_many, 2,000 through the server's path."""
+    """A long session's scale: 3,000 messages through lint_many, 2,000 through the server's path."""
     texts = unique_messages(5_000, seed=5)
     list(pitchlint.lint_many(texts[:128]))
     after_first = vocabulary_size(nlp)

@@ -1,6 +1,7 @@
-"""Linear in everything (issue 12, item 4): each helper that replaced a per-item walk gives what
-the walk gave. The walks are written out here as they were, and compared on texts with many short
-lines, lists, leads, long lines and long messages. No timings: benchmarks/scaling.py measures."""
+"""Linear in everything: each helper that avoids a per-item walk gives what the walk gives. The
+walks are written out here as reference implementations (`walked_*`), and compared on texts with
+many short lines, lists, leads, long lines and long messages. No timings: benchmarks/scaling.py
+measures."""
 
 from __future__ import annotations
 
@@ -53,7 +54,7 @@ def before_breaks(nlp, text: str) -> Doc:
 
 
 def per_token_breaks(doc: Doc) -> Doc:
-    """SentenceBreaks as it was, writing `is_sent_start` token by token."""
+    """SentenceBreaks written as a walk, setting `is_sent_start` token by token."""
     line_words = 0
     for token in doc[:-1]:
         if "\n" in token.text:
@@ -116,13 +117,13 @@ def test_the_sentence_index_gives_what_span_sent_gives(analyze, text):
         assert (sent.start, sent.end) == (doc[start:end].sent.start, doc[start:end].sent.end) == walked_sent(doc, start)
 
 
-def old_line_of(text: str, char: int) -> str:
+def walked_line_of(text: str, char: int) -> str:
     start = text.rfind("\n", 0, char) + 1
     end = text.find("\n", char)
     return text[start:end if end >= 0 else len(text)]
 
 
-def old_is_list_line(line: str) -> bool:
+def walked_is_list_line(line: str) -> bool:
     line = line.lstrip()
     if line.startswith(LIST_MARKERS):
         return True
@@ -135,15 +136,15 @@ def test_lines_read_once_answer_as_the_text_searched_each_time(nlp, text):
     lines = _Lines(nlp.make_doc(text))
     assert lines.text == text
     for char in range(len(text) + 1):
-        assert lines.stripped(char) == old_line_of(text, char).strip(), char
-        assert lines.is_list_item(char) == old_is_list_line(old_line_of(text, char)), char
+        assert lines.stripped(char) == walked_line_of(text, char).strip(), char
+        assert lines.is_list_item(char) == walked_is_list_line(walked_line_of(text, char)), char
 
 
-def old_with_list_items(doc: Doc, asks, leads):
+def walked_with_list_items(doc: Doc, asks, leads):
     text = doc.text
     lead_starts = {s.start for s in leads
                    if s.text.rstrip().endswith(":") or "\n" in doc[s.end - 1].text or s.end == len(doc)
-                   or old_line_of(text, s.start_char).strip() == s.text.strip()}
+                   or walked_line_of(text, s.start_char).strip() == s.text.strip()}
     chosen = {s.start: s for s in asks}
     sentences = list(doc.sents)
     for i, sent in enumerate(sentences):
@@ -152,22 +153,22 @@ def old_with_list_items(doc: Doc, asks, leads):
         for item in sentences[i + 1:]:
             if not item.text.strip():
                 continue
-            if not old_is_list_line(old_line_of(text, item.start_char)):
+            if not walked_is_list_line(walked_line_of(text, item.start_char)):
                 break
             chosen.setdefault(item.start, item)
     return [chosen[k] for k in sorted(chosen)]
 
 
 @pytest.mark.parametrize("text", TEXTS)
-def test_lists_after_leads_are_taken_in_as_before_when_every_sentence_leads(analyze, text):
-    """Leads inside lists (every sentence a lead, or every other one) no longer walk the same list
-    again, and still take in the same items."""
+def test_lists_after_leads_take_in_the_items_a_walk_takes_in_when_every_sentence_leads(analyze, text):
+    """Leads inside lists (every sentence a lead, or every other one) take in the items a walk from
+    each lead takes in, without walking the same list again for each lead."""
     doc = analyze(text).doc
     sentences = list(doc.sents)
     for leads in (sentences, sentences[::2], [s for s in sentences if s.text.rstrip().endswith(":")]):
         asks = sentences[:1]
         ours = _with_list_items(doc, _Lines(doc), asks, leads)
-        assert [(s.start, s.end) for s in ours] == [(s.start, s.end) for s in old_with_list_items(doc, asks, leads)]
+        assert [(s.start, s.end) for s in ours] == [(s.start, s.end) for s in walked_with_list_items(doc, asks, leads)]
 
 
 def test_the_next_sentence_found_by_bisection_is_the_one_a_walk_finds(analyze):
@@ -181,8 +182,8 @@ def test_the_next_sentence_found_by_bisection_is_the_one_a_walk_finds(analyze):
             assert end_after(offset) == walked, (text[:20], offset)
 
 
-def old_has_target_context(doc, start, end, label, kept) -> bool:
-    """The list-member test of `_has_target_context` as it was, over every kept span."""
+def walked_has_target_context(doc, start, end, label, kept) -> bool:
+    """The list-member test of `_has_target_context` as a walk over every kept span."""
     for s, e, other_label, *_ in kept:
         if other_label != label:
             continue
@@ -210,10 +211,10 @@ def test_the_list_member_test_over_indexed_spans_agrees_with_the_scan(analyze):
             if any(s < end and start < e for s, e, *_ in kept):
                 continue  # the caller never asks about a term that overlaps a kept span
             ours = _has_target_context(doc, start, end, "SECTOR", edges.get("SECTOR", (set(), set())))
-            assert ours == old_has_target_context(doc, start, end, "SECTOR", kept), (kept, start, end)
+            assert ours == walked_has_target_context(doc, start, end, "SECTOR", kept), (kept, start, end)
 
 
-def old_company_list_members(doc, kept):
+def walked_company_list_members(doc, kept):
     taken = {i for s, e, label, *_ in kept if label != "LOCATION" for i in range(s, e)}
     found = []
     for _start, end, label, *_ in kept:
@@ -226,7 +227,7 @@ def old_company_list_members(doc, kept):
     return found
 
 
-def test_a_list_of_companies_walked_once_gives_the_members_each_walk_gave(analyze):
+def test_a_list_of_companies_walked_once_gives_the_members_each_walk_gives(analyze):
     text = ("Hi Dana, I'd love intros at Nordstrom, Microsoft, Blue Origin, Zillow and REI, or at "
             "Stripe / Adyen & Plaid Labs, Etsy Inc, Wayfair. Also Chewy, HubSpot or Intuit.\n")
     doc = analyze(text).doc
@@ -240,7 +241,7 @@ def test_a_list_of_companies_walked_once_gives_the_members_each_walk_gave(analyz
             if not any(s < end and i < e for s, e, *_ in kept):
                 kept.append((i, end, label, 2, "x"))
         rng.shuffle(kept)
-        assert _company_list_members(doc, kept) == old_company_list_members(doc, kept), kept
+        assert _company_list_members(doc, kept) == walked_company_list_members(doc, kept), kept
 
 
 def test_generic_places_and_slots_found_by_bisection_agree_with_the_scans():

@@ -1,7 +1,7 @@
-"""A standing safety net (issue 8): generated and mutated messages through `lint_text`, every
-report format and the editor's positions. Properties: no exception, offsets inside the text,
-every text field equal to the file's own slice, lines and columns consistent with offsets, JSON
-and SARIF that parse (SARIF against its schema), and the same answer twice.
+"""A standing safety net: generated and mutated messages through `lint_text`, every report format
+and the editor's positions. Properties: no exception, offsets inside the text, every text field
+equal to the file's own slice, lines and columns consistent with offsets, JSON and SARIF that
+parse (SARIF against its schema), and the same answer twice.
 
 Bounded for CI (about 1,500 examples in all); PITCHLINT_HYPOTHESIS_EXAMPLES=N runs N per property."""
 

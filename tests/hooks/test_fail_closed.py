@@ -1,6 +1,7 @@
-"""Issue 8's fail-open defects: each way a vague message got through with pitchlint installed.
-The hooks run against real git; the one-loader test holds the CLI, the hook and the editor to
-the same answer for each file."""
+"""The hooks fail closed: a vague message is stopped, not let through, when modules are planted in
+the repository, a template fails, the configuration is broken or writable by others, or a hook
+file is not pitchlint's own. The hooks run against real git; the one-loader test holds the CLI,
+the hook and the editor to the same answer for each file."""
 
 from __future__ import annotations
 
@@ -12,11 +13,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_hooks import git, repo  # noqa: F401 - repo is a fixture
 
 from pitchlint import hooks
 from pitchlint.config.settings import config_for, find_config
 from pitchlint.errors import ConfigError
+
+from .support import git, has_send_email
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -25,7 +27,7 @@ VAGUE_MAIL = "From: Sam <sam@example.com>\nTo: Dana <dana@example.com>\nSubject:
 
 
 def pitchlint(cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    """As test_hooks's, with -P: the tests plant modules in the repository."""
+    """The CLI in a real process, with -P: these tests plant modules in the repository."""
     return subprocess.run([sys.executable, "-P", "-m", "pitchlint", *args], cwd=cwd, capture_output=True,
                           text=True, timeout=180)
 
@@ -39,7 +41,7 @@ def committed(repo: Path) -> bool:
     return git(repo, "rev-parse", "-q", "--verify", "HEAD", check=False).returncode == 0
 
 
-# --- defect 1: modules planted in the repository do not run -------------------------------------
+# --- modules planted in the repository do not run -------------------------------------------------
 
 PLANTED = "import sys\nsys.stderr.write('PLANTED MODULE RAN\\n')\nsys.exit(0)\n"
 
@@ -56,17 +58,9 @@ def test_a_planted_yaml_py_does_not_run_in_the_pre_commit_hook(repo):
     assert not committed(repo)
 
 
-def _has_send_email() -> bool:
-    exec_path = subprocess.run(["git", "--exec-path"], capture_output=True, text=True).stdout.strip()
-    return os.access(os.path.join(exec_path, "git-send-email"), os.X_OK)
-
-
-@pytest.mark.skipif(shutil.which("git") is None or not _has_send_email(), reason="needs git send-email")
-def test_a_planted_click_py_does_not_run_in_send_email(repo, tmp_path):
-    received = tmp_path / "received.txt"
-    sendmail = tmp_path / "sendmail"
-    sendmail.write_text(f"#!/bin/sh\ncat >> '{received}'\n")
-    sendmail.chmod(0o755)
+@pytest.mark.skipif(not has_send_email(), reason="git send-email is not installed (Debian: git-email)")
+def test_a_planted_click_py_does_not_run_in_send_email(repo, sendmail):
+    sendmail, received = sendmail
     assert pitchlint(repo, "hook", "install").returncode == 0
     (repo / "click.py").write_text(PLANTED)
     (repo / "vague.eml").write_text(VAGUE_MAIL)
@@ -81,7 +75,7 @@ def test_the_hook_script_runs_python_with_safe_paths():
     assert " -P -m pitchlint hook run pre-commit " in hooks.script("pre-commit", chained=False)
 
 
-# --- defect 2: a failing template cannot hide a verdict --------------------------------------------
+# --- a failing template cannot hide a verdict -----------------------------------------------------
 
 def test_a_failing_template_keeps_the_finding_and_blocks_the_commit(repo):
     """(tests/hostile runs more templates that fail: recursion, a gigabyte, nested loops.)"""
@@ -100,7 +94,7 @@ def test_a_failing_template_keeps_the_finding_and_blocks_the_commit(repo):
     assert "pitchlint could not check the message, so it stopped it" in result.stderr
 
 
-# --- defect 3: a broken pyproject.toml with our table is an error ----------------------------------
+# --- a broken pyproject.toml with our table is an error -------------------------------------------
 
 def test_an_invalid_pyproject_with_our_table_is_an_error_in_the_cli_and_the_hook(repo):
     (repo / "pyproject.toml").write_text('[project]\nname = "x"\n[tool.pitchlint]\nignore = ["vague-ask"\n')
@@ -114,7 +108,7 @@ def test_an_invalid_pyproject_with_our_table_is_an_error_in_the_cli_and_the_hook
     assert not committed(repo) and "holds pitchlint's configuration" in result.stderr
 
 
-def test_someone_elses_broken_pyproject_is_still_skipped(tmp_path):
+def test_someone_elses_broken_pyproject_is_skipped(tmp_path):
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "x\n')
     assert find_config(tmp_path.resolve()).path is None
 
@@ -133,7 +127,7 @@ def test_wrong_shapes_in_pyproject(tmp_path, body, reason):
             config_for(str(tmp_path / "a.txt"))
 
 
-# --- defect 4: one loader; the CLI, the hook and the editor agree per file -------------------------
+# --- one loader; the CLI, the hook and the editor agree per file ----------------------------------
 
 def test_the_nearest_configuration_governs_the_hook_as_it_does_the_cli(repo):
     (repo / ".pitchlint.toml").write_text('ignore = ["vague-ask", "missing-context", "no-next-step"]\n')
@@ -160,7 +154,7 @@ def test_the_editor_uses_the_same_loader(repo):
     assert config_for_document(path, Settings()).select == hooks.config_of(Path(path)).select == ("vague-ask",)
 
 
-# --- defect 7: a configuration others could write is refused ---------------------------------------
+# --- a configuration others could write is refused ------------------------------------------------
 
 def test_a_configuration_in_a_world_writable_folder_is_refused_with_a_warning(repo):
     (repo / ".pitchlint.toml").write_text('fail-on = "warning"\n')
@@ -178,7 +172,7 @@ def test_a_configuration_in_a_world_writable_folder_is_refused_with_a_warning(re
     assert not committed(repo)
 
 
-# --- defect 11: only pitchlint's own file is pitchlint's -------------------------------------------
+# --- only pitchlint's own file is pitchlint's -----------------------------------------------------
 
 def test_a_foreign_hook_that_mentions_the_marker_is_not_overwritten(repo):
     hook = repo / ".git" / "hooks" / "pre-commit"
@@ -191,7 +185,7 @@ def test_a_foreign_hook_that_mentions_the_marker_is_not_overwritten(repo):
     assert hook.read_text() == foreign
 
 
-def test_an_edited_pitchlint_hook_is_no_longer_ours(repo):
+def test_an_edited_pitchlint_hook_is_not_ours(repo):
     assert pitchlint(repo, "hook", "install", "--pre-commit").returncode == 0
     hook = repo / ".git" / "hooks" / "pre-commit"
     assert hooks.is_ours(hook)

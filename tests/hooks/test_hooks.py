@@ -13,6 +13,8 @@ import pytest
 
 from pitchlint.config.globs import matches
 
+from .support import git, has_send_email, pitchlint
+
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
 VAGUE_MAIL = """From: Priya Shah <priya@example.com>
@@ -40,26 +42,6 @@ introduce me to someone on the supply chain planning team at REI or Patagonia?
 Thanks,
 Priya
 """
-
-
-def git(repo: Path, *args: str, check: bool = True, **kwargs) -> subprocess.CompletedProcess:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.com",
-           "GIT_COMMITTER_NAME": "T", "GIT_COMMITTER_EMAIL": "t@example.com"}
-    return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=check,
-                          env=env, stdin=subprocess.DEVNULL, timeout=180, **kwargs)
-
-
-def pitchlint(repo: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pitchlint", *args], cwd=repo, capture_output=True,
-                          text=True, timeout=180)
-
-
-@pytest.fixture
-def repo(tmp_path):
-    path = tmp_path / "drafts-repo"
-    path.mkdir()
-    git(path, "init", "-q", "-b", "main")
-    return path
 
 
 def test_install_refuses_a_foreign_hook_chains_it_on_request_and_uninstall_restores_it(repo):
@@ -96,24 +78,7 @@ def test_install_respects_core_hooks_path(repo):
     assert not (repo / ".git" / "hooks" / "sendemail-validate").exists()
 
 
-def _has_send_email() -> bool:
-    if shutil.which("git") is None:
-        return False
-    exec_path = subprocess.run(["git", "--exec-path"], capture_output=True, text=True).stdout.strip()
-    return os.access(os.path.join(exec_path, "git-send-email"), os.X_OK)
-
-
-@pytest.fixture
-def sendmail(tmp_path):
-    """A stand-in for sendmail that appends what git send-email hands it to received.txt."""
-    received = tmp_path / "received.txt"
-    program = tmp_path / "sendmail"
-    program.write_text(f"#!/bin/sh\ncat >> '{received}'\n")
-    program.chmod(0o755)
-    return program, received
-
-
-@pytest.mark.skipif(not _has_send_email(), reason="git send-email is not installed (Debian: git-email)")
+@pytest.mark.skipif(not has_send_email(), reason="git send-email is not installed (Debian: git-email)")
 def test_send_email_blocks_a_cattle_call_and_sends_a_specific_ask(repo, sendmail):
     sendmail, received = sendmail
     assert pitchlint(repo, "hook", "install").returncode == 0
@@ -260,7 +225,7 @@ def test_the_pre_commit_framework_blocks_only_the_vague_draft_and_obeys_fail_on(
 PATCH_COMMIT = "Retry the fetch when the server answers 503\n\nIf you know anyone, or hear of any leads, please send them my way.\n"
 
 
-@pytest.mark.skipif(not _has_send_email(), reason="git send-email is not installed (Debian: git-email)")
+@pytest.mark.skipif(not has_send_email(), reason="git send-email is not installed (Debian: git-email)")
 def test_send_email_of_a_format_patch_goes_through_with_the_hook(repo, sendmail):
     sendmail, received = sendmail
     (repo / "fetch.py").write_text("print('fetch')\n")

@@ -1,6 +1,6 @@
-"""The hostile cases of issue 8, as data: files to write, the message to check, and what each
-front end must answer. Every case is run through the CLI, the pre-commit hook and the language
-server, each within the same generous time and memory bound (see test_hostile.py)."""
+"""Hostile input as data: files to write, the message to check, and what each front end must
+answer. Every case is run through the CLI, the pre-commit hook and the language server, each
+within the same generous time and memory bound (see test_hostile.py)."""
 
 from __future__ import annotations
 
@@ -54,7 +54,7 @@ VAGUE_BYTES = VAGUE.encode()
 VAGUE_LINE = "If you know anyone, or hear of any leads, please send them my way."
 
 CASES = [
-    # --- unbounded work on messages under the size limit (defect 5) ---
+    # --- unbounded work on messages under the size limit ---
     Case("run-of-equals", b"=" * 32_000 + b"\n\n" + VAGUE_BYTES, says="was cut to its first 64",
          lsp_codes=frozenset({"vague-ask"}), batch=True),
     Case("runs-of-emoji-quotes-smileys",
@@ -64,9 +64,9 @@ CASES = [
          lsp_says="words, marks and line breaks"),
     Case("longest-ordinary-prose", (prose(99_000 - len(VAGUE)) + "\n\n" + VAGUE).encode(), says="vague-ask",
          lsp_codes=frozenset({"vague-ask"}), batch=True),
-    # --- input bigger than the limit is refused without being read whole (defect 6) ---
+    # --- input bigger than the limit is refused without being read whole ---
     Case("twelve-megabytes", b"a" * 12_000_000, cli_exit=2, says="over 10,000,000 bytes", lsp_says="characters"),
-    # --- decoding (defect 9) ---
+    # --- decoding ---
     Case("utf16-with-bom", b"\xff\xfe" + VAGUE.encode("utf-16-le"), says="decoded as UTF-16",
          lsp_codes=frozenset({"vague-ask"}), batch=True),
     Case("cr-only-email",
@@ -76,7 +76,7 @@ CASES = [
     Case("rot13-charset",
          b"From: Sam <sam@example.com>\nSubject: Hi\nMIME-Version: 1.0\nContent-Type: text/plain; charset=rot13\n\n"
          + VAGUE_BYTES, suffix=".eml", cli_exit=2, says="not a text encoding", lsp_says="not a text encoding"),
-    # --- configuration, packs and templates (defects 3, 7, 8) ---
+    # --- configuration, packs and templates ---
     Case("broken-pyproject-with-our-table", VAGUE_BYTES,
          files={"pyproject.toml": b'[tool.pitchlint]\nignore = ["vague-ask"\n'}, cli_exit=2,
          says="holds pitchlint's configuration", lsp_says="holds pitchlint's configuration"),

@@ -1,5 +1,5 @@
-"""The language server survives any stream (issue 8, defects 12 and 13): mis-framed messages,
-absurd lengths, requests before `initialize` and after `shutdown`, and one slow document."""
+"""The language server survives any stream: mis-framed messages, absurd lengths, requests before
+`initialize` and after `shutdown`, and one slow document."""
 
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ def test_caret_lines_up_after_a_zwj_emoji(lint):
     lines = render_text(lint(text)).splitlines()
     source = next(l for l in lines if "If you know anyone" in l)
     marker = lines[lines.index(source) + 1]
-    # the gutter " 1 | " is five columns and the emoji two (the old count made it five)
+    # the gutter " 1 | " is five columns and the emoji (woman, ZWJ, laptop: one grapheme) two
     assert marker.index("^") == 5 + len("Hi ") + 2 + len(" friend! If you know ")
 
 

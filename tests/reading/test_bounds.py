@@ -1,5 +1,5 @@
-"""Bounded work (issue 8, defects 5-7): what keeps a run linear on any message, and the budgets
-of templates and pack patterns. Costs are checked as counts and sizes, never as timings."""
+"""Bounded work: what keeps a run linear on any message, and the budgets of templates and pack
+patterns. Costs are checked as counts and sizes, never as timings."""
 
 from __future__ import annotations
 
@@ -60,8 +60,8 @@ def test_the_token_estimate_is_never_below_spacys_count(analyze):
 
 
 def test_sentence_starts_are_set_in_one_pass_with_the_same_result(analyze):
-    """The one-pass SentenceBreaks marks the same starts as the model and the old token-by-token
-    writes did, on the shapes it handles: short lines, blank lines, numbered and bulleted lists."""
+    """The one-pass SentenceBreaks marks the starts a token-by-token walk would, on the shapes it
+    handles: short lines, blank lines, numbered and bulleted lists."""
     text = ("Hi Dana,\n\nHope you're well. Two asks:\n1. Could you introduce me to a PM at Stripe?\n"
             "- Any recruiter at Plaid\n* or Adyen\n\nThanks,\nSam\n")
     doc = analyze(text).doc
@@ -175,7 +175,7 @@ def test_ordinary_patterns_match_as_re_would():
         ["Pick your brain", "any leads"]
 
 
-# --- globs (pathspec's wildmatch since issue 10) --------------------------------------------------
+# --- globs (pathspec's wildmatch) ---------------------------------------------------------------
 
 def test_a_glob_with_many_double_stars_matches_in_bounded_time():
     code = ("from pitchlint.config.globs import matches\n"

@@ -1,4 +1,5 @@
-"""Markdown masking by blocks (markdown-it-py): what the issue found linted is not, offsets hold."""
+"""Markdown masking by blocks (markdown-it-py): code, HTML tags, comments, link targets and front
+matter are masked; headings, list items, HTML text and <placeholders> stay prose; offsets hold."""
 
 from __future__ import annotations
 
