@@ -8,16 +8,11 @@ accepts columns for single-line annotations only.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from pitchlint.engine.report import FileReport
 from pitchlint.errors import PitchlintError
 from pitchlint.output.artifacts import display_path, report_position
 from pitchlint.output.emitters import Emitter
 from pitchlint.reading.positions import LF, Positions
-
-if TYPE_CHECKING:
-    from pitchlint.output.emitters import Run
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
