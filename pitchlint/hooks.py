@@ -187,7 +187,7 @@ def _check(sources: Iterable[Source], bypass: str) -> tuple[int, list[str]]:
     (exit status, lines for stderr). Anything that kept a message from being checked in full (an
     unreadable file, a broken configuration, a rule or template that failed) blocks it."""
     from pitchlint.engine.files import lint_sources
-    from pitchlint.output.report import render_text
+    from pitchlint.output.text import render_text
 
     lines: list[str] = []
     blocked: list[str] = []

@@ -1,6 +1,6 @@
 """`pitchlint check`: lint the files, print the report in the chosen format, and exit 0, 1 or 2.
 
-Kept out of cli.py, which only declares the options, so the flow reads in one place.
+Kept out of commands.py, which only declares the options, so the flow reads in one place.
 """
 
 from __future__ import annotations
@@ -8,11 +8,18 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
+from typing import IO, TYPE_CHECKING
 
 import click
 
-from pitchlint.engine.files import RunOptions
+from pitchlint.cli.options import say_error
 from pitchlint.errors import PitchlintError
+
+if TYPE_CHECKING:
+    from pitchlint.checks.pack import Rule
+    from pitchlint.config.settings import Config
+    from pitchlint.engine.files import RunOptions
+    from pitchlint.engine.report import FileReport
 
 
 @dataclass
@@ -37,7 +44,7 @@ def use_color(option: bool | None, stream_is_terminal: bool) -> bool:
     return stream_is_terminal
 
 
-def why_it_fails(report, config) -> str | None:
+def why_it_fails(report: FileReport, config: Config) -> str | None:
     """The reason a failing file fails when no finding says it: its score is under the threshold."""
     from pitchlint.terms import severity_rank
 
@@ -60,34 +67,35 @@ def run_check(files: list[str], options: CheckOptions, run: RunOptions) -> int:
             out.close()
 
 
-def _check(files: list[str], options: CheckOptions, run: RunOptions, out) -> int:
+def _check(files: list[str], options: CheckOptions, run: RunOptions, out: IO[str] | None) -> int:
+    from pitchlint.engine.core import engine_for
     from pitchlint.engine.files import lint_paths
-    from pitchlint.output import report as reporting
+    from pitchlint.output.emitters import EmitContext, Run, emitter_for
 
-    def emit(text: str) -> None:
-        click.echo(text, file=out, color=options.color)
+    emitter = emitter_for(options.output_format, EmitContext(color=options.color, quiet=options.quiet),
+                          statistics=options.statistics)
 
-    fmt = options.output_format
+    def emit(blocks: list[str]) -> None:
+        for text in blocks:
+            click.echo(text, file=out, color=options.color)
+
     many = len(files) > 1 or any(os.path.isdir(f) for f in files)
     show_progress = many and sys.stderr.isatty() and not options.quiet
-    reports, errors, failed, rules_run = [], [], False, {}
+    done, failed = Run(), False
+    rules_run: dict[str, Rule] = {}
     try:
         for n, (_path, result, config) in enumerate(lint_paths(list(files), options=run), 1):
             if show_progress:
                 click.echo(f"\rlinted {n} file(s)", err=True, nl=False)
             if isinstance(result, PitchlintError):
-                errors.append(result)
+                done.errors.append(result)
                 if show_progress:
                     click.echo("", err=True)
                 click.echo(f"pitchlint: {result}", err=True)
-                if fmt == "github" and not options.statistics:
-                    from pitchlint.output.github import render_error
-
-                    emit(render_error(result))
+                emit(emitter.error(result))
                 continue
-            reports.append(result)
-            from pitchlint.engine.core import engine_for
-
+            done.reports.append(result)
+            assert config is not None  # a report comes with the configuration it was linted with
             for rule_id, rule in engine_for(config).rules.items():
                 rules_run.setdefault(rule_id, rule)
             fails = result.fails(config)
@@ -96,41 +104,17 @@ def _check(files: list[str], options: CheckOptions, run: RunOptions, out) -> int
                 click.echo(f"pitchlint: {reason}", err=True)
             for problem in result.internal_errors:  # not checked in full: exit 2, said on stderr too
                 click.echo(f"pitchlint: {result.path}: internal error: {problem}", err=True)
-            if options.statistics or (options.quiet and not fails and not result.internal_errors):
+            if options.quiet and not fails and not result.internal_errors:
                 continue
-            if fmt == "text":
-                emit(reporting.render_text(result, color=options.color))
-            elif fmt == "concise":
-                from pitchlint.output.concise import render_concise
-
-                for line in render_concise(result):
-                    emit(line)
-            elif fmt == "github":
-                from pitchlint.output.github import render_file
-
-                for line in render_file(result):
-                    emit(line)
+            emit(emitter.file(result))
     except PitchlintError as error:  # a configuration given with --config that is not valid
-        click.echo(f"pitchlint: {error}", err=True)
+        say_error(error)
         return 2
     finally:
         if show_progress:
             click.echo("", err=True)
-    incomplete = any(r.internal_errors for r in reports)  # a rule or template failed
-    status = 2 if errors or incomplete else 1 if failed and not options.exit_zero else 0
-    if options.statistics:
-        from pitchlint.output.concise import render_statistics
-
-        summaries = {rule_id: rule.summary for rule_id, rule in rules_run.items()}
-        emit(render_statistics(reports, summaries, as_json=fmt == "json"))
-    elif fmt == "json":
-        emit(reporting.render_json(reports, errors))
-    elif fmt == "sarif":
-        from pitchlint.output.artifacts import read_artifact
-        from pitchlint.output.sarif import render_sarif
-
-        sources = {r.path: read_artifact(r.path) for r in reports}
-        emit(render_sarif(reports, errors, rules_run, sources, exit_code=status))
-    elif fmt == "text" and len(reports) + len(errors) > 1 and not options.quiet:
-        emit(reporting.render_totals(reports, errors))
-    return status
+    incomplete = any(r.internal_errors for r in done.reports)  # a rule or template failed
+    done.exit_code = 2 if done.errors or incomplete else 1 if failed and not options.exit_zero else 0
+    done.rules = rules_run
+    emit(emitter.finish(done))
+    return done.exit_code

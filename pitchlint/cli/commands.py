@@ -9,23 +9,31 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
+from pitchlint.cli.options import (
+    PitchlintGroup,
+    channel_option,
+    config_option,
+    fail,
+    fail_on_option,
+    fail_under_option,
+    format_option,
+    say_error,
+)
 from pitchlint.errors import PitchlintError
-from pitchlint.terms import CHANNELS, SEVERITIES
 from pitchlint.version import __version__
-
-FORMATS = ("text", "concise", "json", "sarif", "github")
 
 # Set by `check` once its report is written and its output file closed; read only by console_main.
 _lint_finished = False
 
 
-class DefaultCommandGroup(click.Group):
+class DefaultCommandGroup(PitchlintGroup):
     """`pitchlint FILE...` means `pitchlint check FILE...`, as in ruff's early days."""
 
-    def parse_args(self, ctx, args):
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             args = ["check", *args]
         return super().parse_args(ctx, args)
@@ -33,7 +41,7 @@ class DefaultCommandGroup(click.Group):
 
 @click.group(cls=DefaultCommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="pitchlint")
-def main():
+def main() -> None:
     """Lint networking asks: find the cattle call and show a specific rewrite.
 
     \b
@@ -45,11 +53,6 @@ def main():
     """
 
 
-def _fail(message: str) -> None:
-    click.echo(f"pitchlint: {message}", err=True)
-    sys.exit(2)
-
-
 def _rule_list(values: tuple[str, ...]) -> tuple[str, ...]:
     """--select a,b --select c: ruff's comma-separated, repeatable lists."""
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
@@ -57,43 +60,42 @@ def _rule_list(values: tuple[str, ...]) -> tuple[str, ...]:
 
 @main.command()
 @click.argument("files", nargs=-1)
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True,
-              envvar="PITCHLINT_OUTPUT_FORMAT", show_envvar=True, help="Report format.")
+@format_option()
 @click.option("-o", "--output-file", type=click.Path(dir_okay=False, writable=True),
               help="Write the report to this file instead of standard output.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False),
-              help="Use this configuration file instead of the nearest .pitchlint.toml / pyproject.toml.")
+@config_option()
 @click.option("--isolated", is_flag=True, help="Ignore every configuration file (the user's and the project's).")
 @click.option("--select", multiple=True, help="Rule ids or prefixes to turn on instead of the configured ones (comma-separated).")
 @click.option("--extend-select", multiple=True, help="Rule ids or prefixes to turn on as well.")
 @click.option("--ignore", multiple=True, help="Rule ids or prefixes to turn off.")
-@click.option("--fail-under", type=click.IntRange(0, 100), default=None,
-              help="Exit 1 when a file's specificity score is below this.")
-@click.option("--fail-on", "--severity", "fail_on", type=click.Choice(SEVERITIES), default=None,
-              help="Lowest severity that makes the run fail (default: warning, or the config's fail-on).")
+@fail_under_option("Exit 1 when a file's specificity score is below this.")
+@fail_on_option("Lowest severity that makes the run fail (default: warning, or the config's fail-on).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail the run (errors still exit 2).")
 @click.option("-q", "--quiet", is_flag=True, help="Show only the files that fail, without totals.")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
 @click.option("--color/--no-color", default=None,
               help="Colour the text report (default: on a terminal; NO_COLOR and FORCE_COLOR are honoured).")
-@click.option("--channel", type=click.Choice(CHANNELS), default=None,
-              help="Where the message goes (sets its length budget); overrides front matter and config.")
+@channel_option("Where the message goes (sets its length budget); overrides front matter and config.")
 @click.option("--stdin-filename", help="The path standard input stands for: its kind (Markdown, e-mail) and configuration.")
 @click.option("--force-exclude", is_flag=True, help="Apply `exclude` to files named on the command line too.")
 @click.option("--show-settings", is_flag=True, help="Print the configuration in force for the (one) file and where each value came from.")
-def check(files, output_format, output_file, config_path, isolated, select, extend_select, ignore, fail_under,
-          fail_on, exit_zero, quiet, statistics, color, channel, stdin_filename, force_exclude, show_settings):
+def check(files: tuple[str, ...], output_format: str, output_file: str | None, config_path: str | None,
+          isolated: bool, select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
+          fail_under: int | None, fail_on: str | None, exit_zero: bool, quiet: bool, statistics: bool,
+          color: bool | None, channel: str | None, stdin_filename: str | None, force_exclude: bool,
+          show_settings: bool) -> None:
     """Lint message files (plain text, Markdown, e-mail) and folders; `-` reads standard input."""
     from pitchlint.cli.check import CheckOptions, run_check, use_color
     from pitchlint.engine.files import RunOptions
+    from pitchlint.output.emitters import emitter_class
 
     if not files:
         files = ("-",) if stdin_filename else ()
     if not files:
-        _fail("no files given (name files or folders, or `-` for standard input)")
+        fail("no files given (name files or folders, or `-` for standard input)")
     if isolated and config_path:
-        _fail("--isolated and --config cannot be used together")
-    overrides = []
+        fail("--isolated and --config cannot be used together")
+    overrides: list[tuple[str, Any]] = []
     if select:
         overrides.append(("select", _rule_list(select)))
     if extend_select:
@@ -113,15 +115,12 @@ def check(files, output_format, output_file, config_path, isolated, select, exte
         from pitchlint.cli.show_settings import render_settings
 
         if len(files) != 1:
-            _fail("--show-settings takes exactly one file")
-        try:
-            click.echo(render_settings(files[0], run))
-        except PitchlintError as error:
-            _fail(str(error))
+            fail("--show-settings takes exactly one file")
+        click.echo(render_settings(files[0], run))
         sys.exit(0)
     terminal = sys.stdout.isatty() and not output_file
     options = CheckOptions(output_format=output_format,
-                           color=output_format == "text" and use_color(color, terminal),
+                           color=emitter_class(output_format).styles and use_color(color, terminal),
                            quiet=quiet, exit_zero=exit_zero, statistics=statistics, output_file=output_file)
     status = run_check(list(files), options, run)
     global _lint_finished
@@ -135,13 +134,10 @@ def check(files, output_format, output_file, config_path, isolated, select, exte
               help="Where the rows go: .jsonl (id plus the per-file JSON), .parquet (flat columns), or - for stdout.")
 @click.option("--id-column", default="id", show_default=True, help="The column (or JSON key) holding each message's id.")
 @click.option("--text-column", default="text", show_default=True, help="The column holding each message's text.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False),
-              help="Configuration for every message (default: the nearest to the current folder).")
-@click.option("--channel", type=click.Choice(CHANNELS), default=None,
-              help="Where every message goes; overrides a `channel` column, front matter and config.")
-@click.option("--fail-on", "--severity", "fail_on", type=click.Choice(SEVERITIES), default=None,
-              help="Lowest severity that makes a message fail (exit 1), as for `check`.")
-@click.option("--fail-under", type=click.IntRange(0, 100), default=None, help="A score below this fails a message.")
+@config_option("Configuration for every message (default: the nearest to the current folder).")
+@channel_option("Where every message goes; overrides a `channel` column, front matter and config.")
+@fail_on_option("Lowest severity that makes a message fail (exit 1), as for `check`.")
+@fail_under_option("A score below this fails a message.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 1024), default=None,
               help="Processes on this machine (default: the number of cores); workers with --dask local.")
 @click.option("--scheduler", metavar="ADDRESS", help="Run on a Dask cluster: its scheduler, e.g. tcp://host:8786.")
@@ -152,8 +148,10 @@ def check(files, output_format, output_file, config_path, isolated, select, exte
 @click.option("--resume", is_flag=True, help="Keep the rows already in OUTPUT and lint only the ids not there.")
 @click.option("--overwrite", is_flag=True, help="Replace OUTPUT if it exists.")
 @click.option("--progress/--no-progress", default=None, help="Show a progress line (default: on a terminal).")
-def batch_command(inputs, output, id_column, text_column, config_path, channel, fail_on, fail_under, jobs,
-                  scheduler, dask_mode, chunk_size, resume, overwrite, progress):
+def batch_command(inputs: tuple[str, ...], output: str, id_column: str, text_column: str, config_path: str | None,
+                  channel: str | None, fail_on: str | None, fail_under: int | None, jobs: int | None,
+                  scheduler: str | None, dask_mode: str | None, chunk_size: int, resume: bool, overwrite: bool,
+                  progress: bool | None) -> None:
     """Lint many messages: JSONL, CSV or Parquet files with an id and a text column, or folders.
 
     Rows come out in input order, one per message; one that cannot be linted gets an `error`.
@@ -161,31 +159,24 @@ def batch_command(inputs, output, id_column, text_column, config_path, channel, 
     """
     from pitchlint.batch.run import run_command
 
-    try:
-        sys.exit(run_command(inputs, output, id_column=id_column, text_column=text_column, config_path=config_path,
-                             channel=channel, fail_on=fail_on, fail_under=fail_under, jobs=jobs, scheduler=scheduler,
-                             dask_local=dask_mode == "local", chunk_size=chunk_size, resume=resume,
-                             overwrite=overwrite, progress=sys.stderr.isatty() if progress is None else progress))
-    except PitchlintError as error:
-        _fail(str(error))
+    sys.exit(run_command(inputs, output, id_column=id_column, text_column=text_column, config_path=config_path,
+                         channel=channel, fail_on=fail_on, fail_under=fail_under, jobs=jobs, scheduler=scheduler,
+                         dask_local=dask_mode == "local", chunk_size=chunk_size, resume=resume,
+                         overwrite=overwrite, progress=sys.stderr.isatty() if progress is None else progress))
 
 
 @main.command("suggest")
 @click.argument("file")
 @click.option("--diff", "as_diff", is_flag=True, help="Print a unified diff from the file to the rewritten message.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False),
-              help="Use this configuration file instead of the nearest .pitchlint.toml / pyproject.toml.")
-def suggest_command(file, as_diff, config_path):
+@config_option()
+def suggest_command(file: str, as_diff: bool, config_path: str | None) -> None:
     """Print the message with each vague ask rewritten (`-` reads standard input); the file is
     never changed."""
     from pitchlint.cli.suggest import suggest_path
-    from pitchlint.reading.read import read_limited
+    from pitchlint.reading.document import read_limited
 
-    try:
-        stdin = read_limited(sys.stdin.buffer, "<stdin>") if file == "-" else None
-        result = suggest_path(file, config_path, stdin=stdin)
-    except PitchlintError as error:
-        _fail(str(error))
+    stdin = read_limited(sys.stdin.buffer, "<stdin>") if file == "-" else None
+    result = suggest_path(file, config_path, stdin=stdin)
     where = result.path
     for note in result.notes:
         click.echo(f"pitchlint: {where}: note: {note}", err=True)
@@ -196,7 +187,7 @@ def suggest_command(file, as_diff, config_path):
             sys.stdout.buffer.write(result.original)
         sys.exit(0)
     if as_diff and not result.in_file:
-        _fail(f"{where}: the message was decoded from the e-mail's transfer encoding, so a diff against "
+        fail(f"{where}: the message was decoded from the e-mail's transfer encoding, so a diff against "
               "the file cannot be made; run `pitchlint suggest` without --diff to see the rewrite")
     asks = "ask" if result.applied == 1 else "asks"
     skipped = f" ({result.skipped} overlapping rewrite(s) left out)" if result.skipped else ""
@@ -211,7 +202,7 @@ def suggest_command(file, as_diff, config_path):
 
 @main.command("eval")
 @click.argument("corpus", type=click.Path(exists=True, file_okay=False))
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file to evaluate with.")
+@config_option("Configuration file to evaluate with.")
 @click.option("--show-errors", is_flag=True, help="List each message whose verdict is wrong.")
 @click.option("--only", metavar="GLOB", help="Only label files whose name matches, e.g. '4*' for one batch.")
 @click.option("--reports", "reports_path", type=click.Path(dir_okay=False),
@@ -219,18 +210,19 @@ def suggest_command(file, as_diff, config_path):
 @click.option("--save", "save_path", type=click.Path(dir_okay=False), help="Write the headline figures as JSON.")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
               help="Figures saved by --save from an earlier run, printed beside these as 'before'.")
-def eval_command(corpus, config_path, show_errors, only, reports_path, save_path, baseline_path):
+def eval_command(corpus: str, config_path: str | None, show_errors: bool, only: str | None, reports_path: str | None,
+                 save_path: str | None, baseline_path: str | None) -> None:
     """Accuracy on a labelled corpus: verdicts and the vague class (overall and per channel),
     targets (spans in requests and goals) and all spans, precision/recall/F1."""
     import json
 
     from pitchlint.evaluate import evaluate, render_table
 
-    def read_json(path: str, what: str):
+    def read_json(path: str, what: str) -> Any:
         try:
             return json.loads(Path(path).read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, ValueError) as exc:
-            _fail(f"{path}: cannot read {what} ({exc})")
+            fail(f"{path}: cannot read {what} ({exc})")
 
     reports = None
     if reports_path:
@@ -238,35 +230,29 @@ def eval_command(corpus, config_path, show_errors, only, reports_path, save_path
         try:
             reports = {Path(row["path"]).name: row for row in data["files"]}
         except (KeyError, TypeError):
-            _fail(f"{reports_path}: not a pitchlint JSON report (no files with a path)")
+            fail(f"{reports_path}: not a pitchlint JSON report (no files with a path)")
     baseline = read_json(baseline_path, "the baseline") if baseline_path else None
     if baseline is not None and not isinstance(baseline, dict):
-        _fail(f"{baseline_path}: not figures saved by `pitchlint eval --save`")
-    try:
-        result = evaluate(corpus, config_path, only=only, reports=reports)
-    except PitchlintError as error:
-        _fail(str(error))
+        fail(f"{baseline_path}: not figures saved by `pitchlint eval --save`")
+    result = evaluate(corpus, config_path, only=only, reports=reports)
     if save_path:
         try:
             Path(save_path).write_text(json.dumps(result.figures(), indent=2) + "\n", encoding="utf-8")
         except OSError as exc:
-            _fail(f"{save_path}: cannot write the figures ({exc.strerror or exc})")
+            fail(f"{save_path}: cannot write the figures ({exc.strerror or exc})")
     click.echo(render_table(result, show_errors=show_errors, baseline=baseline))
 
 
 @main.command("rules")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False))
-def rules_command(config_path):
+@config_option(help=None)
+def rules_command(config_path: str | None) -> None:
     """List the rules: id, severity, status and summary."""
     from pitchlint.config.settings import config_for
     from pitchlint.engine.core import active_rules, available_rules
 
-    try:
-        config = config_for(None, config_path)
-        active = active_rules(config)
-        rules = available_rules(config.packs)
-    except PitchlintError as error:
-        _fail(str(error))
+    config = config_for(None, config_path)
+    active = active_rules(config)
+    rules = available_rules(config.packs)
     for rule in rules.values():
         state = "on" if rule.id in active else "off"
         click.echo(f"{rule.id:24} {rule.severity:8} {rule.status:8} {state:4} {rule.summary}")
@@ -274,9 +260,8 @@ def rules_command(config_path):
 
 @main.command("explain")
 @click.argument("rule_id")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False),
-              help="Know the rules of this configuration's packs (default: the nearest configuration).")
-def explain_command(rule_id, config_path):
+@config_option("Know the rules of this configuration's packs (default: the nearest configuration).")
+def explain_command(rule_id: str, config_path: str | None) -> None:
     """Print a rule's documentation and examples (built-in, from a configured pack, or a plug-in)."""
     from pitchlint.config.settings import config_for
     from pitchlint.engine.core import available_rules
@@ -286,22 +271,19 @@ def explain_command(rule_id, config_path):
         packs = config_for(None, config_path).packs
     except PitchlintError as error:
         if config_path:
-            _fail(str(error))
+            raise
         click.echo(f"pitchlint: warning: {error}; explaining the built-in rules only", err=True)
         packs = ()
-    try:
-        rules = available_rules(packs)
-    except PitchlintError as error:
-        _fail(str(error))
+    rules = available_rules(packs)
     rule = rules.get(rule_id)
     if rule is None:
-        _fail(f"{rule_id}: no such rule (see `pitchlint rules`)")
+        fail(f"{rule_id}: no such rule (see `pitchlint rules`)")
     click.echo(explain_text(rule), nl=False)
 
 
 @main.command("lsp")
 @click.option("--stdio", is_flag=True, help="Talk over standard input and output (the default, and the only transport).")
-def lsp_command(stdio):
+def lsp_command(stdio: bool) -> None:
     """Run the language server for editors, over standard input and output."""
     from pitchlint.lsp.server import run  # pygls and lsprotocol load only here
 
@@ -309,7 +291,7 @@ def lsp_command(stdio):
 
 
 @main.group("hook")
-def hook_group():
+def hook_group() -> None:
     """Git hooks that check a message before it is sent or committed."""
 
 
@@ -321,36 +303,30 @@ def _hook_name(pre_commit: bool) -> str:
 @click.option("--pre-commit", "pre_commit", is_flag=True,
               help="Install a pre-commit hook that lints staged drafts, instead of sendemail-validate.")
 @click.option("--chain", is_flag=True, help="Keep an existing hook and run it after pitchlint's.")
-def hook_install(pre_commit, chain):
+def hook_install(pre_commit: bool, chain: bool) -> None:
     """Install pitchlint's hook in the current repository (sendemail-validate by default)."""
     from pathlib import Path
 
     from pitchlint import hooks
 
-    try:
-        click.echo(hooks.install(Path.cwd(), _hook_name(pre_commit), chain=chain))
-    except PitchlintError as error:
-        _fail(str(error))
+    click.echo(hooks.install(Path.cwd(), _hook_name(pre_commit), chain=chain))
 
 
 @hook_group.command("uninstall")
 @click.option("--pre-commit", "pre_commit", is_flag=True, help="Remove the pre-commit hook instead.")
-def hook_uninstall(pre_commit):
+def hook_uninstall(pre_commit: bool) -> None:
     """Remove the hook pitchlint installed (and restore a hook it was chained to)."""
     from pathlib import Path
 
     from pitchlint import hooks
 
-    try:
-        click.echo(hooks.uninstall(Path.cwd(), _hook_name(pre_commit)))
-    except PitchlintError as error:
-        _fail(str(error))
+    click.echo(hooks.uninstall(Path.cwd(), _hook_name(pre_commit)))
 
 
 @hook_group.command("run")
 @click.argument("name", type=click.Choice(["sendemail-validate", "pre-commit"]))
 @click.argument("args", nargs=-1)
-def hook_run(name, args):
+def hook_run(name: str, args: tuple[str, ...]) -> None:
     """Run a hook's check as git would: what the installed hooks and the pre-commit framework call.
 
     \b
@@ -365,12 +341,12 @@ def hook_run(name, args):
     try:
         if name == "sendemail-validate":
             if not args:
-                _fail("sendemail-validate: git did not pass the message file")
+                fail("sendemail-validate: git did not pass the message file")
             status, lines = hooks.run_sendemail_validate(args[0], Path.cwd())
         else:
             status, lines = hooks.run_pre_commit(Path.cwd(), tuple(args))
     except PitchlintError as error:
-        click.echo(f"pitchlint: {error}", err=True)
+        say_error(error)
         click.echo(f"pitchlint could not run its {name} check. To go ahead unchecked: {hooks.HOOKS[name]}", err=True)
         sys.exit(2)
     for line in lines:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from pitchlint.config.settings import Config
 from pitchlint.engine.files import RunOptions
@@ -14,7 +15,7 @@ OPTION_KEYS = {"select": "select", "ignore": "ignore", "extend_select": "extend-
                "fail_on": "fail-on", "fail_under": "fail-under", "force_channel": "channel"}
 
 
-def _value(text) -> str:
+def _value(text: object) -> str:
     if text is None:
         return "(not set)"
     if isinstance(text, tuple):
@@ -58,7 +59,7 @@ def resolved(config: Config) -> dict[str, str]:
     return values
 
 
-def layers_for(path: str, run: RunOptions) -> list[tuple[str, dict]]:
+def layers_for(path: str, run: RunOptions) -> list[tuple[str, dict[str, Any]]]:
     """(where, raw table) of each configuration file in force for `path`, lowest first."""
     from pitchlint.config.layers import anchored, shown_path, user_config_file
     from pitchlint.config.settings import nearest_config_file, read_config_data

@@ -19,11 +19,12 @@ from __future__ import annotations
 import os
 import sys
 import types
+from typing import Any
 
 _INFO = "spacy.cli.info"
 
 
-def _info(*args, **kwargs):
+def _info(*args: Any, **kwargs: Any) -> Any:
     """Print information about the spaCy installation, pipeline or model (spaCy's `spacy.info`)."""
     from spacy.cli.info import info
 
@@ -33,7 +34,7 @@ def _info(*args, **kwargs):
 class _DeferredInfo(types.ModuleType):
     """Stands for `spacy.cli.info` during `import spacy` only."""
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):  # the import system asks for __path__ and the like: not a package
             raise AttributeError(name)
         if sys.modules.get(_INFO) is self:

@@ -9,9 +9,10 @@ newlines, a byte order mark, the encoding) stays byte for byte, and the diff app
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import AnyStr, Generic
 
-from pitchlint.checks.findings import Fix
 from pitchlint.engine.report import FileReport
 from pitchlint.errors import PitchlintError
 from pitchlint.output.artifacts import (
@@ -24,9 +25,19 @@ from pitchlint.output.artifacts import (
 NO_NEWLINE = b"\\ No newline at end of file\n"
 
 
-def choose_fixes(fixes: list[Fix]) -> tuple[list[Fix], int]:
+@dataclass(frozen=True)
+class Edit(Generic[AnyStr]):
+    """A fix as spliced: text[start:end] becomes `text`, in the linted text (str) or the file's
+    bytes (bytes)."""
+
+    start: int
+    end: int
+    text: AnyStr
+
+
+def choose_fixes(fixes: Iterable[Edit[AnyStr]]) -> tuple[list[Edit[AnyStr]], int]:
     """Fixes that do not overlap, first come first kept; and how many were left out."""
-    chosen: list[Fix] = []
+    chosen: list[Edit[AnyStr]] = []
     skipped = 0
     for fix in sorted(set(fixes), key=lambda f: (f.start, f.end, f.text)):
         if chosen and fix.start < chosen[-1].end:
@@ -36,7 +47,7 @@ def choose_fixes(fixes: list[Fix]) -> tuple[list[Fix], int]:
     return chosen, skipped
 
 
-def apply_fixes(text, fixes: list[Fix]):
+def apply_fixes(text: AnyStr, fixes: list[Edit[AnyStr]]) -> AnyStr:
     """Apply non-overlapping fixes (str or bytes alike) from the end backwards, so the offsets
     of the ones before stay valid."""
     for fix in sorted(fixes, key=lambda f: f.start, reverse=True):
@@ -54,7 +65,7 @@ def unified_diff(before: bytes, after: bytes, path: str) -> bytes:
     """A unified diff with a/ and b/ headers; a last line without a newline is marked as diff
     and patch expect."""
     name = path.encode("utf-8", errors="surrogateescape")
-    out = []
+    out: list[bytes] = []
     for line in difflib.diff_bytes(difflib.unified_diff, _lines(before), _lines(after),
                                    fromfile=b"a/" + name, tofile=b"b/" + name):
         out.append(line if line.endswith(b"\n") else line + b"\n" + NO_NEWLINE)
@@ -82,8 +93,8 @@ def suggest(report: FileReport, data: bytes | None) -> Suggestion:
     fixes = [f.fix for f in report.findings if f.fix is not None]
     hints = [f.suggestion for f in report.findings if f.fix is None and f.suggestion]
     artifact = artifact_for(report.text, data)
-    if artifact is None:
-        chosen, skipped = choose_fixes(fixes)
+    if artifact is None or data is None:
+        chosen, skipped = choose_fixes(Edit(f.start, f.end, f.text) for f in fixes)
         return Suggestion(report.path, report.text.encode("utf-8"),
                           apply_fixes(report.text, chosen).encode("utf-8"), len(chosen), skipped,
                           in_file=False, hints=hints, notes=list(report.notes))
@@ -101,8 +112,8 @@ def suggest(report: FileReport, data: bytes | None) -> Suggestion:
             lossy = True
             return text.encode(encoding, errors="replace")
 
-    chosen, skipped = choose_fixes([Fix(byte_offset(f.start), byte_offset(f.end), encoded(f.text)) for f in fixes])
-    return Suggestion(report.path, data, apply_fixes(data, chosen), len(chosen), skipped, in_file=True,
+    spliced, skipped = choose_fixes(Edit(byte_offset(f.start), byte_offset(f.end), encoded(f.text)) for f in fixes)
+    return Suggestion(report.path, data, apply_fixes(data, spliced), len(spliced), skipped, in_file=True,
                       hints=hints, notes=list(report.notes), lossy=lossy)
 
 

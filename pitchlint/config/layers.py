@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 USER_FILE = "config.toml"
-PATH_KEYS = ("packs", "templates")  # resolved against the folder of the file that names them
 
 
 def user_config_file() -> Path | None:

@@ -89,11 +89,13 @@ class PitchlintProtocol(LanguageServerProtocol):
             return True
         if self._shutdown:
             if request:
-                self._answer_error(data["id"], -32600, "the server is shutting down: only `exit` is accepted")
+                self._answer_error(data["id"], types.ErrorCodes.InvalidRequest,
+                                   "the server is shutting down: only `exit` is accepted")
             return False
         if not self.initialized and method is not None:
             if request:
-                self._answer_error(data["id"], -32002, f"the server is not initialized: {method} before initialize")
+                self._answer_error(data["id"], types.ErrorCodes.ServerNotInitialized,
+                                   f"the server is not initialized: {method} before initialize")
             return False  # a notification before initialize is dropped, as the protocol says
         return True
 

@@ -1,9 +1,9 @@
 """The server's stdio loop: frames from pitchlint.lsp.framing, handed to pygls's protocol, with
 every failure of one message reported in one line and the next message read as usual.
 
-Before `initialize` a request gets -32002 (ServerNotInitialized); after `shutdown` it gets
-InvalidRequest; only `exit` ends the process. Nothing the client sends puts a traceback on
-stderr: pygls's own log lines are cut to their first line there.
+Before `initialize` a request gets ServerNotInitialized; after `shutdown` it gets InvalidRequest
+(both answered by PitchlintProtocol.gate); only `exit` ends the process. Nothing the client sends
+puts a traceback on stderr: pygls's own log lines are cut to their first line there.
 """
 
 from __future__ import annotations
@@ -14,12 +14,11 @@ import logging
 import sys
 import threading
 
+from lsprotocol.types import ErrorCodes  # loaded with pygls already: no cost here
 from pygls.exceptions import JsonRpcException
 from pygls.io_ import StdoutWriter
 
 from pitchlint.lsp.framing import FrameReader
-
-PARSE_ERROR, INVALID_REQUEST, SERVER_NOT_INITIALIZED = -32700, -32600, -32002
 
 
 class OneLine(logging.Handler):
@@ -52,8 +51,9 @@ def say(server, text: str) -> None:
             pass
 
 
-def send_error(server, request_id, code: int, message: str) -> None:
-    server.protocol._send_data({"jsonrpc": "2.0", "id": request_id, "error": {"code": code, "message": message}})
+def send_error(server, request_id, code: ErrorCodes, message: str) -> None:
+    error = {"code": code.value, "message": message}
+    server.protocol._send_data({"jsonrpc": "2.0", "id": request_id, "error": error})
 
 
 async def serve(server, stream) -> None:
@@ -67,7 +67,7 @@ async def serve(server, stream) -> None:
             say(server, frame.problem)
         if frame.body is None:
             if frame.request_id is not None:
-                send_error(server, frame.request_id, PARSE_ERROR, "the message is not valid JSON")
+                send_error(server, frame.request_id, ErrorCodes.ParseError, "the message is not valid JSON")
             continue
         try:
             if not server.protocol.gate(json.loads(frame.body)):
@@ -81,7 +81,7 @@ async def serve(server, stream) -> None:
         if not hasattr(message, "jsonrpc"):
             say(server, "skipped a message that is not a JSON-RPC 2.0 object")
             request_id = message.get("id") if isinstance(message, dict) else None
-            send_error(server, request_id if isinstance(request_id, (int, str)) else None, INVALID_REQUEST,
+            send_error(server, request_id if isinstance(request_id, (int, str)) else None, ErrorCodes.InvalidRequest,
                        "not a JSON-RPC 2.0 message")
             continue
         try:

@@ -1,4 +1,5 @@
-"""Output: `FileReport`s in; text for people and tools out (text, concise, JSON, SARIF, GitHub).
+"""Output: `FileReport`s in; text for people and tools out, one emitter per format (text, concise,
+JSON, SARIF, GitHub) behind the interface and registry in pitchlint.output.emitters.
 
-Nothing here writes: each renderer returns a string the front end prints.
+Nothing here writes: each emitter returns the strings the front end prints.
 """

@@ -16,37 +16,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from pitchlint.reading.read import FALLBACK_ENCODING, line_starts
+from pitchlint.reading.positions import UTF16, Positions
+from pitchlint.reading.document import FALLBACK_ENCODING
 
 UTF8_BOM = b"\xef\xbb\xbf"
 
 
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # two UTF-16 code units each
-
-
-def astral_offsets(text: str) -> list[int]:
-    """Where the characters outside the Basic Multilingual Plane are, in order."""
-    return [m.start() for m in _ASTRAL.finditer(text)] if not text.isascii() else []
-
-
-def utf16_units(text: str, astral: list[int], start: int, end: int) -> int:
-    """`utf16_length(text[start:end])` by bisection over `astral_offsets(text)`: a report with many
-    findings on one long line would otherwise count the line's characters once per finding."""
-    end = max(start, min(end, len(text)))
-    return end - start + bisect.bisect_left(astral, end) - bisect.bisect_left(astral, start)
-
-
-class Lines:
-    """1-based lines and columns of offsets into one text; columns in UTF-16 code units."""
-
-    def __init__(self, text: str):
-        self.text = text
-        self.starts = line_starts(text)
-        self.astral = astral_offsets(text)
-
-    def position(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self.starts, offset) - 1
-        return line + 1, utf16_units(self.text, self.astral, self.starts[line], offset) + 1
+def report_position(lines: Positions, offset: int) -> tuple[int, int]:
+    """1-based line and column of an offset into a report's text, the column in UTF-16 code
+    units, as SARIF viewers and GitHub count; `lines` counts "\\n" only (`Positions(text, LF)`)."""
+    line, column = lines.position(offset, UTF16)
+    return line + 1, column + 1
 
 
 @dataclass(frozen=True)
@@ -63,11 +43,12 @@ class Artifact:
         return offset + bisect.bisect_left(self.crlf, offset)
 
     def utf16_offset(self, offset: int) -> int:
-        return utf16_units(self.text, self._astral, 0, self.offset(offset))
+        """An offset into the report's text as UTF-16 code units into `text`."""
+        return self._positions.units(0, self.offset(offset), UTF16)
 
     @functools.cached_property
-    def _astral(self) -> list[int]:
-        return astral_offsets(self.text)
+    def _positions(self) -> Positions:
+        return Positions(self.text)
 
 
 def artifact_for(report_text: str, data: bytes | None) -> Artifact | None:
@@ -92,7 +73,7 @@ def read_artifact(path: str) -> bytes | None:
     if path == "<stdin>":
         return None
     from pitchlint.errors import InputError
-    from pitchlint.reading.read import read_limited
+    from pitchlint.reading.document import read_limited
 
     try:
         with Path(path).open("rb") as stream:

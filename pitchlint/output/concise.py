@@ -4,13 +4,17 @@ and compilers print them; and `--statistics`, the count of findings per rule."""
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
-from pitchlint.engine.report import FileReport
+from pitchlint.engine.report import FileReport, finding_positions
+from pitchlint.output.emitters import EmitContext, Emitter
+
+if TYPE_CHECKING:
+    from pitchlint.output.emitters import Run
 
 
 def render_concise(report: FileReport) -> list[str]:
-    from pitchlint.engine.report import finding_positions
-
     lines = [f"{report.path}: note: {note}" for note in report.notes]
     for row in finding_positions(report):
         lines.append(f"{report.path}:{row['line']}:{row['column']}: {row['severity']} [{row['rule']}] {row['message']}")
@@ -18,7 +22,7 @@ def render_concise(report: FileReport) -> list[str]:
     return lines
 
 
-def statistics(reports: list[FileReport]) -> list[dict]:
+def statistics(reports: list[FileReport]) -> list[dict[str, Any]]:
     """[{rule, severity, count}], most frequent first, then by rule id."""
     counts: dict[tuple[str, str], int] = {}
     for report in reports:
@@ -29,7 +33,7 @@ def statistics(reports: list[FileReport]) -> list[dict]:
     return sorted(rows, key=lambda row: (-row["count"], row["rule"], row["severity"]))
 
 
-def render_statistics(reports: list[FileReport], summaries: dict[str, str], as_json: bool) -> str:
+def render_statistics(reports: list[FileReport], summaries: Mapping[str, str], as_json: bool) -> str:
     rows = statistics(reports)
     if as_json:
         return json.dumps(rows, indent=2)
@@ -39,3 +43,23 @@ def render_statistics(reports: list[FileReport], summaries: dict[str, str], as_j
     rule_width = max(len(row["rule"]) for row in rows)
     return "\n".join(f"{row['count']:>{width}}  {row['rule']:<{rule_width}}  {row['severity']:<7}  "
                      f"{summaries.get(row['rule'], '')}".rstrip() for row in rows)
+
+
+class ConciseEmitter(Emitter):
+    """Each file's lines as it is linted."""
+
+    def file(self, report: FileReport) -> list[str]:
+        return render_concise(report)
+
+
+class StatisticsEmitter(Emitter):
+    """`--statistics`: nothing per file; the counts per rule at the end, as JSON for `--format json`
+    and as a table for every other format."""
+
+    def __init__(self, context: EmitContext | None = None, as_json: bool = False) -> None:
+        super().__init__(context)
+        self.as_json = as_json
+
+    def finish(self, run: Run) -> list[str]:
+        summaries = {rule_id: rule.summary for rule_id, rule in run.rules.items()}
+        return [render_statistics(run.reports, summaries, as_json=self.as_json)]

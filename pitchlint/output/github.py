@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from pitchlint.engine.report import FileReport
 from pitchlint.errors import PitchlintError
-from pitchlint.output.artifacts import Lines, display_path
+from pitchlint.output.artifacts import display_path, report_position
+from pitchlint.output.emitters import Emitter
+from pitchlint.reading.positions import LF, Positions
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -25,7 +27,7 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def command(name: str, message: str, **properties) -> str:
+def command(name: str, message: str, **properties: object) -> str:
     given = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items()
                      if value is not None)
     return f"::{name}{' ' + given if given else ''}::{escape_data(message)}"
@@ -33,11 +35,11 @@ def command(name: str, message: str, **properties) -> str:
 
 def render_file(report: FileReport, cwd: str | None = None) -> list[str]:
     path = display_path(report.path, cwd)
-    lines = Lines(report.text)
+    lines = Positions(report.text, LF)
     out = [command("notice", note, file=path, title="pitchlint note") for note in report.notes]
     for finding in report.findings:
-        line, column = lines.position(finding.start)
-        end_line, end_column = lines.position(finding.end)
+        line, column = report_position(lines, finding.start)
+        end_line, end_column = report_position(lines, finding.end)
         same_line = line == end_line
         out.append(command(
             COMMANDS[finding.severity], finding.message, file=path, line=line,
@@ -51,3 +53,13 @@ def render_file(report: FileReport, cwd: str | None = None) -> list[str]:
 def render_error(error: PitchlintError, cwd: str | None = None) -> str:
     """A file that could not be linted, or a configuration that is not valid."""
     return command("error", error.reason, file=display_path(error.path, cwd))
+
+
+class GithubEmitter(Emitter):
+    """Each file's commands as it is linted, and one for each file that could not be."""
+
+    def file(self, report: FileReport) -> list[str]:
+        return render_file(report, self.context.cwd)
+
+    def error(self, error: PitchlintError) -> list[str]:
+        return [render_error(error, self.context.cwd)]

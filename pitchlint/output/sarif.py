@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
 from importlib import metadata
-from typing import Mapping
+from typing import TYPE_CHECKING, Any
 
 from pitchlint.checks.findings import Finding
 from pitchlint.checks.pack import Rule
@@ -20,12 +21,18 @@ from pitchlint.engine.report import FileReport
 from pitchlint.errors import PitchlintError
 from pitchlint.output.artifacts import (
     Artifact,
-    Lines,
     artifact_for,
     directory_uri,
     path_uri,
+    read_artifact,
+    report_position,
 )
+from pitchlint.output.emitters import Emitter
+from pitchlint.reading.positions import LF, Positions
 from pitchlint.version import __version__
+
+if TYPE_CHECKING:
+    from pitchlint.output.emitters import Run
 
 SARIF_VERSION = "2.1.0"
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -37,7 +44,7 @@ def information_uri() -> str | None:
     """The project's home page from the installed package's metadata ([project.urls]), if any:
     SARIF wants an absolute URI here, so none is better than an invented one."""
     try:
-        urls = metadata.metadata("pitchlint").get_all("Project-URL") or []
+        urls: list[str] = metadata.metadata("pitchlint").get_all("Project-URL") or []
     except metadata.PackageNotFoundError:
         return None
     for entry in urls:
@@ -47,7 +54,7 @@ def information_uri() -> str | None:
     return None
 
 
-def rule_descriptor(rule: Rule) -> dict:
+def rule_descriptor(rule: Rule) -> dict[str, Any]:
     doc = rule.doc_text()
     return {
         "id": rule.id,
@@ -60,14 +67,14 @@ def rule_descriptor(rule: Rule) -> dict:
     }
 
 
-def _artifact_location(path: str, cwd: str) -> dict:
+def _artifact_location(path: str, cwd: str) -> dict[str, str]:
     uri, relative = path_uri(path, cwd)
     return {"uri": uri, "uriBaseId": SRCROOT} if relative else {"uri": uri}
 
 
-def _region(lines: Lines, artifact: Artifact | None, start: int, end: int) -> dict:
-    start_line, start_column = lines.position(start)
-    end_line, end_column = lines.position(end)
+def _region(lines: Positions, artifact: Artifact | None, start: int, end: int) -> dict[str, int]:
+    start_line, start_column = report_position(lines, start)
+    end_line, end_column = report_position(lines, end)
     region = {"startLine": start_line, "startColumn": start_column, "endLine": end_line, "endColumn": end_column}
     if artifact is not None:
         offset = artifact.utf16_offset(start)
@@ -76,9 +83,9 @@ def _region(lines: Lines, artifact: Artifact | None, start: int, end: int) -> di
     return region
 
 
-def _result(finding: Finding, rule_index: dict[str, int], location: dict, lines: Lines,
-            artifact: Artifact | None) -> dict:
-    result = {"ruleId": finding.rule}
+def _result(finding: Finding, rule_index: dict[str, int], location: dict[str, str], lines: Positions,
+            artifact: Artifact | None) -> dict[str, Any]:
+    result: dict[str, Any] = {"ruleId": finding.rule}
     if finding.rule in rule_index:
         result["ruleIndex"] = rule_index[finding.rule]
     result |= {
@@ -105,8 +112,8 @@ def _result(finding: Finding, rule_index: dict[str, int], location: dict, lines:
     return result
 
 
-def _notification(level: str, text: str, location: dict | None) -> dict:
-    notification = {"level": level, "message": {"text": text}}
+def _notification(level: str, text: str, location: dict[str, str] | None) -> dict[str, Any]:
+    notification: dict[str, Any] = {"level": level, "message": {"text": text}}
     if location is not None:
         notification["locations"] = [{"physicalLocation": {"artifactLocation": location}}]
     return notification
@@ -120,10 +127,11 @@ def render_sarif(reports: list[FileReport], errors: list[PitchlintError], rules:
     cwd = cwd or os.getcwd()
     sources = sources or {}
     rule_index = {rule_id: n for n, rule_id in enumerate(rules)}
-    results, notifications = [], []
+    results: list[dict[str, Any]] = []
+    notifications: list[dict[str, Any]] = []
     for report in reports:
         location = _artifact_location(report.path, cwd)
-        lines = Lines(report.text)
+        lines = Positions(report.text, LF)
         artifact = artifact_for(report.text, sources.get(report.path))
         results += [_result(f, rule_index, location, lines, artifact) for f in report.findings]
         notifications += [_notification("note", note, location) for note in report.notes]
@@ -131,12 +139,13 @@ def render_sarif(reports: list[FileReport], errors: list[PitchlintError], rules:
     for error in errors:
         where = _artifact_location(error.path, cwd) if error.path.strip() else None
         notifications.append(_notification("error", f"{error.path}: {error.reason}", where))
-    invocation = {"executionSuccessful": not any(n["level"] == "error" for n in notifications)}
+    invocation: dict[str, Any] = {"executionSuccessful": not any(n["level"] == "error" for n in notifications)}
     if exit_code is not None:
         invocation["exitCode"] = exit_code
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
-    driver = {"name": "pitchlint", "version": __version__, "rules": [rule_descriptor(r) for r in rules.values()]}
+    driver: dict[str, Any] = {"name": "pitchlint", "version": __version__,
+                              "rules": [rule_descriptor(r) for r in rules.values()]}
     uri = information_uri()
     if uri:
         driver["informationUri"] = uri
@@ -148,3 +157,12 @@ def render_sarif(reports: list[FileReport], errors: list[PitchlintError], rules:
         "results": results,
     }
     return json.dumps({"$schema": SCHEMA_URI, "version": SARIF_VERSION, "runs": [run]}, indent=2, ensure_ascii=False)
+
+
+class SarifEmitter(Emitter):
+    """The log once the run is over, with offsets into each file as it is on disk (read again)."""
+
+    def finish(self, run: Run) -> list[str]:
+        sources = {report.path: read_artifact(report.path) for report in run.reports}
+        return [render_sarif(run.reports, run.errors, run.rules, sources, exit_code=run.exit_code,
+                             cwd=self.context.cwd)]

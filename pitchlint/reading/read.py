@@ -25,8 +25,8 @@ from pitchlint.reading.document import (  # the reading API, re-exported for its
     read_limited as read_limited,
     wide_encoding as wide_encoding,
 )
+from pitchlint.reading.positions import LF, UTF32, Positions
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".mdown", ".eml", ".msg", ".mail", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
 MAIL_SUFFIXES = {".eml", ".mbox", ".mail"}
 def read_document(path: str | Path, data: bytes | None = None) -> Document:
@@ -134,15 +134,12 @@ def mask_markdown(text: str) -> str:
     return mask(text)
 
 
-def line_starts(text: str) -> list[int]:
-    starts = [0]
-    starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
-    return starts
+def line_starts(text: str) -> Positions:
+    """The lines of a report's text ("\\n" ends a line: the text is decoded so), for `position`."""
+    return Positions(text, LF)
 
 
-def position(starts: list[int], offset: int) -> tuple[int, int]:
+def position(lines: Positions, offset: int) -> tuple[int, int]:
     """1-based (line, column) of a character offset, columns counted in characters."""
-    import bisect
-
-    line = bisect.bisect_right(starts, offset) - 1
-    return line + 1, offset - starts[line] + 1
+    line, column = lines.position(offset, UTF32)
+    return line + 1, column + 1

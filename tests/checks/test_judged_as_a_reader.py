@@ -7,7 +7,7 @@ import pytest
 
 from pitchlint.config.settings import Config
 from pitchlint.engine.report import file_json, reader_view
-from pitchlint.output.report import render_text
+from pitchlint.output.text import render_text
 
 
 def rules_of(report, severity=None):

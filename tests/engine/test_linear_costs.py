@@ -277,19 +277,26 @@ def test_format_patch_is_cut_at_its_first_dashes_whatever_comes_between():
 
 
 def test_columns_counted_by_bisection_are_the_utf16_lengths_of_the_slices():
-    from pitchlint.output.artifacts import Artifact, Lines
-    from pitchlint.reading.read import line_starts
-    from pitchlint.reading.units import utf16_length
+    from pitchlint.output.artifacts import Artifact, report_position
+    from pitchlint.reading.positions import LF, UTF8, UTF16, Positions, code_units
+
+    def utf16_length(text: str) -> int:
+        return len(text.encode("utf-16-le")) // 2
 
     rng = random.Random(16)
     for _ in range(200):
         text = "".join(rng.choice("ab \n\u00e9\u4e2d\U0001F600\U0001F44D") for _ in range(rng.randint(0, 60)))
-        lines, starts = Lines(text), line_starts(text)
+        lines = Positions(text, LF)
+        starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
         artifact = Artifact(text=text, encoding="utf-8", bom=False, crlf=())
         for offset in range(len(text) + 2):
             line = max(i for i, s in enumerate(starts) if s <= offset)
-            assert lines.position(offset) == (line + 1, utf16_length(text[starts[line]:offset]) + 1)
+            assert report_position(lines, offset) == (line + 1, utf16_length(text[starts[line]:offset]) + 1)
             assert artifact.utf16_offset(offset) == utf16_length(text[:offset])
+            for start in range(0, min(offset, len(text)) + 1, 7):
+                piece = text[start:offset]
+                assert lines.units(start, offset, UTF8) == len(piece.encode("utf-8")) == code_units(piece, UTF8)
+                assert lines.units(start, offset, UTF16) == utf16_length(piece)
 
 
 def test_an_entity_reaches_a_wanted_range_by_bisection_as_by_the_scan():

@@ -20,8 +20,9 @@ from pitchlint.engine.report import file_json
 from pitchlint.errors import InputError
 from pitchlint.lsp.positions import PositionMap
 from pitchlint.output.github import render_file
-from pitchlint.output.report import render_json, render_text
+from pitchlint.output.json import render_json
 from pitchlint.output.sarif import render_sarif
+from pitchlint.output.text import render_text
 from pitchlint.reading.read import line_starts, make_document, position
 
 EXAMPLES = int(os.environ.get("PITCHLINT_HYPOTHESIS_EXAMPLES", "0")) or None
@@ -84,12 +85,12 @@ def test_lines_and_columns_agree_with_offsets_in_every_format(text, ext):
     report = lint(text, "draft" + ext)
     if report is None:
         return
-    starts = line_starts(report.text)
+    lines = line_starts(report.text)
     entry = file_json(report)
     for row in entry["findings"]:
-        assert (row["line"], row["column"]) == position(starts, row["start"])
-        assert (row["end_line"], row["end_column"]) == position(starts, row["end"])
-        line_start = starts[row["line"] - 1]
+        assert (row["line"], row["column"]) == position(lines, row["start"])
+        assert (row["end_line"], row["end_column"]) == position(lines, row["end"])
+        line_start = lines.starts[row["line"] - 1]
         assert report.text[line_start + row["column"] - 1:].startswith(report.text[row["start"]:row["end"]])
     parsed = json.loads(render_json([report], []))
     assert parsed["files"][0]["findings"] == entry["findings"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pitchlint.lsp.positions import UTF8, UTF32, PositionMap, code_units
+from pitchlint.lsp.positions import UTF8, UTF16, UTF32, PositionMap, code_units
 
 
 def test_code_units_per_encoding():
@@ -60,3 +60,53 @@ def test_out_of_range_positions_are_clamped():
     assert positions.position(-4) == (0, 0)
     assert positions.position(999) == (1, 2)
     assert PositionMap("").position(0) == (0, 0) and PositionMap("").offset(0, 0) == 0
+
+
+def _scan_offset(text: str, line: int, character: int, encoding: str) -> int:
+    """The offset of a position by walking the line character by character: the reference the
+    bisection in pitchlint.reading.positions must agree with."""
+    import re
+
+    lines = re.split(r"\r\n|\r|\n", text)
+    if line < 0:
+        return 0
+    if line >= len(lines):
+        return len(text)
+    starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+    start = starts[line]
+    units = 0
+    for index, ch in enumerate(lines[line]):
+        width = code_units(ch, encoding)
+        if units + width > character:
+            return start + index
+        units += width
+    return start + len(lines[line])
+
+
+def test_both_directions_agree_with_a_scan_in_every_encoding():
+    import random
+
+    rng = random.Random(7)
+    for _ in range(150):
+        text = "".join(rng.choice(["a", " ", "\n", "\r\n", "\r", "é", "中", "😀", "\ud800"])
+                       for _ in range(rng.randint(0, 30)))
+        for encoding in (UTF8, UTF16, UTF32):
+            positions = PositionMap(text, encoding)
+            for line in range(-1, positions.line_count + 1):
+                for character in range(-1, 12):
+                    assert positions.offset(line, character) == _scan_offset(text, line, character, encoding)
+            for offset in range(len(text) + 1):
+                line, character = positions.position(offset)
+                start = positions.offset(line, 0)
+                end = min(offset, start + len(text[start:].split("\n")[0].split("\r")[0]))
+                assert character == code_units(text[start:end], encoding)
+
+
+def test_the_reports_count_only_newlines_and_the_editor_every_line_break():
+    from pitchlint.reading.positions import ANY, LF, Positions
+
+    text = "one\rtwo\r\nthree"
+    assert Positions(text, LF).line_count == 2 and Positions(text, ANY).line_count == 3
+    assert Positions(text, LF).position(text.index("two"), UTF32) == (0, 4)
+    assert Positions(text, ANY).position(text.index("two"), UTF32) == (1, 0)
+    assert Positions(text, LF).position(text.index("three"), UTF32) == (1, 0)

@@ -1,4 +1,4 @@
-from pitchlint.output.report import display_width, render_text
+from pitchlint.output.text import display_width, render_text
 
 
 def test_display_width_counts_terminal_columns():

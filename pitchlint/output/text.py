@@ -1,46 +1,22 @@
-"""Reports: the human text format and the JSON contract (see DESIGN.md). No I/O here: each
-function returns a string the front end writes."""
+"""`--format text`, the default: for people. Each finding with its line of the message and a
+caret under the words, the file's verdict and score, and totals when more than one file ran. No
+I/O here: each function returns a string the front end writes."""
 
 from __future__ import annotations
 
-import json
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from pitchlint.engine.report import (
-    NOTHING,
-    FileReport,
-    file_json,
-    finding_positions,
-    reader_view,
-)
+from pitchlint.engine.report import NOTHING, FileReport, finding_positions, reader_view
 from pitchlint.errors import PitchlintError
+from pitchlint.output.emitters import Emitter
+from pitchlint.output.json import summary
 
-JSON_VERSION = 1
-SEVERITY_STYLE = {"error": {"fg": "red", "bold": True}, "warning": {"fg": "yellow", "bold": True},
-                  "info": {"fg": "cyan"}}
+if TYPE_CHECKING:
+    from pitchlint.output.emitters import Run
 
-
-def summary(reports: list[FileReport], errors: list[PitchlintError]) -> dict:
-    by_severity: dict[str, int] = {}
-    for r in reports:
-        for f in r.findings:
-            by_severity[f.severity] = by_severity.get(f.severity, 0) + 1
-    return {
-        "files": len(reports),
-        "specific": sum(r.verdict == "specific" for r in reports),
-        "vague": sum(r.verdict == "vague" for r in reports),
-        "findings": sum(by_severity.values()),
-        "by_severity": by_severity,
-        "errors": [{"path": e.path, "reason": e.reason} for e in errors],
-    }
-
-
-def render_json(reports: list[FileReport], errors: list[PitchlintError]) -> str:
-    document = {
-        "version": JSON_VERSION,
-        "files": [file_json(r) for r in reports],
-        "summary": summary(reports, errors),
-    }
-    return json.dumps(document, indent=2, ensure_ascii=False)
+SEVERITY_STYLE: dict[str, dict[str, Any]] = {
+    "error": {"fg": "red", "bold": True}, "warning": {"fg": "yellow", "bold": True}, "info": {"fg": "cyan"},
+}
 
 
 def display_width(text: str) -> int:
@@ -52,16 +28,17 @@ def display_width(text: str) -> int:
     return width if width >= 0 else sum(max(0, wcwidth(ch)) for ch in text)  # control characters: none
 
 
-def _style(text: str, color: bool, **style) -> str:
+def _style(text: str, color: bool, **style: Any) -> str:
     if not color:
         return text
     import click
 
-    return click.style(text, **style)
+    styled: str = click.style(text, **style)
+    return styled
 
 
 def render_text(report: FileReport, color: bool = False) -> str:
-    out = []
+    out: list[str] = []
     lines = report.text.split("\n")
     for note in report.notes:
         out.append(f"{report.path}: note: {note}")
@@ -98,3 +75,17 @@ def render_totals(reports: list[FileReport], errors: list[PitchlintError]) -> st
     if errors:
         text += f"; {len(errors)} not linted"
     return text
+
+
+class TextEmitter(Emitter):
+    """Each file as it is linted; the totals when more than one file (or error) was named."""
+
+    styles: ClassVar[bool] = True
+
+    def file(self, report: FileReport) -> list[str]:
+        return [render_text(report, color=self.context.color)]
+
+    def finish(self, run: Run) -> list[str]:
+        if self.context.quiet or len(run.reports) + len(run.errors) <= 1:
+            return []
+        return [render_totals(run.reports, run.errors)]
