@@ -24,11 +24,11 @@ from pitchlint.config.settings import Config, HookConfig, config_for, find_confi
 from pitchlint.errors import PitchlintError
 
 if TYPE_CHECKING:
-    from pitchlint.engine.files import Source
+    from pitchlint.engine.files import PendingFile
 
 MARKER = "pitchlint-managed hook"
 DIGEST_PREFIX = "# pitchlint-hook-sha256: "
-MAX_MAIL_BYTES = 10_000_000  # pitchlint.reading.read.MAX_BYTES, without importing the document stage here
+MAX_MAIL_BYTES = 10_000_000  # pitchlint.reading.document.MAX_BYTES, without importing the document stage here
 CHAINED_SUFFIX = ".pitchlint-chained"
 HOOKS = {"sendemail-validate": "git send-email --no-validate ...", "pre-commit": "git commit --no-verify ..."}
 
@@ -182,24 +182,24 @@ def repo_root(start: Path) -> Path:
     return Path(git("rev-parse", "--show-toplevel", cwd=start).strip())
 
 
-def _check(sources: Iterable[Source], bypass: str) -> tuple[int, list[str]]:
+def _check(sources: Iterable[PendingFile], bypass: str) -> tuple[int, list[str]]:
     """Lint (path, read, configure) sources, each with its own configuration's hook thresholds;
     (exit status, lines for stderr). Anything that kept a message from being checked in full (an
     unreadable file, a broken configuration, a rule or template that failed) blocks it."""
-    from pitchlint.engine.files import lint_sources
+    from pitchlint.engine.files import lint_pending
     from pitchlint.output.text import render_text
 
     lines: list[str] = []
     blocked: list[str] = []
     broken: list[str] = []
     thresholds: dict[str, list[str]] = {}  # threshold text -> the paths it blocked
-    for path, result, config in lint_sources(sources):
+    for path, result, config in lint_pending(sources):
         if isinstance(result, PitchlintError):
             broken.append(f"pitchlint: {result}")
             continue
         lines.append(render_text(result))
         broken += [f"pitchlint: {path}: {problem}" for problem in result.internal_errors]
-        assert config is not None  # lint_sources gives a report together with its configuration
+        assert config is not None  # lint_pending gives a report together with its configuration
         if result.fails(config):
             blocked.append(path)
             thresholds.setdefault(_threshold_text(config), []).append(path)
@@ -280,7 +280,7 @@ def run_pre_commit(cwd: Path, names: tuple[str, ...] = ()) -> tuple[int, list[st
     repo = repo_root(cwd)
     include = hook_config(repo).hook.include
 
-    def named(name: str) -> Source:  # a file the framework chose: it holds the staged version
+    def named(name: str) -> PendingFile:  # a file the framework chose: it holds the staged version
         return name, lambda: read_document(name), lambda: config_of(repo / name)
 
     if names:
@@ -289,7 +289,7 @@ def run_pre_commit(cwd: Path, names: tuple[str, ...] = ()) -> tuple[int, list[st
         return _check([named(n) for n in chosen], bypass)
     chosen = staged_drafts(repo, include)
 
-    def source(name: str) -> Source:
+    def source(name: str) -> PendingFile:
         return name, lambda: read_document(name, staged_blob(repo, name)), lambda: config_of(repo / name)
 
     return _check([source(n) for n in chosen], HOOKS["pre-commit"])

@@ -3,7 +3,7 @@ targets and statements, and the plain data the rules read. Modules follow the fl
 one way: patterns, lexicon -> sentences -> targets -> statements -> components -> result, pipeline.
 """
 
-from pitchlint.analysis.models import DEFAULT_MODELS
+from pitchlint.analysis.installed_models import DEFAULT_MODELS
 from pitchlint.analysis.pipeline import (
            UNUSED_COMPONENTS,
            analyze_texts,

@@ -30,7 +30,7 @@ def make_targets(nlp: Language, name: str, pack_dir: str, extra_packs: list[str]
     return TargetFinder(nlp, Path(pack_dir), tuple(Path(p) for p in extra_packs))
 
 
-@Language.factory("pitchlint_ask", default_config={"pack_dir": ""})
+@Language.factory("pitchlint_statements", default_config={"pack_dir": ""})
 def make_statements(nlp: Language, name: str, pack_dir: str) -> StatementFinder:
     return statement_finder(nlp, Path(pack_dir))
 

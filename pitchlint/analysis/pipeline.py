@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pitchlint.analysis.models import DEFAULT_MODELS  # noqa: E402 - `model = "en_core_web_sm"` finds its re-upload
+from pitchlint.analysis.installed_models import DEFAULT_MODELS  # noqa: E402 - `model = "en_core_web_sm"` finds its re-upload
 from pitchlint.analysis.result import Analysis, to_analysis
 from pitchlint.errors import ConfigError
 
@@ -36,7 +36,7 @@ def model_scope() -> str:
 
 def resolve_model(name: str | None) -> str:
     # `model = "en_core_web_sm"` also finds the re-upload installed by default: the same model
-    from pitchlint.analysis.models import (
+    from pitchlint.analysis.installed_models import (
         installed_models,  # metadata only: a name is never imported to test it
     )
 
@@ -75,7 +75,7 @@ def build_pipeline(model: str | None, pack_dir: str, extra_packs: tuple[str, ...
     if focused:  # the model's NER only on the request and goal sentences (focus.py)
         nlp.add_pipe("pitchlint_focused_ner", config={"ner": "ner", "pack_dir": pack_dir})
     nlp.add_pipe("pitchlint_targets", config={"pack_dir": pack_dir, "extra_packs": list(extra_packs)})
-    nlp.add_pipe("pitchlint_ask", config={"pack_dir": pack_dir})
+    nlp.add_pipe("pitchlint_statements", config={"pack_dir": pack_dir})
     use_kernel(nlp, chosen_kernel(kernel))
     return nlp
 

@@ -74,7 +74,7 @@ class Config:
 def check_model_name(model: object, where: str) -> None:
     """`model` names an installed spaCy model package, known from the packages' metadata, so a
     name such as "json" or "pip" is never imported to find out."""
-    from pitchlint.analysis.models import DEFAULT_MODELS, installed_models
+    from pitchlint.analysis.installed_models import DEFAULT_MODELS, installed_models
 
     if not isinstance(model, str):
         raise ConfigError(where, "`model` must be the name of an installed spaCy model package")

@@ -104,7 +104,8 @@ def shown(path: str) -> str:
     return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-Source = tuple[str, Callable[[], Document], Callable[[], Config]]  # (path, read it, its config)
+# A file not read yet: (its path, how to read it, how to find its configuration)
+PendingFile = tuple[str, Callable[[], Document], Callable[[], Config]]
 PathResult = tuple[str, FileReport | PitchlintError, Config | None]  # (path, report or error, its config)
 
 
@@ -121,7 +122,7 @@ def lint_paths(paths: list[str], config_path: str | None = None, stdin: bytes | 
     if options.config_path:
         config_for(None, options.config_path)  # a bad --config file is an error before any file
 
-    def source(path: str) -> Source:
+    def source(path: str) -> PendingFile:
         name = shown(path)
 
         def read() -> Document:
@@ -147,10 +148,10 @@ def lint_paths(paths: list[str], config_path: str | None = None, stdin: bytes | 
 
         return name, read, lambda: options.configure(path)
 
-    return lint_sources(source(p) for p in expand(paths, options))
+    return lint_pending(source(p) for p in expand(paths, options))
 
 
-def lint_sources(sources: Iterable[Source]) -> Iterator[PathResult]:
+def lint_pending(sources: Iterable[PendingFile]) -> Iterator[PathResult]:
     """Lint documents in order, batching neighbours that share a configuration through
     spaCy's `nlp.pipe`. A source that cannot be read or configured yields its error."""
     pending: list[tuple[str, Document, Config]] = []

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from pitchlint.analysis import Entity, Stretch
 from pitchlint.checks.findings import Finding
 from pitchlint.engine.score import Score
-from pitchlint.reading.read import line_starts, position
+from pitchlint.reading.positions import LF, UTF32, Positions
 from pitchlint.terms import severity_rank
 
 if TYPE_CHECKING:
@@ -46,11 +46,16 @@ class FileReport:
 
 
 def finding_positions(report: FileReport) -> list[dict[str, Any]]:
-    starts = line_starts(report.text)
+    lines = Positions(report.text, LF)
+
+    def position(offset: int) -> tuple[int, int]:  # 1-based, in characters
+        line, column = lines.position(offset, UTF32)
+        return line + 1, column + 1
+
     rows: list[dict[str, Any]] = []  # JSON objects
     for f in report.findings:
-        line, column = position(starts, f.start)
-        end_line, end_column = position(starts, f.end)
+        line, column = position(f.start)
+        end_line, end_column = position(f.end)
         row: dict[str, Any] = {
             "rule": f.rule, "severity": f.severity, "message": f.message,
             "line": line, "column": column, "end_line": end_line, "end_column": end_column,

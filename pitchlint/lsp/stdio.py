@@ -13,12 +13,16 @@ import json
 import logging
 import sys
 import threading
+from typing import TYPE_CHECKING, BinaryIO
 
 from lsprotocol.types import ErrorCodes  # loaded with pygls already: no cost here
 from pygls.exceptions import JsonRpcException
 from pygls.io_ import StdoutWriter
 
 from pitchlint.lsp.framing import FrameReader
+
+if TYPE_CHECKING:
+    from pitchlint.lsp.state import PitchlintServer
 
 
 class OneLine(logging.Handler):
@@ -40,7 +44,7 @@ def quiet_logging() -> None:
         logger.propagate = False
 
 
-def say(server, text: str) -> None:
+def say(server: PitchlintServer, text: str) -> None:
     """A problem with the stream: one line on stderr, and in the client's log once it may hear."""
     sys.stderr.write(f"pitchlint lsp: {text}\n")
     sys.stderr.flush()
@@ -51,15 +55,15 @@ def say(server, text: str) -> None:
             pass
 
 
-def send_error(server, request_id, code: ErrorCodes, message: str) -> None:
+def send_error(server: PitchlintServer, request_id: int | str | None, code: ErrorCodes, message: str) -> None:
     error = {"code": code.value, "message": message}
     server.protocol._send_data({"jsonrpc": "2.0", "id": request_id, "error": error})
 
 
-async def serve(server, stream) -> None:
+async def serve(server: PitchlintServer, stream: BinaryIO, stop: threading.Event) -> None:
     reader = FrameReader(stream)
     loop = asyncio.get_running_loop()
-    while not server._stop_event.is_set():
+    while not stop.is_set():
         frame = await loop.run_in_executor(server.thread_pool, reader.next_frame)
         if frame is None:
             return
@@ -90,15 +94,15 @@ async def serve(server, stream) -> None:
             say(server, f"a {getattr(message, 'method', 'message')} failed: {type(error).__name__}: {str(error)[:200]}")
 
 
-def run_stdio(server, stdin=None, stdout=None) -> None:
+def run_stdio(server: PitchlintServer, stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None:
     quiet_logging()
-    server._stop_event = threading.Event()
+    stop = server._stop_event = threading.Event()
     server.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
     try:
-        asyncio.run(serve(server, stdin or sys.stdin.buffer))
+        asyncio.run(serve(server, stdin or sys.stdin.buffer, stop))
     except BrokenPipeError:
         sys.stderr.write("pitchlint lsp: the client closed the connection\n")
     except (KeyboardInterrupt, SystemExit):
         pass
     finally:
-        server.shutdown()
+        server.shutdown()  # type: ignore[no-untyped-call]  # pygls leaves it unannotated

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from pitchlint.reading.positions import UTF16, Positions
 from pitchlint.reading.document import FALLBACK_ENCODING
+from pitchlint.reading.positions import UTF16, Positions
 
 UTF8_BOM = b"\xef\xbb\xbf"
 

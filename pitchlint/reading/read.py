@@ -13,22 +13,21 @@ from pathlib import Path
 
 from pitchlint.errors import InputError
 from pitchlint.reading.bounds import bounded
-from pitchlint.reading.document import (  # the reading API, re-exported for its callers
-    FALLBACK_ENCODING as FALLBACK_ENCODING,
-    MAX_BYTES as MAX_BYTES,
-    MAX_CHARACTERS as MAX_CHARACTERS,
-    MBOX_SEPARATOR as MBOX_SEPARATOR,
-    Document as Document,
-    check_bytes as check_bytes,
-    decode as decode,
-    newlines as newlines,
-    read_limited as read_limited,
-    wide_encoding as wide_encoding,
+from pitchlint.reading.document import (
+    MAX_CHARACTERS,
+    MBOX_SEPARATOR,
+    Document,
+    check_bytes,
+    decode,
+    newlines,
+    read_limited,
+    wide_encoding,
 )
-from pitchlint.reading.positions import LF, UTF32, Positions
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
 MAIL_SUFFIXES = {".eml", ".mbox", ".mail"}
+
+
 def read_document(path: str | Path, data: bytes | None = None) -> Document:
     """Read a message from disk (or from bytes already read, e.g. stdin)."""
     name = str(path)
@@ -132,14 +131,3 @@ def mask_markdown(text: str) -> str:
     )
 
     return mask(text)
-
-
-def line_starts(text: str) -> Positions:
-    """The lines of a report's text ("\\n" ends a line: the text is decoded so), for `position`."""
-    return Positions(text, LF)
-
-
-def position(lines: Positions, offset: int) -> tuple[int, int]:
-    """1-based (line, column) of a character offset, columns counted in characters."""
-    line, column = lines.position(offset, UTF32)
-    return line + 1, column + 1

@@ -23,7 +23,7 @@ def pipelines():
 
 
 def wanted_text(nlp, text):
-    finder = nlp.get_pipe("pitchlint_ask")
+    finder = nlp.get_pipe("pitchlint_statements")
     doc = nlp.make_doc(text)
     for name, component in nlp.pipeline[:2]:  # the senter and the sentence breaks
         doc = component(doc)

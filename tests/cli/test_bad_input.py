@@ -17,7 +17,8 @@ from pitchlint.checks.pack import load_rule_file
 from pitchlint.config.settings import config_for, find_config, load_config_file
 from pitchlint.engine import files as runner
 from pitchlint.errors import ConfigError, InputError, PitchlintError
-from pitchlint.reading.read import MAX_BYTES, read_document, read_limited
+from pitchlint.reading.document import MAX_BYTES, read_limited
+from pitchlint.reading.read import read_document
 
 VAGUE = "Hi Dana,\n\nIf you know anyone, or hear of any leads, please send them my way.\n\nThanks,\nSam\n"
 DOCS = '[docs]\nwhat = "w"\nwhy = "y"\nexample = "e"\nuse_instead = "u"\noptions = "o"\n'

@@ -23,7 +23,8 @@ from pitchlint.output.github import render_file
 from pitchlint.output.json import render_json
 from pitchlint.output.sarif import render_sarif
 from pitchlint.output.text import render_text
-from pitchlint.reading.read import line_starts, make_document, position
+from pitchlint.reading.positions import LF, UTF32, Positions
+from pitchlint.reading.read import make_document
 
 EXAMPLES = int(os.environ.get("PITCHLINT_HYPOTHESIS_EXAMPLES", "0")) or None
 
@@ -85,11 +86,11 @@ def test_lines_and_columns_agree_with_offsets_in_every_format(text, ext):
     report = lint(text, "draft" + ext)
     if report is None:
         return
-    lines = line_starts(report.text)
+    lines = Positions(report.text, LF)
     entry = file_json(report)
     for row in entry["findings"]:
-        assert (row["line"], row["column"]) == position(lines, row["start"])
-        assert (row["end_line"], row["end_column"]) == position(lines, row["end"])
+        assert (row["line"] - 1, row["column"] - 1) == lines.position(row["start"], UTF32)
+        assert (row["end_line"] - 1, row["end_column"] - 1) == lines.position(row["end"], UTF32)
         line_start = lines.starts[row["line"] - 1]
         assert report.text[line_start + row["column"] - 1:].startswith(report.text[row["start"]:row["end"]])
     parsed = json.loads(render_json([report], []))

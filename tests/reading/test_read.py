@@ -2,11 +2,10 @@ import pytest
 
 from pitchlint.errors import InputError
 from pitchlint.reading.front_matter import FrontMatter
+from pitchlint.reading.positions import LF, UTF32, Positions
 from pitchlint.reading.read import (
-    line_starts,
     make_document,
     mask_markdown,
-    position,
     read_document,
 )
 from pitchlint.terms import Profile
@@ -77,12 +76,12 @@ def test_crlf_is_normalised():
     assert make_document("Hi\r\nthere\r\n").text == "Hi\nthere\n"
 
 
-def test_positions_are_one_based():
-    starts = line_starts("ab\ncd\n\nef")
-    assert position(starts, 0) == (1, 1)
-    assert position(starts, 4) == (2, 2)
-    assert position(starts, 6) == (3, 1)
-    assert position(starts, 7) == (4, 1)
+def test_a_line_starts_after_each_newline():
+    lines = Positions("ab\ncd\n\nef", LF)
+    assert lines.position(0, UTF32) == (0, 0)
+    assert lines.position(4, UTF32) == (1, 1)
+    assert lines.position(6, UTF32) == (2, 0)
+    assert lines.position(7, UTF32) == (3, 0)
 
 
 def test_overlong_message_is_refused_with_its_size(tmp_path):
