@@ -1,6 +1,6 @@
 """pitchlint: a linter for networking asks.
 
-The public API (typed; see README "Python API"): `lint_text`, `lint_many`, `load_config`, the
+The public API (typed; see docs/api.md): `lint_text`, `lint_many`, `load_config`, the
 report types, and the errors. The heavy machinery (spaCy, Jinja) loads on first use, so
 `import pitchlint` and `pitchlint --help` stay instant.
 """

@@ -1,9 +1,9 @@
 """The statistical components on a long message, a piece at a time.
 
 spaCy's NER keeps working arrays for the whole Doc, about 15 KB per token here: a message of
-100,000 characters took 600 MB to 1.2 GB. Run on pieces of at most CHUNK_TOKENS tokens, cut at
+100,000 characters would take 600 MB to 1.2 GB. Run on pieces of at most CHUNK_TOKENS tokens, cut at
 paragraph breaks where there are any, it needs the memory of one piece, and the time stays
-linear. A message shorter than one piece (nearly all of them) is analysed whole, exactly as before.
+linear. A message shorter than one piece (nearly all of them) is analysed whole, in one pass.
 """
 
 from __future__ import annotations

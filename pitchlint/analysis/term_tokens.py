@@ -10,7 +10,7 @@ tokenizer's serialized settings (rules, prefixes, suffixes, infixes), so another
 reads it. Nothing in the file is trusted: a file that does not parse, has another fingerprint or a
 wrong checksum is ignored, and a term is taken from it only when its tokens spell the term exactly
 (otherwise the term is tokenized again). Reading or writing the cache never fails a run: when the
-folder cannot be written the matchers are built by tokenizing, as before. No network, ever.
+folder cannot be written the matchers are built by tokenizing every term. No network, ever.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """A file's report: what the engine found in one message (findings, score, verdict, targets,
-asks), and its data as the JSON contract gives it (see DESIGN.md), which the API's `to_dict`, the
-`--format json` output, `pitchlint batch` rows and the editor's hover all share."""
+asks), and its data as the JSON contract gives it (docs/cli.md, "JSON output"), which the API's
+`to_dict`, the `--format json` output, `pitchlint batch` rows and the editor's hover all share."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""`--format json`: the JSON contract (see DESIGN.md), one document for the whole run.
+"""`--format json`: the JSON contract (docs/cli.md, "JSON output"), one document for the whole run.
 
 Each file's entry is the engine's (pitchlint.engine.report.file_json), which the API, batch rows
 and the editor's hover share; this module adds the version and the run's summary.
