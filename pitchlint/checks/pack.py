@@ -1,8 +1,9 @@
 """Rules and rule packs.
 
 A rule is data (a TOML file in a pack folder: id, severity, message, docs, examples, score effect)
-plus a *kind*: the check that runs it. Built-in kinds live in pitchlint.checks.targets; a Python rule from
-an installed package is a `Rule` object published under the `pitchlint.rules` entry-point group.
+plus a *kind*: the check that runs it. The built-in kinds are in pitchlint.checks, one module per
+family, and pitchlint.checks.kinds maps their names to them; a Python rule from an installed
+package is a `Rule` object published under the `pitchlint.rules` entry-point group.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from pitchlint.checks.findings import Finding
 from pitchlint.checks.pack import Rule, RuleContext, load_entry_point_rules, load_pack
 from pitchlint.checks.paths import builtin_pack_dir
 from pitchlint.checks.selectors import covers
-from pitchlint.checks.targets import KINDS
+from pitchlint.checks.kinds import KINDS
 from pitchlint.config.settings import Config
 from pitchlint.engine.report import FileReport
 from pitchlint.engine.score import score

@@ -155,7 +155,7 @@ def test_a_csv_row_with_the_wrong_number_of_fields_is_an_error_row(tmp_path):
 
 
 def test_a_rule_that_raises_gives_its_message_an_error_and_the_others_are_linted(tmp_path, monkeypatch):
-    from pitchlint.checks import targets as checks
+    from pitchlint.checks import kinds as checks
     from pitchlint.engine.core import available_rules
 
     kind = available_rules(())["vague-ask"].kind

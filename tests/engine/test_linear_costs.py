@@ -172,7 +172,7 @@ def test_lists_after_leads_take_in_the_items_a_walk_takes_in_when_every_sentence
 
 
 def test_the_next_sentence_found_by_bisection_is_the_one_a_walk_finds(analyze):
-    from pitchlint.checks.text import next_sentence_end
+    from pitchlint.checks.places import next_sentence_end
 
     for text in TEXTS:
         analysis = analyze(text)
@@ -246,7 +246,8 @@ def test_a_list_of_companies_walked_once_gives_the_members_each_walk_gives(analy
 
 def test_generic_places_and_slots_found_by_bisection_agree_with_the_scans():
     from pitchlint.analysis import Analysis
-    from pitchlint.checks.targets import _generic_places, _within
+    from pitchlint.checks.ask import generic_places
+    from pitchlint.checks.slots import within
 
     rng = random.Random(3)
     for _ in range(200):
@@ -260,8 +261,8 @@ def test_generic_places_and_slots_found_by_bisection_agree_with_the_scans():
             if inside:
                 expected.append((ask, inside[0].start, inside[-1].end, [g.text for g in inside]))
         if expected:
-            assert _generic_places(analysis) == expected
-        inside = _within(stretches)
+            assert generic_places(analysis) == expected
+        inside = within(stretches)
         for offset in range(-1, 260):
             assert inside(offset) == any(s.start <= offset < s.end for s in stretches), offset
 
