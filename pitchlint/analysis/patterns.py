@@ -15,7 +15,6 @@ from pitchlint.errors import ConfigError
 
 if TYPE_CHECKING:
     from spacy.matcher import Matcher
-    from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
 _Entry = TypeVar("_Entry")
@@ -95,7 +94,3 @@ def compile_patterns(vocab: Vocab, patterns: list[TokenPattern], source: Path,
             raise ConfigError(source, f"pattern {i + 1} is not valid ({exc})") from None
         captures[key] = [mask]
     return matcher, captures
-
-
-def label_of(doc: Doc, match_id: int) -> str:
-    return doc.vocab.strings[match_id].split("#", 1)[0]

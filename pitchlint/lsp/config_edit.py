@@ -34,9 +34,6 @@ class ConfigEdit:
     end: int
     text: str
 
-    def apply(self, current: str) -> str:
-        return current[:self.start] + self.text + current[self.end:]
-
 
 def ignore_edit(document_path: str, rule_id: str, config: Config, current: str | None = None) -> ConfigEdit | None:
     """The edit that turns `rule_id` off for this message file, or None when there is none to make

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from pitchlint.analysis.patterns import compile_patterns, label_of, read_patterns
+from pitchlint.analysis.patterns import compile_patterns, read_patterns
 from pitchlint.analysis.statements import compile_word_patterns
 from pitchlint.checks.paths import builtin_pack_dir
 from pitchlint.errors import ConfigError
@@ -19,6 +19,11 @@ def nlp():
 
     return build_pipeline(None, str(builtin_pack_dir()))
 
+
+
+def label_of(doc, match_id: int) -> str:
+    """A Matcher match's label: its key (label#pattern number) up to the "#"."""
+    return doc.vocab.strings[match_id].split("#", 1)[0]
 
 def both(nlp, patterns, text):
     doc = nlp(text)

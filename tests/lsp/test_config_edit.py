@@ -7,7 +7,7 @@ import tomllib
 
 import pytest
 
-from pitchlint.lsp.config_edit import ignore_edit
+from pitchlint.lsp.config_edit import ConfigEdit, ignore_edit
 from pitchlint.lsp.settings import file_config
 
 PITCHLINT_TOML = {
@@ -36,6 +36,11 @@ PYPROJECT = {
 }
 
 
+
+def applied(edit: ConfigEdit, current: str) -> str:
+    """The configuration's text after the edit, as the editor's workspace edit leaves it."""
+    return current[:edit.start] + edit.text + current[edit.end:]
+
 def parsed_without_ignores(text: str, pyproject: bool) -> dict:
     data = tomllib.loads(text)
     table = data.get("tool", {}).get("pitchlint", {}) if pyproject else data
@@ -56,7 +61,7 @@ def test_the_edit_ignores_the_rule_for_that_file_only(tmp_path, name):
 
     edit = ignore_edit(str(draft), "vague-ask", config)
     assert edit is not None and not edit.create and edit.path == config_path
-    edited = edit.apply(original)
+    edited = applied(edit, original)
     config_path.write_bytes(edited.encode())
     after = file_config(str(draft))
     assert after.ignored_for(str(draft)) == before | {"vague-ask"}
@@ -71,7 +76,7 @@ def test_no_configuration_creates_one_next_to_the_message(tmp_path):
     draft = tmp_path / "ask.eml"
     edit = ignore_edit(str(draft), "missing-ask", file_config(str(draft)))
     assert edit.create and edit.path == tmp_path / ".pitchlint.toml" and edit.relative == "ask.eml"
-    edit.path.write_text(edit.apply(""))
+    edit.path.write_text(applied(edit, ""))
     assert file_config(str(draft)).ignored_for(str(draft)) == {"missing-ask"}
 
 
@@ -85,6 +90,6 @@ def test_nothing_to_do_or_nothing_safe_to_do(tmp_path):
     pyproject.write_text("[tool]\npitchlint = { ignore = [] }  # kept\n")  # an inline table grows in place
     inner = tmp_path / "sub" / "a.md"
     edit = ignore_edit(str(inner), "vague-ask", file_config(str(inner)))
-    edited = edit.apply(pyproject.read_text())
+    edited = applied(edit, pyproject.read_text())
     assert edited.endswith("}  # kept\n")
     assert tomllib.loads(edited)["tool"]["pitchlint"] == {"ignore": [], "per-file-ignores": {"a.md": ["vague-ask"]}}
