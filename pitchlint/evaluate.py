@@ -205,9 +205,15 @@ def load_labelled(label_file: Path, text: str) -> Labelled:
     return Labelled(_message_file(label_file), verdict, spans, channel, set(rules) if rules is not None else None)
 
 
+HELD_OUT = "held-out"  # a folder of messages kept unseen until a piece of work ends
+
+
 def label_files(folder: Path, only: str | None = None) -> list[Path]:
+    """The label files under `folder`, except those in a `held-out` folder below it: such a batch
+    is measured only when `folder` is that folder itself, so tuning on the corpus never sees it."""
     files = [f for f in sorted(folder.rglob("*.toml"))
-             if f.name not in ("pyproject.toml", ".pitchlint.toml") and (only is None or fnmatch(f.name, only))]
+             if f.name not in ("pyproject.toml", ".pitchlint.toml") and (only is None or fnmatch(f.name, only))
+             and HELD_OUT not in f.relative_to(folder).parts[:-1]]
     if not files:
         raise ConfigError(folder, "no labelled messages (a .toml label file beside each message)")
     return files

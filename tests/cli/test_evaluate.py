@@ -40,6 +40,16 @@ def test_evaluate_small_corpus(tmp_path):
     assert f"{tmp_path / 'c.txt'}: labelled specific, pitchlint says vague" in table
 
 
+def test_a_held_out_folder_is_measured_only_when_named(tmp_path):
+    write(tmp_path, "a", "If you hear of any leads, please send them my way.\n", 'verdict = "vague"\n')
+    held = tmp_path / "held-out"
+    held.mkdir()
+    write(held, "b", "If you know anyone, let me know.\n", 'verdict = "vague"\n')
+    write(held, "c", "Hello there.\n", 'verdict = "vague"\n')
+    assert evaluate(tmp_path).messages == 1
+    assert evaluate(held).messages == 2
+
+
 def test_bad_labels_name_the_file(tmp_path):
     write(tmp_path, "a", "Hello there.\n", 'verdict = "maybe"\n')
     with pytest.raises(ConfigError, match="verdict must be"):
