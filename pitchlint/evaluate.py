@@ -41,6 +41,15 @@ class GoldSpan:
         return self.statement in TARGET_STATEMENTS
 
 
+@dataclass(frozen=True)
+class GoldSentence:
+    """A sentence or clause of the writer's prose and its statement (corpus/GUIDE.md, section 6)."""
+
+    start: int
+    end: int
+    statement: str  # request | goal | background
+
+
 @dataclass
 class Labelled:
     path: Path
@@ -48,6 +57,7 @@ class Labelled:
     spans: list[GoldSpan]
     channel: str | None = None
     rules: set[str] | None = None  # the rules a coach would mark; None where not labelled
+    sentences: list[GoldSentence] = field(default_factory=list)  # empty where not labelled
 
 
 @dataclass
@@ -58,6 +68,21 @@ class Predicted:
     entities: set[tuple[str, int, int]]
     targets: set[tuple[str, int, int]]
     rules: set[str]
+    # (start, end, statement) of the stretches the report calls requests and goals; None when the
+    # report does not say (a saved report without goals)
+    stretches: list[tuple[int, int, str]] | None = None
+
+    def statement_at(self, start: int, end: int) -> str | None:
+        """The statement the report gives the text [start, end): the kind of the request or goal
+        stretch that overlaps it most (a request on a tie), else background."""
+        if self.stretches is None:
+            return None
+        best, kind = 0, "background"
+        for s_start, s_end, statement in self.stretches:
+            overlap = min(end, s_end) - max(start, s_start)
+            if overlap > best or (overlap == best > 0 and statement == "request"):
+                best, kind = overlap, statement
+        return kind
 
     @classmethod
     def from_json(cls, row: dict[str, Any]) -> "Predicted":
@@ -66,8 +91,13 @@ class Predicted:
             targets = {(e["label"], e["start"], e["end"]) for e in row["targets"] if e.get("label") in LABELS}
         else:  # a report from before targets were reported: the spans in the ask
             targets = {(e["label"], e["start"], e["end"]) for e in entities if e.get("in_ask")}
+        stretches = None
+        if "goals" in row:
+            stretches = [(a["start"], a["end"], "request") for a in row.get("asks", [])]
+            stretches += [(g["start"], g["end"], "goal") for g in row["goals"]]
         return cls(row["verdict"], {(e["label"], e["start"], e["end"]) for e in entities}, targets,
-                   {f["rule"] for f in row.get("findings", [])})
+                   {f["rule"] for f in row.get("findings", [])}, stretches)
+
 
 
 @dataclass
@@ -120,6 +150,15 @@ class EvalResult:
     rules: dict[str, Counts] = field(default_factory=dict)  # per rule, over messages with `rules` labels
     rule_errors: list[tuple[str, str, str]] = field(default_factory=list)  # (path, rule, "missed"|"false alarm")
     wrong: list[tuple[str, str, str]] = field(default_factory=list)  # (path, gold, predicted)
+    # over labelled sentences: per statement, that statement as the positive class
+    statements: dict[str, Counts] = field(default_factory=lambda: {s: Counts() for s in STATEMENTS})
+    sentences: int = 0
+    sentences_right: int = 0
+    statement_channels: dict[str, list[int]] = field(default_factory=dict)  # channel -> [right, sentences]
+
+    @property
+    def statement_accuracy(self) -> float:
+        return self.sentences_right / self.sentences if self.sentences else 0.0
 
     @property
     def messages(self) -> int:
@@ -142,12 +181,27 @@ class EvalResult:
             self.targets[label].add({e for e in predicted.targets if e[0] == label},
                                     {e for e in gold_targets if e[0] == label})
         self.targets["all"].add(predicted.targets, gold_targets)
+        self._add_sentences(gold, predicted)
         if gold.rules is not None:
             for rule, counts in self.rules.items():
                 counts.add({0} if rule in predicted.rules else set(), {0} if rule in gold.rules else set())
                 if (rule in predicted.rules) != (rule in gold.rules):
                     kind = "false alarm" if rule in predicted.rules else "missed"
                     self.rule_errors.append((str(gold.path), rule, kind))
+
+    def _add_sentences(self, gold: Labelled, predicted: Predicted) -> None:
+        by_channel = self.statement_channels.setdefault(gold.channel or "email", [0, 0])
+        for n, sentence in enumerate(gold.sentences):
+            kind = predicted.statement_at(sentence.start, sentence.end)
+            if kind is None:
+                return
+            self.sentences += 1
+            by_channel[1] += 1
+            if kind == sentence.statement:
+                self.sentences_right += 1
+                by_channel[0] += 1
+            for statement, counts in self.statements.items():
+                counts.add({n} if kind == statement else set(), {n} if sentence.statement == statement else set())
 
     def figures(self) -> dict[str, float]:
         """The headline figures, as `--save` writes them and `--baseline` reads them."""
@@ -158,6 +212,8 @@ class EvalResult:
             out[f"targets {name} recall"] = c.recall
         for name, c in self.entities.items():
             out[f"entities {name} F1"] = c.f1
+        if self.sentences:
+            out["statement accuracy"] = self.statement_accuracy
         return out
 
 
@@ -187,14 +243,7 @@ def load_labelled(label_file: Path, text: str) -> Labelled:
         statement = span.get("statement")
         if statement not in STATEMENTS:
             raise ConfigError(label_file, f"span {i} needs a statement ({', '.join(STATEMENTS)})")
-        occurrence = span.get("occurrence", 1)
-        if not isinstance(occurrence, int) or occurrence < 1:
-            raise ConfigError(label_file, f"span {i}: occurrence must be a whole number from 1")
-        start = -1
-        for _ in range(occurrence):
-            start = text.find(needle, start + 1)
-            if start < 0:
-                raise ConfigError(label_file, f"span {i}: {needle!r} does not occur that often in the message")
+        start = _find(label_file, f"span {i}", needle, span.get("occurrence", 1), text)
         spans.append(GoldSpan(label, start, start + len(needle), statement))
     rules = data.get("rules")
     if rules is not None and (not isinstance(rules, list) or not all(isinstance(r, str) for r in rules)):
@@ -202,7 +251,36 @@ def load_labelled(label_file: Path, text: str) -> Labelled:
     channel = data.get("channel")
     if channel is not None and not isinstance(channel, str):
         raise ConfigError(label_file, "`channel` must be a string")
-    return Labelled(_message_file(label_file), verdict, spans, channel, set(rules) if rules is not None else None)
+    return Labelled(_message_file(label_file), verdict, spans, channel, set(rules) if rules is not None else None,
+                    _gold_sentences(label_file, data.get("sentence", []), text))
+
+
+def _find(label_file: Path, what: str, needle: object, occurrence: object, text: str) -> int:
+    """The offset of the `occurrence`-th match of `needle` in `text` (matches may overlap)."""
+    if not isinstance(needle, str) or not needle:
+        raise ConfigError(label_file, f"{what} needs a text")
+    if not isinstance(occurrence, int) or occurrence < 1:
+        raise ConfigError(label_file, f"{what}: occurrence must be a whole number from 1")
+    start = -1
+    for _ in range(occurrence):
+        start = text.find(needle, start + 1)
+        if start < 0:
+            raise ConfigError(label_file, f"{what}: {needle!r} does not occur that often in the message")
+    return start
+
+
+def _gold_sentences(label_file: Path, raw: object, text: str) -> list[GoldSentence]:
+    if not isinstance(raw, list) or not all(isinstance(s, dict) for s in raw):
+        raise ConfigError(label_file, "`sentence` must be an array of tables ([[sentence]])")
+    sentences = []
+    for i, entry in enumerate(raw, 1):
+        statement = entry.get("statement")
+        if statement not in STATEMENTS:
+            raise ConfigError(label_file, f"sentence {i} needs a statement ({', '.join(STATEMENTS)})")
+        needle = entry.get("text")
+        start = _find(label_file, f"sentence {i}", needle, entry.get("occurrence", 1), text)
+        sentences.append(GoldSentence(start, start + len(str(needle)), statement))
+    return sentences
 
 
 HELD_OUT = "held-out"  # a folder of messages kept unseen until a piece of work ends
@@ -245,7 +323,9 @@ def evaluate(corpus: str | Path, config_path: str | None = None, only: str | Non
         channel = gold.channel if gold.channel in CHANNELS else None
         engine = engine_for(dataclasses.replace(config, force_channel=channel))
         report = next(engine.lint_documents([document]))
-        result.add(gold, Predicted.from_json(file_json(report)))
+        row = file_json(report)
+        row["goals"] = [{"start": g.start, "end": g.end} for g in report.goals]  # not in the JSON contract (yet)
+        result.add(gold, Predicted.from_json(row))
     return result
 
 
@@ -268,6 +348,16 @@ def render_table(result: EvalResult, show_errors: bool = False, baseline: Mappin
     for name, by_channel in sorted(result.channels.items()):
         lines.append(f"{name:17} {by_channel.messages:8d} {by_channel.accuracy:9.3f} "
                      f"{by_channel.vague.precision:8.3f} {by_channel.vague.recall:8.3f}")
+    if result.sentences:
+        lines += ["", f"statement accuracy  {result.statement_accuracy:.3f}  ({result.sentences_right}/{result.sentences}"
+                      f" labelled sentences){_delta('statement accuracy', result.statement_accuracy, baseline)}",
+                  f"{'statements':17} {'precision':>9} {'recall':>7} {'gold':>5} {'found':>6}"]
+        for name, c in result.statements.items():
+            lines.append(f"{name:17} {c.precision:9.3f} {c.recall:7.3f} {c.tp + c.fn:5d} {c.tp + c.fp:6d}")
+        lines.append(f"{'by channel':17} {'accuracy':>9} {'sentences':>10}")
+        for name, (right, count) in sorted(result.statement_channels.items()):
+            if count:
+                lines.append(f"{name:17} {right / count:9.3f} {count:10d}")
     lines += ["", f"{'targets':17} {'precision':>9} {'recall':>7} {'F1':>7} {'gold':>5} {'found':>6}"]
     for name, c in result.targets.items():
         before = ""

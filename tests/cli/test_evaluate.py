@@ -105,3 +105,46 @@ def test_eval_one_batch_saved_reports_and_a_baseline(tmp_path):
     assert "ROLE                  1.000   1.000   1.000     1      1  (before P 1.000 R 0.000)" in after.output
     missing = runner.invoke(main, ["eval", str(corpus), "--reports", str(tmp_path / "old.json")])
     assert missing.exit_code == 2 and "5a.txt: has no report in the saved reports" in missing.output
+
+
+SENTENCES = (
+    'verdict = "specific"\n'
+    '[[sentence]]\ntext = "Hi Dana,"\nstatement = "background"\n'
+    '[[sentence]]\ntext = "I spent six years in retail banking,"\nstatement = "background"\n'
+    '[[sentence]]\ntext = "and now I want a fraud analyst role."\nstatement = "goal"\n'
+    '[[sentence]]\ntext = "Know anyone in fraud at a fintech?"\nstatement = "request"\n'
+)
+SENTENCE_TEXT = ("Hi Dana,\nI spent six years in retail banking, and now I want a fraud analyst role. "
+                 "Know anyone in fraud at a fintech?\n")
+
+
+def test_statement_accuracy_from_the_requests_and_goals_a_report_gives(tmp_path):
+    write(tmp_path, "a", SENTENCE_TEXT, SENTENCES)
+    goal_start = SENTENCE_TEXT.index("I spent")  # the report takes the whole sentence as a goal
+    ask_start = SENTENCE_TEXT.index("Know")
+    row = {"verdict": "specific", "entities": [], "targets": [], "findings": [],
+           "asks": [{"start": ask_start, "end": len(SENTENCE_TEXT) - 1}],
+           "goals": [{"start": goal_start, "end": ask_start - 1}]}
+    result = evaluate(tmp_path, reports={"a.txt": row})
+    assert (result.sentences, result.sentences_right) == (4, 3)  # the background clause is taken for a goal
+    assert (result.statements["goal"].tp, result.statements["goal"].fp) == (1, 1)
+    assert (result.statements["background"].tp, result.statements["background"].fn) == (1, 1)
+    assert result.statements["request"].precision == result.statements["request"].recall == 1.0
+    assert result.figures()["statement accuracy"] == 0.75
+    table = render_table(result)
+    assert "statement accuracy  0.750  (3/4 labelled sentences)" in table
+    assert "email                 0.750          4" in table
+
+
+def test_a_saved_report_without_goals_gives_no_statement_figures(tmp_path):
+    write(tmp_path, "a", SENTENCE_TEXT, SENTENCES)
+    row = {"verdict": "specific", "entities": [], "targets": [], "findings": [], "asks": []}
+    result = evaluate(tmp_path, reports={"a.txt": row})
+    assert result.sentences == 0 and "statement accuracy" not in result.figures()
+    assert "statement accuracy" not in render_table(result)
+
+
+def test_a_sentence_label_that_is_not_in_the_message_names_the_file(tmp_path):
+    write(tmp_path, "a", "Hello there.\n", 'verdict = "vague"\n[[sentence]]\ntext = "Goodbye."\nstatement = "background"\n')
+    with pytest.raises(ConfigError, match="sentence 1: 'Goodbye.' does not occur that often"):
+        evaluate(tmp_path)
