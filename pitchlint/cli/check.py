@@ -16,7 +16,6 @@ from pitchlint.cli.options import say_error
 from pitchlint.errors import PitchlintError
 
 if TYPE_CHECKING:
-    from pitchlint.checks.pack import Rule
     from pitchlint.config.settings import Config
     from pitchlint.engine.files import RunOptions
     from pitchlint.engine.report import FileReport
@@ -46,10 +45,7 @@ def use_color(option: bool | None, stream_is_terminal: bool) -> bool:
 
 def why_it_fails(report: FileReport, config: Config) -> str | None:
     """The reason a failing file fails when no finding says it: its score is under the threshold."""
-    from pitchlint.terms import severity_rank
-
-    threshold = severity_rank(config.fail_on)
-    if any(severity_rank(f.severity) >= threshold for f in report.findings):
+    if report.has_finding_at(config.fail_on):
         return None
     return f"{report.path}: score {report.score.total}/100 is under fail-under {config.fail_under}"
 
@@ -82,7 +78,6 @@ def _check(files: list[str], options: CheckOptions, run: RunOptions, out: IO[str
     many = len(files) > 1 or any(os.path.isdir(f) for f in files)
     show_progress = many and sys.stderr.isatty() and not options.quiet
     done, failed = Run(), False
-    rules_run: dict[str, Rule] = {}
     try:
         for n, (_path, result, config) in enumerate(lint_paths(list(files), options=run), 1):
             if show_progress:
@@ -97,7 +92,7 @@ def _check(files: list[str], options: CheckOptions, run: RunOptions, out: IO[str
             done.reports.append(result)
             assert config is not None  # a report comes with the configuration it was linted with
             for rule_id, rule in engine_for(config).rules.items():
-                rules_run.setdefault(rule_id, rule)
+                done.rules.setdefault(rule_id, rule)
             fails = result.fails(config)
             failed = failed or fails
             if fails and (reason := why_it_fails(result, config)):
@@ -115,6 +110,5 @@ def _check(files: list[str], options: CheckOptions, run: RunOptions, out: IO[str
             click.echo("", err=True)
     incomplete = any(r.internal_errors for r in done.reports)  # a rule or template failed
     done.exit_code = 2 if done.errors or incomplete else 1 if failed and not options.exit_zero else 0
-    done.rules = rules_run
     emit(emitter.finish(done))
     return done.exit_code

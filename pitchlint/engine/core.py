@@ -12,10 +12,10 @@ from typing import TypeVar
 from pitchlint.analysis import Analysis, Entity, Stretch, analyze_texts
 from pitchlint.analysis.zones import analysis_zone
 from pitchlint.checks.findings import Finding
+from pitchlint.checks.kinds import KINDS
 from pitchlint.checks.pack import Rule, RuleContext, load_entry_point_rules, load_pack
 from pitchlint.checks.paths import builtin_pack_dir
 from pitchlint.checks.selectors import covers
-from pitchlint.checks.kinds import KINDS
 from pitchlint.config.settings import Config
 from pitchlint.engine.report import FileReport
 from pitchlint.engine.score import score
@@ -82,9 +82,8 @@ class Engine:
     def analyze(self, documents: list[Document]) -> Iterator[Analysis]:
         """The analyses of `documents`, lazily. Each holds its spaCy Doc: inside a memory zone
         (`memory_zone`) it is valid only until the zone closes."""
-        analyses: Iterator[Analysis] = analyze_texts((d.prose for d in documents), self.config.model,
-                                                     builtin_pack_dir(), extra_packs=self.config.packs)
-        return analyses
+        return analyze_texts((d.prose for d in documents), self.config.model, builtin_pack_dir(),
+                             extra_packs=self.config.packs)
 
     def check(self, document: Document, analysis: Analysis) -> FileReport:
         findings: list[Finding] = []
@@ -130,9 +129,7 @@ class Engine:
     def memory_zone(self, messages: int = 1) -> AbstractContextManager[None]:
         """spaCy's memory zone on this engine's pipeline for linting `messages` messages: what
         they add to the vocabulary is dropped at its end (pitchlint.analysis.zones)."""
-        zone: AbstractContextManager[None] = analysis_zone(self.config.model, builtin_pack_dir(),
-                                                           self.config.packs, messages)
-        return zone
+        return analysis_zone(self.config.model, builtin_pack_dir(), self.config.packs, messages)
 
     def lint_documents(self, documents: Iterable[Document]) -> Iterator[FileReport]:
         """Reports in order. Each slice of MESSAGES_PER_ZONE documents is analysed and checked

@@ -39,10 +39,16 @@ class FileReport:
         return file_json(self)
 
     def fails(self, config: Config) -> bool:
-        threshold = severity_rank(config.fail_on)
-        if any(severity_rank(f.severity) >= threshold for f in self.findings):
+        """Whether the configuration's thresholds fail this file: a finding at or above `fail-on`,
+        or a score under `fail-under`."""
+        if self.has_finding_at(config.fail_on):
             return True
         return config.fail_under is not None and self.score.total < config.fail_under
+
+    def has_finding_at(self, severity: str) -> bool:
+        """Whether a finding is at `severity` or above."""
+        threshold = severity_rank(severity)
+        return any(severity_rank(f.severity) >= threshold for f in self.findings)
 
 
 def finding_positions(report: FileReport) -> list[dict[str, Any]]:

@@ -38,7 +38,7 @@ class Run:
 
     reports: list[FileReport] = field(default_factory=list)
     errors: list[PitchlintError] = field(default_factory=list)
-    rules: Mapping[str, Rule] = field(default_factory=dict)
+    rules: dict[str, Rule] = field(default_factory=dict)  # every rule that ran on some file
     exit_code: int | None = None
 
 
