@@ -23,7 +23,9 @@ from pitchlint.analysis.term_tokens import TermTokens
 from pitchlint.errors import ConfigError
 
 if TYPE_CHECKING:
-    from spacy.tokenizer import Tokenizer  # compiled, without type information: Any to mypy
+    from spacy.tokenizer import (
+        Tokenizer,  # compiled, without type information: Any to mypy
+    )
 
 # A target span before the overlaps are resolved: (start, end, label, priority, source)
 Candidate = tuple[int, int, str, int, str]

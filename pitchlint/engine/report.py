@@ -52,16 +52,12 @@ class FileReport:
 
 
 def finding_positions(report: FileReport) -> list[dict[str, Any]]:
-    lines = Positions(report.text, LF)
-
-    def position(offset: int) -> tuple[int, int]:  # 1-based, in characters
-        line, column = lines.position(offset, UTF32)
-        return line + 1, column + 1
+    lines = Positions(report.text, LF)  # the JSON counts columns in characters
 
     rows: list[dict[str, Any]] = []  # JSON objects
     for f in report.findings:
-        line, column = position(f.start)
-        end_line, end_column = position(f.end)
+        line, column = lines.one_based(f.start, UTF32)
+        end_line, end_column = lines.one_based(f.end, UTF32)
         row: dict[str, Any] = {
             "rule": f.rule, "severity": f.severity, "message": f.message,
             "line": line, "column": column, "end_line": end_line, "end_column": end_column,

@@ -22,13 +22,6 @@ from pitchlint.reading.positions import UTF16, Positions
 UTF8_BOM = b"\xef\xbb\xbf"
 
 
-def report_position(lines: Positions, offset: int) -> tuple[int, int]:
-    """1-based line and column of an offset into a report's text, the column in UTF-16 code
-    units, as SARIF viewers and GitHub count; `lines` counts "\\n" only (`Positions(text, LF)`)."""
-    line, column = lines.position(offset, UTF16)
-    return line + 1, column + 1
-
-
 @dataclass(frozen=True)
 class Artifact:
     """The file behind a report, when the report's text is that file's text."""

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from pitchlint.engine.report import FileReport
 from pitchlint.errors import PitchlintError
-from pitchlint.output.artifacts import display_path, report_position
+from pitchlint.output.artifacts import display_path
 from pitchlint.output.emitters import Emitter
-from pitchlint.reading.positions import LF, Positions
+from pitchlint.reading.positions import LF, UTF16, Positions
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -38,8 +38,8 @@ def render_file(report: FileReport, cwd: str | None = None) -> list[str]:
     lines = Positions(report.text, LF)
     out = [command("notice", note, file=path, title="pitchlint note") for note in report.notes]
     for finding in report.findings:
-        line, column = report_position(lines, finding.start)
-        end_line, end_column = report_position(lines, finding.end)
+        line, column = lines.one_based(finding.start, UTF16)
+        end_line, end_column = lines.one_based(finding.end, UTF16)
         same_line = line == end_line
         out.append(command(
             COMMANDS[finding.severity], finding.message, file=path, line=line,

@@ -25,10 +25,9 @@ from pitchlint.output.artifacts import (
     directory_uri,
     path_uri,
     read_artifact,
-    report_position,
 )
 from pitchlint.output.emitters import Emitter
-from pitchlint.reading.positions import LF, Positions
+from pitchlint.reading.positions import LF, UTF16, Positions
 from pitchlint.version import __version__
 
 if TYPE_CHECKING:
@@ -73,8 +72,8 @@ def _artifact_location(path: str, cwd: str) -> dict[str, str]:
 
 
 def _region(lines: Positions, artifact: Artifact | None, start: int, end: int) -> dict[str, int]:
-    start_line, start_column = report_position(lines, start)
-    end_line, end_column = report_position(lines, end)
+    start_line, start_column = lines.one_based(start, UTF16)
+    end_line, end_column = lines.one_based(end, UTF16)
     region = {"startLine": start_line, "startColumn": start_column, "endLine": end_line, "endColumn": end_column}
     if artifact is not None:
         offset = artifact.utf16_offset(start)

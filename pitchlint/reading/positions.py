@@ -104,6 +104,11 @@ class Positions:
         line = bisect.bisect_right(self.starts, offset) - 1
         return line, self.units(self.starts[line], min(offset, self.ends[line]), encoding)
 
+    def one_based(self, offset: int, encoding: str) -> tuple[int, int]:
+        """`position` numbered from 1, as the reports and the CI formats number lines and columns."""
+        line, column = self.position(offset, encoding)
+        return line + 1, column + 1
+
     def offset(self, line: int, column: int, encoding: str = UTF16) -> int:
         """The offset of a 0-based position. A line past the end means the end of the text and a
         column past the end of its line means the line's end; a column that falls inside a

@@ -278,7 +278,7 @@ def test_format_patch_is_cut_at_its_first_dashes_whatever_comes_between():
 
 
 def test_columns_counted_by_bisection_are_the_utf16_lengths_of_the_slices():
-    from pitchlint.output.artifacts import Artifact, report_position
+    from pitchlint.output.artifacts import Artifact
     from pitchlint.reading.positions import LF, UTF8, UTF16, Positions, code_units
 
     def utf16_length(text: str) -> int:
@@ -292,7 +292,7 @@ def test_columns_counted_by_bisection_are_the_utf16_lengths_of_the_slices():
         artifact = Artifact(text=text, encoding="utf-8", bom=False, crlf=())
         for offset in range(len(text) + 2):
             line = max(i for i, s in enumerate(starts) if s <= offset)
-            assert report_position(lines, offset) == (line + 1, utf16_length(text[starts[line]:offset]) + 1)
+            assert lines.one_based(offset, UTF16) == (line + 1, utf16_length(text[starts[line]:offset]) + 1)
             assert artifact.utf16_offset(offset) == utf16_length(text[:offset])
             for start in range(0, min(offset, len(text)) + 1, 7):
                 piece = text[start:offset]
