@@ -18,8 +18,9 @@ if TYPE_CHECKING:
 WORD = re.compile(r"[\w’'-]+")
 
 
+GREETING_WORDS = r"(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)"
 GREETING = re.compile(
-    r"\A\s*(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)[ \t]+"
+    r"\A\s*" + GREETING_WORDS + r"[ \t]+"
     r"((?:Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Prof\.?)[ \t]+)?"
     r"([A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)?|<[^<>\n]{1,30}>|\{\{[^{}\n]{1,30}\}\}|\[[^\[\]\n]{1,30}\])"  # a name, or a slot
     r"(?:[ \t]+(?i:sir|ma['’]am|ji|san))?[ \t]*[,!:\n—-]")

@@ -12,7 +12,7 @@ from pitchlint.checks import pack_regex
 from pitchlint.checks.findings import Finding
 from pitchlint.checks.pack import RuleContext
 from pitchlint.checks.phrases import phrase_pattern
-from pitchlint.checks.places import WORD
+from pitchlint.checks.places import GREETING_WORDS, WORD
 
 if TYPE_CHECKING:
     from regex import Match
@@ -38,7 +38,7 @@ def check_multiple_asks(ctx: RuleContext) -> Iterable[Finding]:
     yield ctx.finding(last.start(), last.end(), ctx.rule.message.format(count=len(found), requests=kinds))
 
 
-GREETING_LINE = re.compile(r"^[ \t]*(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b[^\n]{0,40}$", re.M)
+GREETING_LINE = re.compile(r"^[ \t]*" + GREETING_WORDS + r"\b[^\n]{0,40}$", re.M)
 
 
 def check_buried_ask(ctx: RuleContext) -> Iterable[Finding]:
