@@ -152,9 +152,16 @@ class EvalResult:
     wrong: list[tuple[str, str, str]] = field(default_factory=list)  # (path, gold, predicted)
     # over labelled sentences: per statement, that statement as the positive class
     statements: dict[str, Counts] = field(default_factory=lambda: {s: Counts() for s in STATEMENTS})
-    sentences: int = 0
-    sentences_right: int = 0
-    statement_channels: dict[str, list[int]] = field(default_factory=dict)  # channel -> [right, sentences]
+    # per channel: (sentences whose statement the report gets right, labelled sentences)
+    statement_channels: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    @property
+    def sentences(self) -> int:
+        return sum(count for _, count in self.statement_channels.values())
+
+    @property
+    def sentences_right(self) -> int:
+        return sum(right for right, _ in self.statement_channels.values())
 
     @property
     def statement_accuracy(self) -> float:
@@ -190,18 +197,16 @@ class EvalResult:
                     self.rule_errors.append((str(gold.path), rule, kind))
 
     def _add_sentences(self, gold: Labelled, predicted: Predicted) -> None:
-        by_channel = self.statement_channels.setdefault(gold.channel or "email", [0, 0])
-        for n, sentence in enumerate(gold.sentences):
-            kind = predicted.statement_at(sentence.start, sentence.end)
-            if kind is None:
-                return
-            self.sentences += 1
-            by_channel[1] += 1
-            if kind == sentence.statement:
-                self.sentences_right += 1
-                by_channel[0] += 1
-            for statement, counts in self.statements.items():
-                counts.add({n} if kind == statement else set(), {n} if sentence.statement == statement else set())
+        if not gold.sentences or predicted.stretches is None:
+            return
+        kinds = [predicted.statement_at(s.start, s.end) for s in gold.sentences]
+        for statement, counts in self.statements.items():
+            counts.add({n for n, kind in enumerate(kinds) if kind == statement},
+                       {n for n, s in enumerate(gold.sentences) if s.statement == statement})
+        right = sum(kind == s.statement for kind, s in zip(kinds, gold.sentences, strict=True))
+        channel = gold.channel or "email"
+        before_right, before_count = self.statement_channels.get(channel, (0, 0))
+        self.statement_channels[channel] = (before_right + right, before_count + len(kinds))
 
     def figures(self) -> dict[str, float]:
         """The headline figures, as `--save` writes them and `--baseline` reads them."""
@@ -356,8 +361,7 @@ def render_table(result: EvalResult, show_errors: bool = False, baseline: Mappin
             lines.append(f"{name:17} {c.precision:9.3f} {c.recall:7.3f} {c.tp + c.fn:5d} {c.tp + c.fp:6d}")
         lines.append(f"{'by channel':17} {'accuracy':>9} {'sentences':>10}")
         for name, (right, count) in sorted(result.statement_channels.items()):
-            if count:
-                lines.append(f"{name:17} {right / count:9.3f} {count:10d}")
+            lines.append(f"{name:17} {right / count:9.3f} {count:10d}")
     lines += ["", f"{'targets':17} {'precision':>9} {'recall':>7} {'F1':>7} {'gold':>5} {'found':>6}"]
     for name, c in result.targets.items():
         before = ""
