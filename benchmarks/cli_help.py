@@ -10,14 +10,7 @@ import subprocess
 import sys
 import tempfile
 
-from common import (
-    median,
-    pitchlint_command,
-    print_table,
-    process_env,
-    time_process,
-    verdict,
-)
+from common import median, pitchlint_command, print_table, process_env, time_process, verdict
 
 TARGET = 0.3
 SPACY_CHECK = """

@@ -18,15 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from common import (
-    median,
-    model_name,
-    pitchlint_command,
-    print_table,
-    process_env,
-    time_process,
-    verdict,
-)
+from common import median, model_name, pitchlint_command, print_table, process_env, time_process, verdict
 from messages import messages
 
 BARE_FULL = """
@@ -53,9 +45,7 @@ def main() -> None:
     parser.add_argument("--no-default", action="store_true", help="leave out the default-pipeline reference row")
     args = parser.parse_args()
 
-    from pitchlint.analysis.pipeline import (
-        UNUSED_COMPONENTS,  # cheap: does not import spaCy
-    )
+    from pitchlint.analysis.pipeline import UNUSED_COMPONENTS  # cheap: does not import spaCy
 
     model = model_name()
     text = messages(1)[0]

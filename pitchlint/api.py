@@ -15,12 +15,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, TypeAlias
 
-from pitchlint.config.settings import (
-    Config,
-    find_config,
-    load_config_file,
-    parse_config,
-)
+from pitchlint.config.settings import Config, find_config, load_config_file, parse_config
 from pitchlint.engine.records import Record, Result, lint_records
 from pitchlint.engine.report import FileReport
 from pitchlint.errors import PitchlintError

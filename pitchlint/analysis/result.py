@@ -15,9 +15,7 @@ from pitchlint.analysis.patterns import (
     TARGETS_KEY,
     TRIGGER_KEY,
 )
-from pitchlint.analysis.patterns import (
-    TARGET_LABELS as TARGET_LABELS,  # re-exported: what a target can be
-)
+from pitchlint.analysis.patterns import TARGET_LABELS as TARGET_LABELS  # re-exported: what a target can be
 
 if TYPE_CHECKING:  # the rules get plain data; spaCy is imported by the pipeline, not here
     from spacy.tokens import Doc

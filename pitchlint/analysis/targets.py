@@ -11,21 +11,14 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from pitchlint.analysis.lexicon import Lexicon, read_lexicon, with_plurals
-from pitchlint.analysis.patterns import (
-    TARGETS_KEY,
-    compile_patterns,
-    read_patterns,
-    register_extensions,
-)
+from pitchlint.analysis.patterns import TARGETS_KEY, compile_patterns, read_patterns, register_extensions
 from pitchlint.analysis.sentences import with_sentence_lookup
 from pitchlint.analysis.shapes import ShapeFinder, read_shapes
 from pitchlint.analysis.term_tokens import TermTokens
 from pitchlint.errors import ConfigError
 
 if TYPE_CHECKING:
-    from spacy.tokenizer import (
-        Tokenizer,  # compiled, without type information: Any to mypy
-    )
+    from spacy.tokenizer import Tokenizer  # compiled, without type information: Any to mypy
 
 # A target span before the overlaps are resolved: (start, end, label, priority, source)
 Candidate = tuple[int, int, str, int, str]

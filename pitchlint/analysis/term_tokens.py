@@ -27,9 +27,7 @@ from spacy.attrs import LOWER
 from spacy.language import Language
 
 if TYPE_CHECKING:
-    from spacy.tokenizer import (
-        Tokenizer,  # compiled, without type information: Any to mypy
-    )
+    from spacy.tokenizer import Tokenizer  # compiled, without type information: Any to mypy
     from spacy.tokens import Doc
 
 FORMAT = 1

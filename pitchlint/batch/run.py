@@ -19,13 +19,7 @@ from pitchlint.batch.outputs import open_output
 from pitchlint.batch.progress import Tally
 from pitchlint.batch.rows import Row, batch_rows, lost_rows, record_key
 from pitchlint.config.settings import Config
-from pitchlint.engine.executors import (
-    DaskCluster,
-    Executor,
-    InProcess,
-    LocalPool,
-    in_order,
-)
+from pitchlint.engine.executors import DaskCluster, Executor, InProcess, LocalPool, in_order
 from pitchlint.engine.records import Record
 from pitchlint.errors import PitchlintError
 

@@ -5,21 +5,13 @@ check type). Checks never read files, never call spaCy and keep no state: everyt
 
 from __future__ import annotations
 
-from pitchlint.checks.ask import (
-    check_missing_ask,
-    check_target_outside_ask,
-    check_vague_ask,
-)
+from pitchlint.checks.ask import check_missing_ask, check_target_outside_ask, check_vague_ask
 from pitchlint.checks.pack import Check
 from pitchlint.checks.phrases import check_phrase, check_phrase_absent
 from pitchlint.checks.placeholder import check_placeholder
 from pitchlint.checks.recipient import check_recipient
 from pitchlint.checks.required import check_context_required, check_target_required
-from pitchlint.checks.shape import (
-    check_buried_ask,
-    check_length_budget,
-    check_multiple_asks,
-)
+from pitchlint.checks.shape import check_buried_ask, check_length_budget, check_multiple_asks
 
 KINDS: dict[str, Check] = {
     "vague-ask": check_vague_ask,

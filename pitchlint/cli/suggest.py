@@ -15,12 +15,7 @@ from typing import AnyStr, Generic
 
 from pitchlint.engine.report import FileReport
 from pitchlint.errors import PitchlintError
-from pitchlint.output.artifacts import (
-    UTF8_BOM,
-    artifact_for,
-    display_path,
-    read_artifact,
-)
+from pitchlint.output.artifacts import UTF8_BOM, artifact_for, display_path, read_artifact
 
 NO_NEWLINE = b"\\ No newline at end of file\n"
 

@@ -11,21 +11,10 @@ from typing import Any
 
 from pitchlint.config.discovery import KEYS as DISCOVERY_KEYS
 from pitchlint.config.discovery import FileSettings, parse_file_settings
-from pitchlint.config.files import (
-    pitchlint_table,
-    pyproject_table,
-    read_toml,
-    unsafe_reason,
-)
+from pitchlint.config.files import pitchlint_table, pyproject_table, read_toml, unsafe_reason
 from pitchlint.config.globs import check_globs
 from pitchlint.errors import ConfigError
-from pitchlint.terms import (
-    SEVERITIES,
-    Profile,
-    parse_channel,
-    parse_profile,
-    string_list,
-)
+from pitchlint.terms import SEVERITIES, Profile, parse_channel, parse_profile, string_list
 
 KEYS = {"select", "ignore", "severity", "model", "packs", "fail-on", "fail-under", "hook", "per-file-ignores",
         "profile", "channel", "templates", "accept", "extend-select"} | DISCOVERY_KEYS

@@ -19,13 +19,7 @@ from pitchlint.checks.findings import Finding
 from pitchlint.checks.pack import Rule
 from pitchlint.engine.report import FileReport
 from pitchlint.errors import PitchlintError
-from pitchlint.output.artifacts import (
-    Artifact,
-    artifact_for,
-    directory_uri,
-    path_uri,
-    read_artifact,
-)
+from pitchlint.output.artifacts import Artifact, artifact_for, directory_uri, path_uri, read_artifact
 from pitchlint.output.emitters import Emitter
 from pitchlint.reading.positions import LF, UTF16, Positions
 from pitchlint.version import __version__

@@ -52,9 +52,7 @@ def read_document(path: str | Path, data: bytes | None = None) -> Document:
 
 
 def _mail_document(data: bytes, name: str) -> Document:
-    from pitchlint.reading.mail import (
-        read_mail,  # the e-mail package only when there is e-mail
-    )
+    from pitchlint.reading.mail import read_mail  # the e-mail package only when there is e-mail
 
     check_bytes(data, name)
     # the MIME parser needs the bytes: transfer encodings and charsets are per part
@@ -126,8 +124,6 @@ def is_mail(text: str, path: str) -> bool:
 
 
 def mask_markdown(text: str) -> str:
-    from pitchlint.reading.markdown import (
-        mask_markdown as mask,  # markdown-it loads for Markdown only
-    )
+    from pitchlint.reading.markdown import mask_markdown as mask  # markdown-it loads for Markdown only
 
     return mask(text)

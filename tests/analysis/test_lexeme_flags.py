@@ -5,13 +5,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-from pitchlint.analysis.flags import (
-    FIRST_SPARE_BIT,
-    LAST_BIT,
-    WordTest,
-    as_flags,
-    flag_for,
-)
+from pitchlint.analysis.flags import FIRST_SPARE_BIT, LAST_BIT, WordTest, as_flags, flag_for
 from pitchlint.analysis.patterns import compile_patterns, read_patterns
 from pitchlint.checks.paths import builtin_pack_dir
 from pitchlint.errors import ConfigError

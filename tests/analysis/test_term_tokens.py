@@ -13,12 +13,7 @@ from spacy.matcher import PhraseMatcher
 
 from pitchlint.analysis.lexicon import read_lexicon, with_plurals
 from pitchlint.analysis.targets import TermMatcher
-from pitchlint.analysis.term_tokens import (
-    SEPARATOR,
-    TermTokens,
-    default_folder,
-    fingerprint,
-)
+from pitchlint.analysis.term_tokens import SEPARATOR, TermTokens, default_folder, fingerprint
 from pitchlint.checks.paths import builtin_pack_dir
 
 TEXTS = [

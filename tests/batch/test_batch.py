@@ -9,14 +9,7 @@ import json
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from batch_support import (
-    corpus_alone,
-    corpus_jsonl,
-    corpus_messages,
-    read_jsonl,
-    run_cli,
-    write_jsonl,
-)
+from batch_support import corpus_alone, corpus_jsonl, corpus_messages, read_jsonl, run_cli, write_jsonl
 from click.testing import CliRunner
 
 import pitchlint

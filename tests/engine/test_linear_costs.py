@@ -12,18 +12,9 @@ from spacy.tokens import Doc
 
 from pitchlint.analysis import Stretch, build_pipeline
 from pitchlint.analysis.chunks import CHUNK_TOKENS
-from pitchlint.analysis.sentences import (
-    SentenceBreaks,
-    SentenceIndex,
-    _starts_list_item,
-)
+from pitchlint.analysis.sentences import SentenceBreaks, SentenceIndex, _starts_list_item
 from pitchlint.analysis.statements import LIST_MARKERS, _Lines, _with_list_items
-from pitchlint.analysis.targets import (
-    LIST_GLUE,
-    _company_list_members,
-    _has_target_context,
-    _list_items,
-)
+from pitchlint.analysis.targets import LIST_GLUE, _company_list_members, _has_target_context, _list_items
 from pitchlint.checks.paths import builtin_pack_dir
 
 LISTS = ("Hi Dana,\n\nHope you're well. Two asks:\n1. Could you introduce me to a PM at Stripe?\n"

@@ -6,15 +6,7 @@ from __future__ import annotations
 import click
 
 from pitchlint.cli.commands import check
-from pitchlint.output.emitters import (
-    EMITTERS,
-    FORMATS,
-    EmitContext,
-    Emitter,
-    Run,
-    emitter_class,
-    emitter_for,
-)
+from pitchlint.output.emitters import EMITTERS, FORMATS, EmitContext, Emitter, Run, emitter_class, emitter_for
 from pitchlint.terms import SEVERITIES
 
 

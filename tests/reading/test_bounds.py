@@ -14,12 +14,7 @@ from pitchlint.errors import InputError
 from pitchlint.reading import bounds
 from pitchlint.reading.bounds import MAX_RUN, MAX_TOKENS, shorten_runs
 from pitchlint.reading.read import make_document
-from pitchlint.rewrite.budget import (
-    MAX_SIZE,
-    MAX_STEPS,
-    BudgetedEnvironment,
-    TemplateBudgetError,
-)
+from pitchlint.rewrite.budget import MAX_SIZE, MAX_STEPS, BudgetedEnvironment, TemplateBudgetError
 
 VAGUE = "Hi Dana,\n\nIf you know anyone, or hear of any leads, please send them my way.\n"
 

@@ -3,11 +3,7 @@ import pytest
 from pitchlint.errors import InputError
 from pitchlint.reading.front_matter import FrontMatter
 from pitchlint.reading.positions import LF, UTF32, Positions
-from pitchlint.reading.read import (
-    make_document,
-    mask_markdown,
-    read_document,
-)
+from pitchlint.reading.read import make_document, mask_markdown, read_document
 from pitchlint.terms import Profile
 
 
