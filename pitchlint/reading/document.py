@@ -1,5 +1,5 @@
 """A message as read: the Document type, and how bytes become its text (encodings, byte order
-marks, newlines, the size limits). Both the plain-text reader (document.py) and the e-mail reader
+marks, newlines, the size limits). Both the plain-text reader (read.py) and the e-mail reader
 (mail.py) build on this, so neither has to import the other to share it."""
 
 from __future__ import annotations
