@@ -5,8 +5,8 @@ position is a 0-based line and a 0-based column counted in code units of one enc
 (characters, as the text report counts), UTF-16 (SARIF, GitHub, LSP by default) or UTF-8 (LSP,
 when the client asks). A character outside the Basic Multilingual Plane (most emoji) is one
 Python character but two UTF-16 units and four UTF-8 ones; an accented letter is one UTF-16 unit
-and two UTF-8 ones; a CJK ideograph one and three. Callers add their own base (the reports are
-1-based) and choose their unit.
+and two UTF-8 ones; a CJK ideograph one and three. Callers choose their unit, and the reports
+and CI formats, which number from 1, use `one_based`.
 
 What ends a line is a parameter, because the callers count differently: the reports count "\\n"
 only (their text is decoded with every CRLF and lone CR made "\\n"), the language server counts
