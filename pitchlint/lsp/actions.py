@@ -70,18 +70,18 @@ def code_actions(linted: Linted, start: int, end: int, target: Target, open_text
             is_preferred=True,
             edit=_edit_document(target.uri, target.version, [edit], target.document_changes),
         ))
-    if target.path is not None:
-        for rule_id in dict.fromkeys(f.rule for f, _ in touched):
-            action = _ignore_action(rule_id, [d for f, d in touched if f.rule == rule_id], target.path, target,
-                                    open_text)
-            if action is not None:
-                actions.append(action)
+    for rule_id in dict.fromkeys(f.rule for f, _ in touched):
+        action = _ignore_action(rule_id, [d for f, d in touched if f.rule == rule_id], target, open_text)
+        if action is not None:
+            actions.append(action)
     return actions
 
 
-def _ignore_action(rule_id: str, diagnostics: list[types.Diagnostic], path: str, target: Target,
+def _ignore_action(rule_id: str, diagnostics: list[types.Diagnostic], target: Target,
                    open_text: OpenText) -> types.CodeAction | None:
-    """`path`: the message file's (target.path, known here to be a file)."""
+    path = target.path
+    if path is None:  # a buffer that is not a file has nothing to name in per-file-ignores
+        return None
     config = file_config(path)
     config_uri = from_fs_path(config.path) if config.path else None
     held = open_text(config_uri) if config_uri else None
