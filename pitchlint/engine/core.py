@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from functools import lru_cache
 from pathlib import Path
@@ -13,7 +13,7 @@ from pitchlint.analysis import Analysis, Entity, Stretch, analyze_texts
 from pitchlint.analysis.zones import analysis_zone
 from pitchlint.checks.findings import Finding
 from pitchlint.checks.kinds import KINDS
-from pitchlint.checks.pack import Rule, RuleContext, load_entry_point_rules, load_pack
+from pitchlint.checks.pack import Render, Rule, RuleContext, load_entry_point_rules, load_pack
 from pitchlint.checks.paths import builtin_pack_dir
 from pitchlint.checks.selectors import covers
 from pitchlint.config.settings import Config
@@ -150,7 +150,7 @@ def _as_in_file(spans: list[SpanT], text: str) -> list[SpanT]:
     return [dataclasses.replace(span, text=text[span.start:span.end]) for span in spans]
 
 
-def _render_or_note(render: Renderer, rule: Rule, internal: list[str]) -> Callable[..., str | None]:
+def _render_or_note(render: Renderer, rule: Rule, internal: list[str]) -> Render:
     """The renderer as a rule sees it: a template that fails (a Jinja error, a division by zero,
     a recursion, a budget) gives no rewrite, and the run says so, but the finding stands."""
 
