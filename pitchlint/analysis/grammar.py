@@ -62,6 +62,7 @@ HAVE = {"have", "has", "'ve", "got"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
 PAST = {"VBD"}
+FINITE = {"VBD", "VBZ", "VBP", "MD"}
 CHANNEL_PREPOSITIONS = {"on", "via", "through", "over"}
 REASON_MARKS = {"because", "since", "as", "cause", "'cause", "so"}
 PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ee", "eer")
@@ -318,7 +319,8 @@ def read_sentence(piece: Doc, offset: int, words: Words) -> SentenceReading:
     excluded |= set().union(*(_own_product(t, words) for t in piece)) - wanted
     qualified = {t.i for g in piece if _generic_object(g, words) for t in g.subtree if t is not g}
     phrases = [p for p in _typed_phrases(piece, words) if p.head not in excluded]
-    reading.verbless = not any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in piece)
+    # no finite verb and no verb at the root ("family-owned" does not make a list item a clause)
+    reading.verbless = not any(t.tag_ in FINITE or (t.dep_ == "ROOT" and t.tag_.startswith("VB")) for t in piece)
     words_only = [t for t in piece if not t.is_space]
     reading.lead = bool(words_only) and words_only[-1].text == ":"
     reading.wants = any(p.head in wanted for p in phrases) or bool(wanted and (_names_something(piece, wanted) or reading.lead))
@@ -431,6 +433,8 @@ def _object_tokens(frame: Token, words: Words) -> list[Token]:
     if root is not frame:
         skip |= {frame.i} | {c.i for c in frame.children if c.dep_ == "poss"}
     skip |= {t.i for c in root.children if c.dep_ == "advcl" and _reason(c) for t in c.subtree}
+    # "I hope Montreal is treating you well": a wish about someone else is small talk, not a want
+    skip |= {t.i for c in root.children if c.dep_ == "ccomp" and _own_subject(c) for t in c.subtree}
     lower = root.lower_
     if root is frame and lower in words.moving:  # "grow into an engineering manager": only where to
         kept = {t.i for c in root.children if c.dep_ in ("prep", "dative") and c.lower_ in MOVING_TO for t in c.subtree}
@@ -440,6 +444,11 @@ def _object_tokens(frame: Token, words: Words) -> list[Token]:
     if lower in words.hiring:  # "we're hiring at Juniper & Salt": the writer's own company
         skip |= {t.i for c in root.children if c.dep_ == "prep" and c.lower_ in ("at", "for") for t in c.subtree}
     return [t for t in root.subtree if t.i not in skip and t.i != root.i]
+
+
+def _own_subject(clause: Token) -> bool:
+    """The clause has a subject of its own that is not the writer."""
+    return any(c.dep_ in SUBJECTS and not _writer(c) for c in clause.children)
 
 
 def _reason(clause: Token) -> bool:
@@ -455,6 +464,8 @@ def _left_out(token: Token, words: Words) -> set[int]:
     if token.like_url or token.like_email or URLISH.search(token.text):
         return {token.i}
     if dep == "neg" and head.tag_ == "IN":  # "just not at Oracle"
+        return _subtree(head)
+    if dep == "amod" and lower in words.excluding:  # "ideally outside government"
         return _subtree(head)
     if dep in ("prep", "advmod", "prt") and lower in words.excluding:  # "out of hotels", "ideally outside government"
         if lower != "from" or head.tag_.startswith("VB"):  # "moving from teaching"; "anyone from Stripe" wants Stripe
