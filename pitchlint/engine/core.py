@@ -21,6 +21,7 @@ from pitchlint.engine.report import FileReport
 from pitchlint.engine.score import score
 from pitchlint.errors import ConfigError, PitchlintError
 from pitchlint.reading.document import Document
+from pitchlint.reading.positions import FileOffsets
 from pitchlint.rewrite.templates import Renderer, renderer_for
 from pitchlint.terms import Profile
 
@@ -105,15 +106,16 @@ class Engine:
         if self.accepted:  # accepted terms: a finding on exactly those words is not reported
             findings = [f for f in findings if analysis.text[f.start:f.end].lower() not in self.accepted]
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
+        in_file = InFile(document)
         return FileReport(
             path=document.path,
-            text=document.text,
+            text=in_file.text,
             score=score(analysis, findings, self.rules, channel),
-            targets=_as_in_file(analysis.targets(), document.text),
-            goals=_as_in_file(analysis.goals, document.text),
-            entities=_as_in_file(analysis.entities, document.text),
-            findings=findings,
-            asks=_as_in_file(analysis.asks, document.text),
+            targets=in_file.spans(analysis.targets()),
+            goals=in_file.spans(analysis.goals),
+            entities=in_file.spans(analysis.entities),
+            findings=[in_file.finding(f) for f in findings],
+            asks=in_file.spans(analysis.asks),
             notes=list(document.notes) + list(self.config.warnings),
             internal_errors=internal,
         )
@@ -144,10 +146,26 @@ class Engine:
             yield from reports
 
 
-def _as_in_file(spans: list[SpanT], text: str) -> list[SpanT]:
-    """Spans with their text taken from the file as read: the analysis saw masked prose, where
-    inline code and link targets are blanks."""
-    return [dataclasses.replace(span, text=text[span.start:span.end]) for span in spans]
+class InFile:
+    """The one place a report's offsets become offsets into the file as read: the analysis counts
+    every line break as one "\\n" and sees masked prose (inline code and link targets blanked); a
+    report counts the file's own characters (a CRLF is two) and takes each span's text from it."""
+
+    def __init__(self, document: Document):
+        self.text = document.text if document.file_text is None else document.file_text
+        self.offset = FileOffsets(self.text)
+
+    def spans(self, spans: list[SpanT]) -> list[SpanT]:
+        offset = self.offset
+        return [dataclasses.replace(span, start=offset(span.start), end=offset(span.end),
+                                    text=self.text[offset(span.start):offset(span.end)]) for span in spans]
+
+    def finding(self, finding: Finding) -> Finding:
+        offset = self.offset
+        fix = finding.fix
+        if fix is not None:
+            fix = dataclasses.replace(fix, start=offset(fix.start), end=offset(fix.end))
+        return dataclasses.replace(finding, start=offset(finding.start), end=offset(finding.end), fix=fix)
 
 
 def _render_or_note(render: Renderer, rule: Rule, internal: list[str]) -> Render:

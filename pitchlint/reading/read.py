@@ -58,7 +58,17 @@ def _mail_document(data: bytes, name: str) -> Document:
     # the MIME parser needs the bytes: transfer encodings and charsets are per part
     document = read_mail(data.removeprefix(b"\xef\xbb\xbf"), name)
     _check_size(len(document.text), name)  # the text linted: attachments do not count
+    if b"\r" in data:
+        with_breaks(document, decode(data, name)[0])
     return bounded(document)
+
+
+def with_breaks(document: Document, file_text: str) -> Document:
+    """Remember the file's own text when the document's text is that text with its line breaks
+    made "\\n" (a plain e-mail or file read in place); a rebuilt e-mail body is not the file."""
+    if file_text != document.text and "\r" in file_text and newlines(file_text) == document.text:
+        document.file_text = file_text
+    return document
 
 
 def _check_size(size: int, name: str) -> None:
@@ -68,12 +78,14 @@ def _check_size(size: int, name: str) -> None:
 
 def make_document(text: str, path: str = "<text>", notes: list[str] | None = None) -> Document:
     """A document from text already decoded (an editor buffer); e-mail is detected as from a file."""
-    text = newlines(text)
+    as_given, text = text, newlines(text)
     if is_mail(text[:HEADER_SAMPLE], path):
         from pitchlint.reading.mail import read_mail
 
-        return bounded(read_mail(text.encode("utf-8", errors="replace"), path, text=text, notes=notes))
-    return bounded(_text_document(text, path, notes))
+        document = read_mail(text.encode("utf-8", errors="replace"), path, text=text, notes=notes)
+    else:
+        document = _text_document(text, path, notes)
+    return bounded(with_breaks(document, as_given))
 
 
 def _text_document(text: str, path: str, notes: list[str] | None) -> Document:
