@@ -23,7 +23,7 @@ from pitchlint.errors import ConfigError, PitchlintError
 from pitchlint.reading.document import Document
 from pitchlint.reading.positions import FileOffsets
 from pitchlint.rewrite.templates import Renderer, renderer_for
-from pitchlint.terms import Profile
+from pitchlint.terms import SEVERITIES, Profile
 
 SpanT = TypeVar("SpanT", Entity, Stretch)  # the spans a report carries: targets, entities, asks, goals
 
@@ -36,7 +36,11 @@ def available_rules(packs: tuple[str, ...]) -> dict[str, Rule]:
     rules: dict[str, Rule] = {}
     sources = [load_pack(builtin_pack_dir())]
     sources += [load_pack(Path(p)) for p in packs]
-    sources.append(load_entry_point_rules())
+    try:
+        sources.append(load_entry_point_rules())
+    except (SystemExit, GeneratorExit) as exc:  # a plug-in that exits while it loads must not end the run
+        raise ConfigError("pitchlint.rules entry points", f"a plug-in exited while it was loaded "
+                                                          f"({_describe(exc)})") from None
     for batch in sources:
         for rule in batch:
             if rule.id in rules:
@@ -99,8 +103,11 @@ class Engine:
             try:
                 context = RuleContext(analysis, rule, _render_or_note(self.render, rule, internal),
                                       profile, channel, document)
-                found.extend(check(context))
-            except Exception as exc:  # a plug-in's bug must not hide the other rules' findings
+                for item in check(context):
+                    found.append(_checked(item, len(analysis.text)))
+            # a plug-in's bug must not hide the other rules' findings, nor end the run: a check that
+            # calls sys.exit() or raises GeneratorExit has failed like one that raises anything else
+            except (Exception, SystemExit, GeneratorExit) as exc:
                 internal.append(f"rule {rule.id} failed: {_describe(exc)}")
             findings.extend(found)  # what a failing rule found before it failed still stands
         if self.accepted:  # accepted terms: a finding on exactly those words is not reported
@@ -184,8 +191,37 @@ def _render_or_note(render: Renderer, rule: Rule, internal: list[str]) -> Render
     return render_or_none
 
 
-def _describe(exc: Exception) -> str:
-    if isinstance(exc, PitchlintError):
+class NotAFinding(Exception):
+    """A check yielded something the report cannot hold."""
+
+
+def _checked(item: object, length: int) -> Finding:
+    """What a check yielded, if it is a finding the report can place: a Finding, at offsets inside
+    the message (0 to its length, start before end), with a known severity."""
+    if not isinstance(item, Finding):
+        raise NotAFinding(f"it yielded {_shown(item)} (a {type(item).__name__}), not a Finding")
+    for name in ("start", "end"):
+        if type(getattr(item, name)) is not int:
+            raise NotAFinding(f"it yielded a finding whose {name} is {_shown(getattr(item, name))}, not a whole number")
+    if not 0 <= item.start <= item.end <= length:
+        raise NotAFinding(f"it yielded a finding at {item.start}:{item.end}, outside the message (0 to {length})")
+    if item.fix is not None and not (type(item.fix.start) is int and type(item.fix.end) is int
+                                     and 0 <= item.fix.start <= item.fix.end <= length):
+        raise NotAFinding(f"it yielded a fix at {_shown(item.fix.start)}:{_shown(item.fix.end)}, outside the "
+                          f"message (0 to {length})")
+    if item.severity not in SEVERITIES:
+        raise NotAFinding(f"it yielded a finding of severity {_shown(item.severity)}, not one of "
+                          f"{', '.join(SEVERITIES)}")
+    return item
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, (PitchlintError, NotAFinding)):
         return str(exc)
     return f"{type(exc).__name__}: {str(exc)[:300]}"
 

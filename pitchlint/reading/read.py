@@ -28,8 +28,9 @@ MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
 MAIL_SUFFIXES = {".eml", ".mbox", ".mail"}
 
 
-def read_document(path: str | Path, data: bytes | None = None) -> Document:
-    """Read a message from disk (or from bytes already read, e.g. stdin)."""
+def read_document(path: str | Path, data: bytes | None = None, mail: bool = False) -> Document:
+    """Read a message from disk (or from bytes already read, e.g. stdin). `mail`: it is an e-mail
+    whatever its name or first lines (what `git send-email` is about to send)."""
     name = str(path)
     if data is None:
         p = Path(path)
@@ -44,7 +45,8 @@ def read_document(path: str | Path, data: bytes | None = None) -> Document:
             raise InputError(name, "permission denied") from None
         except OSError as exc:
             raise InputError(name, f"cannot be read ({exc.strerror or exc})") from None
-    if wide_encoding(data) is None and is_mail(data[:HEADER_SAMPLE].removeprefix(b"\xef\xbb\xbf").decode("latin-1"), name):
+    sample = data[:HEADER_SAMPLE].removeprefix(b"\xef\xbb\xbf").decode("latin-1")
+    if wide_encoding(data) is None and (mail or is_mail(sample, name)):
         return _mail_document(data, name)
     text, notes = decode(data, name)
     _check_size(len(text), name)
