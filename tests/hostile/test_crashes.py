@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from hostile.rawlsp import INITIALIZE, RawServer, frame, notification, request
 
+from hostile.rawlsp import INITIALIZE, RawServer, frame, notification, request
 from pitchlint.checks.findings import Finding, Fix
 from pitchlint.config.settings import Config
 from pitchlint.engine.core import Engine
