@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from pitchlint.config.globs import matches
 from pitchlint.config.settings import Config, HookConfig, config_for, find_config
-from pitchlint.errors import PitchlintError
+from pitchlint.errors import PitchlintError, one_line
 
 if TYPE_CHECKING:
     from pitchlint.engine.files import PendingFile
@@ -210,11 +210,11 @@ def _check(sources: Iterable[PendingFile], bypass: str) -> tuple[int, list[str]]
             broken.append(f"pitchlint: {result}")
             continue
         lines.append(render_text(result))
-        broken += [f"pitchlint: {path}: {problem}" for problem in result.internal_errors]
+        broken += [f"pitchlint: {one_line(path)}: {problem}" for problem in result.internal_errors]
         assert config is not None  # lint_pending gives a report together with its configuration
         if result.fails(config):
-            blocked.append(path)
-            thresholds.setdefault(_threshold_text(config), []).append(path)
+            blocked.append(one_line(path))
+            thresholds.setdefault(_threshold_text(config), []).append(one_line(path))
     if broken:
         lines += broken
         lines.append(f"pitchlint could not check the message, so it stopped it. To go ahead unchecked: {bypass}")

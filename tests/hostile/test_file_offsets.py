@@ -174,3 +174,16 @@ def test_a_file_name_with_a_line_break_stays_on_one_line(tmp_path):
 def test_make_document_remembers_the_file_only_when_it_differs():
     assert make_document("plain\nline\n", "a.txt").file_text is None
     assert make_document("crlf\r\nline\r\n", "a.txt").file_text == "crlf\r\nline\r\n"
+
+
+def test_the_hook_names_a_file_with_a_line_break_on_one_line(tmp_path):
+    from pitchlint.hooks import run_sendemail_validate
+
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    path = tmp_path / "ask\nsent.eml"
+    path.write_text("Subject: Hi\n\nIf you know anyone, please send them my way.\n")
+    status, lines = run_sendemail_validate(str(path), tmp_path)
+    assert status == 1
+    for line in "\n".join(lines).splitlines():
+        assert not line.startswith("sent.eml"), line
+    assert any(line.startswith("pitchlint stopped ") and "ask\\nsent.eml" in line for line in lines)
