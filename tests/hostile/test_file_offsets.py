@@ -13,6 +13,7 @@ import re
 import subprocess
 import sys
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -187,3 +188,27 @@ def test_the_hook_names_a_file_with_a_line_break_on_one_line(tmp_path):
     for line in "\n".join(lines).splitlines():
         assert not line.startswith("sent.eml"), line
     assert any(line.startswith("pitchlint stopped ") and "ask\\nsent.eml" in line for line in lines)
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_the_editors_rewrite_lands_on_the_ask_in_a_buffer_with_crlf_or_cr(newline):
+    from pitchlint.lsp.actions import Target, code_actions
+    from pitchlint.lsp.linting import lint_buffer
+    from pitchlint.lsp.positions import PositionMap
+    from pitchlint.lsp.settings import Settings
+    from pitchlint.lsp.state import Linted
+
+    ask = "If you know anyone, or hear of any leads, please send them my way."
+    text = newline.join(["Hi Dana,", "", "I spent eight years at Amazon.", ask, "", "Thanks,", "Sam", ""])
+    outcome = lint_buffer(text, "<untitled:1>", Settings())
+    linted = Linted(version=1, text=text, generation=0, outcome=outcome, positions=PositionMap(outcome.text),
+                    result_id="1")
+    assert linted.offsets_match_buffer
+    target = Target(uri="untitled:1", version=1, path=None, document_changes=False, can_create=False)
+    [rewrite] = [a for a in code_actions(linted, 0, len(text), target, lambda uri: None) if "Rewrite" in a.title]
+    [edit] = rewrite.edit.changes["untitled:1"]
+    buffer = PositionMap(text)
+    start = buffer.offset(edit.range.start.line, edit.range.start.character)
+    end = buffer.offset(edit.range.end.line, edit.range.end.character)
+    assert text[start:end] == ask
+    assert (text[:start] + edit.new_text + text[end:]).count(newline) == text.count(newline)
