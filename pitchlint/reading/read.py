@@ -60,7 +60,9 @@ def _mail_document(data: bytes, name: str) -> Document:
     # the MIME parser needs the bytes: transfer encodings and charsets are per part
     document = read_mail(data.removeprefix(b"\xef\xbb\xbf"), name)
     _check_size(len(document.text), name)  # the text linted: attachments do not count
-    if b"\r" in data:
+    # read in place, the text is the whole file (at most 4 bytes and a CR a character); a rebuilt
+    # body beside a large attachment is not, and the file is not decoded again to find that out
+    if b"\r" in data and len(data) <= 5 * len(document.text) + 3:
         with_breaks(document, decode(data, name)[0])
     return bounded(document)
 
