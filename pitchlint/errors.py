@@ -1,11 +1,25 @@
 """Errors meant for people: each names the file and the reason, and the CLI turns it into exit 2."""
 
+import re
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
+
+
+def one_line(path: object) -> str:
+    """A file name as the one-line formats print it: a line break or other control character in
+    it is escaped ("\\n", "\\x1b"), so `path:line:col: ...` stays one line and says which file."""
+    text = str(path)
+    if _CONTROL.search(text) is None:
+        return text
+    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+    return _CONTROL.sub(lambda m: named.get(m.group(), m.group().encode("unicode_escape").decode("ascii")), text)
+
 
 class PitchlintError(Exception):
     """An error in the user's input or configuration; never a bug in pitchlint."""
 
     def __init__(self, path: object, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
+        super().__init__(f"{one_line(path)}: {reason}")
         self.path = str(path)
         self.reason = reason
 

@@ -30,12 +30,14 @@ class GlobError(ValueError):
 @lru_cache(maxsize=256)
 def compile_globs(patterns: tuple[str, ...]) -> PathSpec[Pattern]:
     """A pathspec PathSpec (imported here: `pitchlint --help` needs no glob)."""
+    import re
+
     from pathspec import PathSpec
     from pathspec.patterns.gitignore import GitIgnorePatternError
 
     try:
         return PathSpec.from_lines(STYLE, patterns, backend=BACKEND)
-    except (GitIgnorePatternError, ValueError) as exc:
+    except (GitIgnorePatternError, ValueError, re.error) as exc:  # re.error: a range such as [z-a]
         raise GlobError(str(exc)) from None
 
 

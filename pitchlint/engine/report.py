@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from pitchlint.analysis import Entity, Stretch
 from pitchlint.checks.findings import Finding
 from pitchlint.engine.score import Score
-from pitchlint.reading.positions import LF, UTF32, Positions
+from pitchlint.reading.positions import UTF32, Positions
 from pitchlint.terms import severity_rank
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ class FileReport:
 
 
 def finding_positions(report: FileReport) -> list[dict[str, Any]]:
-    lines = Positions(report.text, LF)  # the JSON counts columns in characters
+    lines = Positions(report.text)  # the file's own line breaks; the JSON counts columns in characters
 
     rows: list[dict[str, Any]] = []  # JSON objects
     for f in report.findings:
