@@ -32,6 +32,7 @@ from pitchlint.analysis.patterns import (
     register_extensions,
 )
 from pitchlint.analysis.grammar import Reading, reading_of
+from pitchlint.analysis.result import GUESSED
 from pitchlint.analysis.sentences import with_sentence_lookup
 from pitchlint.analysis.targets import LIST_GLUE, PRONOUNS
 from pitchlint.analysis.wordmatch import WordMatcher
@@ -223,7 +224,7 @@ def _with_grammar(doc: Doc, reading: Reading, ask_starts: set[int], goal_starts:
             else:
                 continue
             span = Span(doc, phrase.start, phrase.end, label=phrase.label)
-            span._.statement, span._.in_ask, span._.source = statement, statement == "request", "guess"
+            span._.statement, span._.in_ask, span._.source = statement, statement == "request", GUESSED
             added.append(span)
             taken.update(range(phrase.start, phrase.end))
         if (sentence.wants or sentence.start in listed) and sentence.start not in ask_starts | goal_starts:
