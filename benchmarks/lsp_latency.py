@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import model_name, pitchlint_command, process_env, verdict
+from common import NER_AND_SENTER_EXCLUDE, model_name, pitchlint_command, process_env, verdict
 from messages import messages
 
 RATIO_TARGET = 1.3
@@ -105,10 +105,8 @@ async def time_initialize(runs: int, folder: Path, env: dict[str, str]) -> list[
 async def time_edits(edits: int, folder: Path, env: dict[str, str], model: str):
     import spacy
 
-    from pitchlint.analysis import UNUSED_COMPONENTS
-
     bare_full = spacy.load(model)
-    bare_same = spacy.load(model, exclude=UNUSED_COMPONENTS)
+    bare_same = spacy.load(model, exclude=NER_AND_SENTER_EXCLUDE)
     if "senter" in bare_same.disabled:
         bare_same.enable_pipe("senter")
 

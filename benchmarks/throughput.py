@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import time
 
-from common import median, model_name, print_table, verdict
+from common import NER_AND_SENTER_EXCLUDE, median, model_name, print_table, verdict
 from messages import messages
 
 BATCH_SIZE = 32  # pitchlint's own batch size in analysis.analyze_texts
@@ -24,9 +24,7 @@ SAME_COMPONENTS_TARGET = 1.0  # the parse is paid for by running the model only 
 def bare(model: str, same_components: bool):
     import spacy
 
-    from pitchlint.analysis import UNUSED_COMPONENTS
-
-    nlp = spacy.load(model, exclude=UNUSED_COMPONENTS if same_components else [])
+    nlp = spacy.load(model, exclude=NER_AND_SENTER_EXCLUDE if same_components else [])
     if same_components and "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
     return lambda texts, docs: list(nlp.pipe(texts, batch_size=BATCH_SIZE))

@@ -13,6 +13,7 @@ import weakref
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from pitchlint.analysis.grammar import GRAMMAR_FOLDER, Grammar, read_words
 from pitchlint.analysis.sentences import SentenceBreaks
@@ -29,7 +30,13 @@ def make_breaks(nlp: Language, name: str) -> SentenceBreaks:
 
 @Language.factory("pitchlint_grammar", default_config={"pack_dir": ""})
 def make_grammar(nlp: Language, name: str, pack_dir: str) -> Grammar:
-    return Grammar(nlp, read_words(Path(pack_dir) / GRAMMAR_FOLDER))
+    finder = statement_finder(nlp, Path(pack_dir))
+
+    def known(doc: Doc) -> set[int]:  # the sentences the patterns already call requests or goals
+        found = finder.sentences(doc)
+        return {s.start for s in found.asks + found.goals}
+
+    return Grammar(nlp, read_words(Path(pack_dir) / GRAMMAR_FOLDER), known)
 
 
 @Language.factory("pitchlint_targets", default_config={"pack_dir": "", "extra_packs": []})

@@ -38,6 +38,7 @@ from pitchlint.analysis.statements import Sentences, StatementFinder, sentences_
 if TYPE_CHECKING:
     from spacy.pipeline.pipe import Pipe
 
+FIRST_PERSON = {"i", "i'm", "i’m", "i've", "i'd", "i'll"}
 MARGIN = 4  # tokens of context either side of a piece
 WHOLE_SHARE = 0.8  # wanted text at least this share of the Doc: run the model on all of it
 READER_VERBS = {"work", "works", "lead", "run", "manage", "head", "oversee", "are", "sit", "joined"}
@@ -55,7 +56,18 @@ def wanted_ranges(doc: Doc, sentences: Sentences) -> list[tuple[int, int]]:
             ranges += [(s.start, s.end) for s in sentences_before(doc, sent.start)]
     ranges += _reader_company_sentences(doc)
     ranges += reading_of(doc).goal_sentences()  # the writer's wants the parse found
-    return merge(ranges, gap=0)
+    return merge([r for r in ranges if _has_a_name(doc, *r)], gap=0)
+
+
+def _has_a_name(doc: Doc, start: int, end: int) -> bool:
+    """A capitalised word past the first of its sentence (not "I"): the model's entities are names,
+    so a sentence without one gives it nothing to find, and the lexicons cover it alone."""
+    for token in doc[start:end]:
+        text = token.text
+        if len(text) > 1 and text[0].isupper() and not token.is_sent_start and token.lower_ not in FIRST_PERSON \
+                and "\n" not in doc[token.i - 1].text:
+            return True
+    return False
 
 
 def merge(ranges: list[tuple[int, int]], gap: int) -> list[tuple[int, int]]:

@@ -26,7 +26,7 @@ lexicon knows is a target; its kind is then reported as guessed.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -48,6 +48,7 @@ MAX_PARSED_TOKENS = 4000  # per message: the parse is bounded on a long one
 WRITERS = {"i", "we"}
 WRITER_POSSESSIVES = {"my", "our"}
 READERS = {"you", "u", "ya", "y'all"}
+CATTLE = {"anyone", "anybody", "someone", "somebody", "anything", "something", "whoever", "whatever"}
 # A clause whose subject is the reader is the reader's job ("you lead ops at X") unless its verb
 # is one of asking: "do you know anyone at X", "if you hear of ...".
 # Verbs of the reader's job ("you lead the data team at X"): their clause is the reader's, not a want.
@@ -257,9 +258,12 @@ class Grammar:
     on each Doc. The model's tok2vec, tagger and parser are in the pipeline but disabled: they run
     here on the pieces only."""
 
-    def __init__(self, nlp: Language, words: Words) -> None:
+    def __init__(self, nlp: Language, words: Words, known: Callable[[Doc], set[int]] | None = None) -> None:
         self.words = words
         self.components = [cast("Pipe", nlp.get_pipe(name)) for name in PARSE_COMPONENTS]
+        self.known = known  # the starts of the sentences the patterns already call requests or goals
+        self.cues = (words.want_verbs | words.want_adjectives | words.want_nouns | words.moving | words.hiring
+                     | CATTLE | {"if"})
 
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))
@@ -277,10 +281,10 @@ class Grammar:
         for doc in batch:
             doc.user_data[GRAMMAR_KEY] = Reading()
             budget = MAX_PARSED_TOKENS
-            for sent in doc.sents:
+            for sent in self._worth_parsing(doc):
                 if budget <= 0:
                     break
-                if len(sent) <= MAX_SENTENCE_TOKENS and self._worth_parsing(sent):
+                if len(sent) <= MAX_SENTENCE_TOKENS:
                     jobs.append((doc, sent))
                     budget -= len(sent)
         if not jobs:
@@ -292,9 +296,27 @@ class Grammar:
             reading = read_sentence(piece, sent.start, self.words)
             doc.user_data[GRAMMAR_KEY].sentences[sent.start] = reading
 
-    def _worth_parsing(self, sent: Span) -> bool:
-        """A sentence of two words or more: a greeting or a name alone holds no want."""
-        return sum(1 for token in sent if token.is_alpha) >= 2
+    def _worth_parsing(self, doc: Doc) -> list[Span]:
+        """The sentences that can hold a want, from their words alone: the ones the patterns call
+        requests or goals, those with a word of wanting, moving or hiring, a cattle-call pronoun or an
+        "if", the lines listed after one that ends with a colon, and a line right before a short
+        question (which may point back to it). The writer's past and small talk are left unparsed."""
+        known = self.known(doc) if self.known is not None else set()
+        sentences = list(doc.sents)
+        chosen: list[Span] = []
+        listing = False  # in the lines after a sentence that ends with a colon
+        for n, sent in enumerate(sentences):
+            text = sent.text
+            words = [t.lower_ for t in sent if t.is_alpha or "'" in t.text]
+            if len(words) < 2 and not listing:
+                continue
+            following = sentences[n + 1] if n + 1 < len(sentences) else None
+            before_question = following is not None and len(following) <= 8 and following.text.rstrip().endswith("?")
+            if sent.start in known or listing or before_question or any(w in self.cues for w in words):
+                chosen.append(sent)
+            stripped = text.rstrip()
+            listing = stripped.endswith(":") or (listing and "\n\n" not in text and bool(stripped))
+        return chosen
 
 
 def _piece(sent: Span) -> Doc:
