@@ -56,6 +56,10 @@ READER_JOB = {"work", "works", "working", "lead", "leads", "leading", "run", "ru
               "managing", "head", "heads", "oversee", "oversees", "sit", "sits", "own", "owns", "cover", "covers",
               "handle", "handles", "teach", "teaches", "build", "builds", "do", "does", "joined", "moved", "started"}
 # Verbs of perceiving: "I saw Plant posted a PM opening" reports news, not the writer's past.
+# Verbs of wanting whose past still wants: "I've always wanted to work at X", "I'd hoped to join".
+STILL_WANTED = {"wanted", "hoped", "loved", "liked", "dreamed", "dreamt", "planned", "wished", "aimed"}
+TIME_UNITS = {"hr", "hrs", "hour", "hours", "min", "mins", "minute", "minutes", "wk", "wks", "yr", "yrs", "mo", "mos"}
+CURRENCY = {"$", "£", "€", "¥", "₹", "us$", "usd", "aud", "cad", "gbp", "eur"}
 PERCEIVING = {"saw", "seen", "noticed", "read", "heard", "learned", "learnt", "spotted", "came", "found", "mentioned"}
 BE = {"be", "am", "'m", "m", "is", "'s", "are", "'re", "was", "were"}
 MOVING_TO = {"into", "to", "toward", "towards", "in"}
@@ -485,6 +489,10 @@ def _left_out(token: Token, words: Words) -> set[int]:
     head = token.head
     if token.like_url or token.like_email or URLISH.search(token.text):
         return {token.i}
+    previous = token.doc[token.i - 1] if token.i else None
+    if previous is not None and (previous.lower_ in CURRENCY or (lower in TIME_UNITS and (
+            previous.like_num or (previous.text == "-" and token.i > 1 and token.doc[token.i - 2].like_num)))):
+        return {token.i}  # "$3M" is money, "a 1-hr call" time: never a company or a role
     if dep == "neg" and head.tag_ == "IN":  # "just not at Oracle"
         return _subtree(head)
     if dep == "amod" and lower in words.excluding:  # "ideally outside government"
@@ -517,7 +525,7 @@ def _left_out(token: Token, words: Words) -> set[int]:
     clause = _clause(token, subject)
     if _writer(subject):
         past = token.tag_ in PAST or (token.tag_ == "VBN" and any(c.lower_ in HAVE | {"had"} for c in token.children))
-        if past and lower not in PERCEIVING and lower not in words.want_verbs:
+        if past and lower not in PERCEIVING and lower not in STILL_WANTED:
             return clause  # the writer's past: "I spent eight years at Amazon"
         if lower in words.leaving:
             return clause

@@ -180,13 +180,14 @@ class StatementFinder:
                 span._.statement = "goal"
             else:
                 span._.statement = "background"
-        targets += _with_grammar(doc, reading_of(doc), ask_starts, goal_starts, claimed)
+        places = {start for start, place in pointed_back.items() if place}
+        targets += _with_grammar(doc, reading_of(doc), ask_starts, goal_starts, claimed, places)
         doc.spans[REFUSAL_KEY] = _refusals(doc, found.get("REFUSAL", []), targets)
         return doc
 
 
 def _with_grammar(doc: Doc, reading: Reading, ask_starts: set[int], goal_starts: set[int],
-                  claimed: dict[int, str]) -> list[Span]:
+                  claimed: dict[int, str], places: set[int]) -> list[Span]:
     """What the parse adds to the patterns' statements: spans it puts out of reach (a negated or
     excluded want, the writer's past, the reader's job, the writer's product, a channel) become
     background; spans in the object of a want the patterns missed become goals; and typed noun
@@ -200,7 +201,8 @@ def _with_grammar(doc: Doc, reading: Reading, ask_starts: set[int], goal_starts:
         if span.label_ not in TARGET_LABELS:
             continue
         sentence = reading.at(span.start)
-        pointed_to = span._.in_ask and span.sent.start not in ask_starts  # "I spent six years at Amazon. Anyone still there?"
+        # "I spent six years at Amazon. Anyone still there?": a place pointed back to keeps the writer's past
+        pointed_to = span._.in_ask and span.sent.start in places
         if reading.excluded(span.start, span.end) and not pointed_to:
             span._.in_ask, span._.statement = False, "background"
         elif span._.statement != "background" or sentence is None:
@@ -217,10 +219,13 @@ def _with_grammar(doc: Doc, reading: Reading, ask_starts: set[int], goal_starts:
         for phrase in sentence.phrases:
             if any(i in taken for i in range(phrase.start, phrase.end)) or reading.excluded(phrase.head, phrase.head + 1):
                 continue
-            if sentence.start in pointed or (sentence.start in ask_starts and phrase.head in sentence.qualified):
-                statement = "request"
-            elif phrase.head in sentence.wanted or sentence.start in listed:
+            # a request asks for people by name of their kind ("any commercial beekeepers"), and for
+            # anything else through what qualifies a generic object ("anyone who knows X")
+            in_request = sentence.start in ask_starts and (phrase.head in sentence.qualified or phrase.label == "ROLE")
+            if phrase.head in sentence.wanted or sentence.start in listed:
                 statement = "goal"
+            elif sentence.start in pointed or in_request:
+                statement = "request"
             else:
                 continue
             span = Span(doc, phrase.start, phrase.end, label=phrase.label)
@@ -248,10 +253,9 @@ def _lists_and_pointers(doc: Doc, reading: Reading, ask_starts: set[int]) -> tup
         under_lead = under_lead and sentence.verbless
         if under_lead:
             listed.add(sentence.start)
-        following = ordered[n + 1] if n + 1 < len(ordered) else None
+        following = doc[sentence.end].sent if sentence.end < len(doc) else None  # parsed or not ("Anyone?")
         if sentence.verbless and following is not None and following.start in ask_starts \
-                and following.start == sentence.end and following.end - following.start <= 8 \
-                and doc[following.start:following.end].text.rstrip().endswith("?"):
+                and len(following) <= 8 and following.text.rstrip().endswith("?"):
             pointed.add(sentence.start)
         under_lead = under_lead or (sentence.wants and sentence.lead)
     return listed, pointed

@@ -30,6 +30,8 @@ def wanted(analysis):
      [("ROLE", "engineering manager", "goal", False)]),
     # a post's fragment that opens with the want, and a generic job word whose modifier is the role
     ("Keen for bar work, nights and weekends fine. Give us a shout!", [("ROLE", "bar", "goal", True)]),
+    ("We're opening a wine bar and we're on the lookout for a head sommelier. Know anyone?",
+     [("ROLE", "sommelier", "goal", False)]),
     # an offer aimed at people: the experts are generic, what qualifies them is the target
     ("I have a paid opportunity for experts who've sold into school districts. Anyone come to mind?",
      [("SECTOR", "school districts", "goal", False)]),
@@ -50,6 +52,17 @@ def test_a_want_the_phrase_lists_never_held(analyze, text, expected):
 ])
 def test_what_qualifies_the_object_of_a_request(analyze, text, expected):
     assert wanted(analyze(text)) == expected
+
+
+def test_a_request_for_people_named_by_a_kind_no_lexicon_holds(analyze):
+    analysis = analyze("Would you know any commercial beekeepers or migratory apiarists who rent hives to growers?")
+    assert [(e.text, e.statement, e.source == "guess") for e in analysis.targets()] == [
+        ("beekeepers", "request", True), ("migratory apiarists", "request", True), ("growers", "request", True)]
+
+
+def test_a_one_word_question_points_back_to_the_line_before_it(analyze):
+    analysis = analyze("Dental practice owners in Leeds. Anyone? Would love an intro if you know one.")
+    assert [(e.text, e.statement) for e in analysis.targets()] == [("Dental", "request"), ("practice owners", "request")]
 
 
 def test_a_verbless_list_that_a_question_points_back_to(analyze):
@@ -76,6 +89,10 @@ def test_items_listed_under_a_want_are_wanted(analyze):
     "We're building a scheduling tool for dental offices. Any advice for a first-time founder?",
     # a channel or an address is never a company
     "If you know anyone, send them to myname.dev or message me on LinkedIn.",
+    # money and time are never a company or a role ("3M", "HR"), and a job just taken is news
+    "We've got 40 paying customers and we're raising a $3M seed. Any intros welcome!",
+    "I'm setting up a paid 1-hr call. Anyone come to mind?",
+    "Excited to share that I've joined BrightOps as an Account Executive! Any leads welcome.",
     # generic people and bare organisations are the cattle call, not targets
     "I'd love to connect with professionals in your network. Any intros welcome!",
     "I have a paid opportunity for experts and thought of your network. Anyone?",
