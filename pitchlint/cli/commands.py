@@ -300,10 +300,10 @@ def serve_command(host: str, port: int, workers: int, token: str | None, max_pen
     from pitchlint.config.settings import config_for
     from pitchlint.serve.settings import ServeSettings, is_loopback
 
-    config_for(None, config_path)  # a broken configuration stops here, before any worker starts
     if not is_loopback(host):
         click.echo(f"pitchlint: warning: listening on {host}: other machines can reach the page and the API"
                    + ("" if token else "; give --token (or PITCHLINT_SERVE_TOKEN) to require a token"), err=True)
+    config_for(None, config_path)  # a broken configuration stops here, before any worker starts
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"pitchlint serve: http://{shown}:{port}/ (the API at /v1/lint; Ctrl+C stops)", err=True)
     from pitchlint.serve.run import run  # Starlette and uvicorn load only here

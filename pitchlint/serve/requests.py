@@ -107,7 +107,19 @@ def batch(data: object, config: Config, limit: int) -> list[Message]:
     if not 1 <= len(items) <= limit:
         raise ApiError(413 if len(items) > limit else 400,
                        f"messages: has {len(items)} messages; send 1 to {limit} in one request")
-    return [message(item, config, f"messages[{i}].") for i, item in enumerate(items)]
+    return [_batch_item(item, config, i) for i, item in enumerate(items)]
+
+
+def _batch_item(data: object, config: Config, index: int) -> Message:
+    """A batch's message; one the engine cannot take (empty, too long, an unknown channel) gets its
+    error in its place, as in `pitchlint batch`, while a wrong shape refuses the whole request."""
+    try:
+        return message(data, config, f"messages[{index}].")
+    except ApiError as error:
+        if error.status == 422:
+            raise
+        where, _, reason = error.message.partition(": ")
+        return Message(Record(where=where, error=reason), config)
 
 
 def _optional_string(data: Mapping[str, object], field: str, where: str) -> str | None:
