@@ -1,18 +1,22 @@
-"""The engine behind the server: one worker thread per process runs every lint, in arrival order.
+"""The engine behind the server: one lint thread per process runs every lint, in arrival order.
 
-spaCy's pipeline is shared by the whole process, so lints never overlap; concurrency is bounded
-by a count of requests held (running or waiting), past which a request is turned away at once
-with 503 and Retry-After instead of queueing without end. Each request has a time budget: one
-that has not finished within it gets 503, and if it had not started it never will.
+spaCy's pipeline is shared by the whole process, so lints never overlap. Requests that arrive
+while one is being linted wait together and then go through the engine in one pass (up to
+GATHER messages), as `lint_many` batches messages, which is what keeps the server's throughput
+close to the in-process API's under many clients. Concurrency is bounded by a count of requests
+held (running or waiting), past which a request is turned away at once with 503 and Retry-After
+instead of queueing without end. Each request has a time budget: one that has not finished
+within it gets 503, and if it had not started it never will.
 """
 
 from __future__ import annotations
 
 import asyncio
+import queue
 import threading
-from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, TypeVar
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from typing import Any
 
 from pitchlint.config.settings import Config
 from pitchlint.engine.core import engine_for
@@ -20,9 +24,14 @@ from pitchlint.engine.records import Record, Result, lint_records
 from pitchlint.errors import PitchlintError
 from pitchlint.serve.requests import ApiError, Message
 
-T = TypeVar("T")
-
 WARM_UP_TEXT = "Hi! If you know anyone, or hear of any leads, please send them my way."
+GATHER = 32  # messages from waiting requests linted in one pass at most
+
+
+@dataclass
+class _Job:
+    messages: list[Message]
+    future: Future[list[Result]] = field(default_factory=Future)
 
 
 class Linter:
@@ -32,7 +41,10 @@ class Linter:
         self.timeout = timeout
         self._pending = 0
         self._lock = threading.Lock()
-        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pitchlint-lint")
+        self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self._closed = False
+        self._thread = threading.Thread(target=self._work, name="pitchlint-lint", daemon=True)
+        self._thread.start()
 
     @property
     def pending(self) -> int:
@@ -43,38 +55,62 @@ class Linter:
         lint_records(self.config, [Record(text=WARM_UP_TEXT, where="warm-up")])
 
     def close(self) -> None:
-        self._thread.shutdown(wait=False, cancel_futures=True)
+        self._closed = True
+        self._jobs.put(None)
 
     async def lint(self, messages: list[Message]) -> list[Result]:
-        """A report or an error for each message, in order (one `nlp.pipe` pass when they share a
-        configuration, as `pitchlint batch` does)."""
-        return await self._run(lambda: _lint_all(messages))
-
-    async def _run(self, work: Callable[[], T]) -> T:
+        """A report or an error for each message, in order."""
         with self._lock:
+            if self._closed:
+                raise ApiError(503, "pitchlint is shutting down", retry_after=5)
             if self._pending >= self.max_pending:
                 raise ApiError(503, f"pitchlint is busy ({self._pending} requests in hand); try again shortly",
                                retry_after=1)
             self._pending += 1
+        job = _Job(messages)
+        job.future.add_done_callback(self._release)  # when linted, failed or cancelled before its turn
+        self._jobs.put(job)
         try:
-            future = self._thread.submit(work)
-        except RuntimeError:  # shutting down
-            self._release()
-            raise ApiError(503, "pitchlint is shutting down", retry_after=5) from None
-        future.add_done_callback(self._released)
-        try:
-            return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout)
-        except TimeoutError:
-            future.cancel()  # if it has not started, it never will; if it has, it runs to its bounds
+            return await asyncio.wait_for(asyncio.wrap_future(job.future), self.timeout)
+        except TimeoutError:  # wait_for cancelled the future: if it had not started, it never will
             raise ApiError(503, f"the request took longer than its {self.timeout:g} s budget; "
                                 "try again, or send a shorter message", retry_after=2) from None
 
-    def _released(self, future: Future[Any]) -> None:
-        self._release()
-
-    def _release(self) -> None:
+    def _release(self, future: Future[Any]) -> None:
         with self._lock:
             self._pending -= 1
+
+    def _work(self) -> None:
+        while True:
+            job = self._jobs.get()
+            if job is None:
+                return
+            jobs = [job]
+            while sum(len(j.messages) for j in jobs) < GATHER:
+                try:
+                    more = self._jobs.get_nowait()
+                except queue.Empty:
+                    break
+                if more is None:
+                    self._jobs.put(None)  # stop after this pass
+                    break
+                jobs.append(more)
+            self._run([j for j in jobs if j.future.set_running_or_notify_cancel()])
+
+    @staticmethod
+    def _run(jobs: list[_Job]) -> None:
+        if not jobs:
+            return
+        try:
+            results = _lint_all([m for job in jobs for m in job.messages])
+        except Exception as exc:  # a bug: each request gets it, and the thread goes on
+            for job in jobs:
+                job.future.set_exception(exc)
+            return
+        start = 0
+        for job in jobs:
+            job.future.set_result(results[start:start + len(job.messages)])
+            start += len(job.messages)
 
 
 def _lint_all(messages: list[Message]) -> list[Result]:
