@@ -12,6 +12,7 @@ import sys
 import jsonschema
 import pytest
 from cli_support import SPECIFIC, VAGUE
+from readme_snippets import snippet
 from serve_support import ROOT, server  # noqa: F401 - the fixture
 
 from pitchlint.engine.core import available_rules
@@ -117,6 +118,20 @@ def test_a_batch_over_the_limit_or_of_the_wrong_shape_is_refused(server):
     shape = server.post("/v1/lint/batch", {"messages": [{"text": VAGUE}, {"text": 3}]})
     assert shape.status == 422 and shape.json["error"] == "messages[1].text: must be a string, not a number"
     assert server.post("/v1/lint/batch", [VAGUE]).status == 422
+
+
+@pytest.mark.parametrize(("page", "marker"), [("README.md", "# the page at http"), ("docs/serve.md", '"channel": "linkedin-note"')])
+def test_the_documented_curl_example_answers_as_the_cli_does(server, page, marker):
+    command = snippet("sh", marker, page)
+    body = json.loads(re.search(r"-d '([^']+)'", command).group(1))
+    channel = ["--channel", body["channel"]] if "channel" in body else []
+    cli = subprocess.run([sys.executable, "-m", "pitchlint", "--format", "json", *channel, "-"], cwd=ROOT,
+                         input=body["text"].encode(), capture_output=True, timeout=120)
+    [expected] = json.loads(cli.stdout)["files"]
+    answer = server.post("/v1/lint", body).json
+    assert answer["path"] == "<text>" and expected["path"] == "<stdin>"
+    assert {**answer, "path": None} == {**expected, "path": None}
+    assert answer["verdict"] == "vague"
 
 
 def test_unknown_routes_and_methods_answer_json(server):
