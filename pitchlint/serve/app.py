@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -29,7 +30,7 @@ from pitchlint.serve import requests
 from pitchlint.serve.linter import Linter
 from pitchlint.serve.openapi import openapi_document
 from pitchlint.serve.rule_pages import RulePages
-from pitchlint.serve.settings import BATCH_LIMIT, MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES, ServeSettings
+from pitchlint.serve.settings import BATCH_LIMIT, MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES, ServeSettings, is_loopback
 from pitchlint.version import __version__
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -136,7 +137,7 @@ def create_app(settings: ServeSettings, config: Config | None = None) -> ASGIApp
 
     app = Starlette(routes=routes, lifespan=lifespan,
                     exception_handlers={HTTPException: http_error, Exception: server_error})
-    return SecurityHeaders(app)
+    return SecurityHeaders(LoopbackNames(app) if is_loopback(settings.host) else app)
 
 
 def create_app_from_environment() -> ASGIApp:
@@ -195,3 +196,26 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+class LoopbackNames:
+    """A server on loopback answers only requests addressed to a loopback name (Host: localhost,
+    127.0.0.1, [::1]), so a web page elsewhere cannot reach it by pointing a name of its own at
+    127.0.0.1 (DNS rebinding)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            host = dict(scope["headers"]).get(b"host", b"").decode("latin-1")
+            try:
+                name = urlsplit(f"//{host}").hostname or ""
+            except ValueError:
+                name = ""
+            if not is_loopback(name):
+                response = _error(421, "this server listens on loopback and answers only to localhost, 127.0.0.1 "
+                                       "or [::1] (start it with --host to serve other names)")
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)

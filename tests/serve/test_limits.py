@@ -9,7 +9,7 @@ import threading
 import time
 
 from cli_support import SPECIFIC, VAGUE
-from serve_support import Server
+from serve_support import Server, server  # noqa: F401 - the fixture
 
 from pitchlint.reading.document import MAX_CHARACTERS
 from pitchlint.serve.settings import is_loopback
@@ -74,6 +74,15 @@ def test_listening_beyond_loopback_warns_and_a_bad_configuration_stops_it(tmp_pa
     assert lines[0] == ("pitchlint: warning: listening on 0.0.0.0: other machines can reach the page and the API; "
                         "give --token (or PITCHLINT_SERVE_TOKEN) to require a token")
     assert lines[1].startswith(f"pitchlint: {tmp_path / 'broken.toml'}: ") and len(lines) == 2
+
+
+def test_a_loopback_server_answers_only_to_loopback_names(server):  # noqa: F811
+    for host in ("localhost", f"localhost:{server.port}", f"127.0.0.1:{server.port}", f"[::1]:{server.port}"):
+        assert server.request("GET", "/healthz", headers={"Host": host}).status == 200, host
+    for host in (f"rebind.example:{server.port}", "evil.localhost.example", "[::1", ""):
+        refused = server.request("POST", "/v1/lint", b'{"text": "hi"}', headers={"Host": host})
+        assert refused.status == 421, host
+        assert refused.json["error"].startswith("this server listens on loopback")
 
 
 def test_only_loopback_addresses_count_as_loopback():
