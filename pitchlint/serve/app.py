@@ -73,25 +73,32 @@ def create_app(settings: ServeSettings, config: Config | None = None) -> ASGIApp
 
         return endpoint
 
+    async def body(request: Request, limit: int) -> bytes:
+        """The request's body, within its size cap and the time budget (a client that sends it a
+        byte at a time does not hold a connection for ever)."""
+        import asyncio
+
+        reading = requests.read_body(request.stream(), request.headers.get("content-length"), limit)
+        try:
+            return await asyncio.wait_for(reading, settings.timeout)
+        except TimeoutError:
+            raise requests.ApiError(408, f"the request body did not arrive within {settings.timeout:g} s") from None
+
     async def lint(request: Request) -> Response:
-        body = await requests.read_body(request.stream(), request.headers.get("content-length"), MAX_BODY_BYTES)
-        message = requests.message(requests.parse_json(body), config)
+        message = requests.message(requests.parse_json(await body(request, MAX_BODY_BYTES)), config)
         [result] = await linter.lint([message])
         if isinstance(result, PitchlintError):
             raise requests.ApiError(400, str(result))
         return JSONResponse(file_json(result))
 
     async def lint_batch(request: Request) -> Response:
-        body = await requests.read_body(request.stream(), request.headers.get("content-length"),
-                                        MAX_BATCH_BODY_BYTES)
-        messages = requests.batch(requests.parse_json(body), config, BATCH_LIMIT)
+        messages = requests.batch(requests.parse_json(await body(request, MAX_BATCH_BODY_BYTES)), config, BATCH_LIMIT)
         results = await linter.lint(messages)
         return JSONResponse({"results": [{"error": str(r)} if isinstance(r, PitchlintError) else file_json(r)
                                          for r in results]})
 
     async def suggest(request: Request) -> Response:
-        body = await requests.read_body(request.stream(), request.headers.get("content-length"), MAX_BODY_BYTES)
-        message = requests.message(requests.parse_json(body), config)
+        message = requests.message(requests.parse_json(await body(request, MAX_BODY_BYTES)), config)
         [result] = await linter.lint([message])
         if isinstance(result, PitchlintError):
             raise requests.ApiError(400, str(result))

@@ -3,6 +3,7 @@ the warning off loopback, and the command line paying nothing for the server unt
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 import threading
@@ -41,7 +42,7 @@ def wait_for_pending(server: Server, pending: int, timeout: float = 60) -> bool:
     return False
 
 
-def test_past_its_bound_or_its_budget_a_request_gets_503_and_the_server_goes_on():
+def test_past_its_bound_or_its_budget_a_request_gets_503_or_408_and_the_server_goes_on():
     server = Server("--max-pending", "1", "--timeout", "0.5")
     big = (SPECIFIC * (MAX_CHARACTERS // len(SPECIFIC)))[:MAX_CHARACTERS]  # seconds of work, within the limit
     answers = {}
@@ -59,6 +60,11 @@ def test_past_its_bound_or_its_budget_a_request_gets_503_and_the_server_goes_on(
                                       "shorter message"}
         assert wait_for_pending(server, 0)  # the lint under way ran to its end, then the slot came back
         assert server.post("/v1/lint", {"text": VAGUE}).json["verdict"] == "vague"
+        with socket.create_connection(("127.0.0.1", server.port), timeout=10) as slow:  # a body that never ends
+            slow.sendall(b"POST /v1/lint HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n{\"text\": ")
+            answer = slow.recv(4096)
+        assert answer.startswith(b"HTTP/1.1 408 ")
+        assert answer.endswith(b'{"error":"the request body did not arrive within 0.5 s"}')
     finally:
         worker.join(60)
         log = server.stop()
