@@ -6,6 +6,7 @@ Every answer the API gives is JSON; an error is {"error": "..."} with its status
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
@@ -56,8 +57,6 @@ def create_app(settings: ServeSettings, config: Config | None = None) -> ASGIApp
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        import asyncio
-
         await asyncio.get_running_loop().run_in_executor(None, linter.warm_up)
         yield
         linter.close()
@@ -76,8 +75,6 @@ def create_app(settings: ServeSettings, config: Config | None = None) -> ASGIApp
     async def body(request: Request, limit: int) -> bytes:
         """The request's body, within its size cap and the time budget (a client that sends it a
         byte at a time does not hold a connection for ever)."""
-        import asyncio
-
         reading = requests.read_body(request.stream(), request.headers.get("content-length"), limit)
         try:
             return await asyncio.wait_for(reading, settings.timeout)
