@@ -20,7 +20,7 @@ from pitchlint.engine.core import available_rules
 from pitchlint.output.rule_docs import explain_text
 from pitchlint.reading.document import MAX_CHARACTERS
 from pitchlint.serve.settings import BATCH_LIMIT, MAX_BODY_BYTES
-from pitchlint.terms import CHANNELS
+from pitchlint.terms import CHANNELS, SEVERITIES
 from pitchlint.version import __version__
 
 
@@ -196,6 +196,8 @@ def test_the_page_runs_only_its_own_files_under_a_strict_policy(server):
     script = server.request("GET", "/static/app.js")
     assert script.status == 200 and "javascript" in script.headers["content-type"]
     assert "innerHTML" not in script.body.decode() and "insertAdjacentHTML" not in script.body.decode()
+    severities = re.search(r"const SEVERITIES = \[([^\]]*)\]", script.body.decode()).group(1)
+    assert tuple(json.loads(f"[{severities}]")) == SEVERITIES  # the page ranks marks as the engine does
     assert server.request("GET", "/static/app.css").status == 200
     channels = re.findall(r'<option value="([^"]+)"', text)
     assert tuple(channels) == CHANNELS

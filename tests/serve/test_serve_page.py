@@ -2,8 +2,9 @@
 downloaded one). Type a cattle call, see the marks, the score and the reader's view; read a
 finding by keyboard; apply a rewrite; a hostile draft stays text; the page fits a phone.
 
-A screenshot and the pause-to-marks time are kept in the test's folder (and copied to
-$PITCHLINT_SERVE_ARTIFACTS when set, which is how docs/serve-page.png was made)."""
+Screenshots (desktop, and phone width after the rewrite) and the pause-to-marks times are kept in
+the test's folder; the screenshots are also copied to $PITCHLINT_SERVE_ARTIFACTS when it is set,
+which is where docs/serve-page.png comes from."""
 
 from __future__ import annotations
 
@@ -86,8 +87,17 @@ def test_typing_a_cattle_call_marks_it_and_a_rewrite_applies(page, tmp_path):
     draft = page.input_value("#draft")
     assert draft.startswith("Hi Dana,\n\nI'm between jobs. Do you know [a role, e.g. product manager] at [a kind of ")
     assert draft.endswith("I'd be grateful for an introduction.\n\nThanks,\nPriya\n")
-    assert "anyone" not in draft and "vague-ask" not in [item.get_attribute("data-rule") for item in
-                                                        page.query_selector_all("#findings li")]
+    rules = [item.get_attribute("data-rule") for item in page.query_selector_all("#findings li")]
+    assert "anyone" not in draft and "vague-ask" not in rules
+    assert rules.count("leaked-placeholder") == 2  # the slots the writer still has to fill are marked
+    severities = {mark.query_selector(".words").text_content(): mark.get_attribute("class")
+                  for mark in page.query_selector_all("#marked mark.finding")}
+    assert severities["[a role, e.g. product manager]"] == "finding severity-error"
+    assert severities["Do you know"] == "finding severity-info"
+    phone_shot = tmp_path / "serve-page-after-rewrite.png"
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path=str(phone_shot), full_page=True)
+    keep(phone_shot)
     assert errors == []
 
 

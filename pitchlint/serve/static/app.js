@@ -4,6 +4,7 @@
 
 (function () {
   const DEBOUNCE_MS = 150;
+  const SEVERITIES = ["info", "warning", "error"];  // pitchlint.terms.SEVERITIES, lowest first
   const draft = document.getElementById("draft");
   const channel = document.getElementById("channel");
   const status = document.getElementById("status");
@@ -141,7 +142,8 @@
                       el("a", {href: "/rules/" + encodeURIComponent(finding.rule)}, "About " + finding.rule)));
       }
       const rules = covering.map(({finding}) => finding.rule).join(" ");
-      const severity = covering.map(({finding}) => finding.severity).includes("error") ? "error" : "warning";
+      const severity = SEVERITIES[Math.max(...covering.map(({finding}) => SEVERITIES.indexOf(finding.severity)))]
+        || "warning";
       nodes.push(el("mark", {class: "finding severity-" + severity, tabindex: "0", "data-rules": rules,
                              "aria-describedby": tipId}, el("span", {class: "words"}, words), tip));
     }
