@@ -281,6 +281,37 @@ def explain_command(rule_id: str, config_path: str | None) -> None:
     click.echo(explain_text(rule), nl=False)
 
 
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but loopback lets other machines reach the page and the API.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port to listen on.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes, each with its own pipeline (about 150 MB each).")
+@click.option("--token", envvar="PITCHLINT_SERVE_TOKEN", show_envvar=True,
+              help="Require `Authorization: Bearer TOKEN` on the API (/v1/).")
+@click.option("--max-pending", type=click.IntRange(1, 10_000), default=64, show_default=True,
+              help="Requests a worker holds, running or waiting, before it answers 503 with Retry-After.")
+@click.option("--timeout", type=click.FloatRange(0.1, 600), default=10.0, show_default=True,
+              help="Seconds a request may take, waiting included, before it gets 503.")
+@config_option("Use this configuration file instead of the one nearest the current folder.")
+def serve_command(host: str, port: int, workers: int, token: str | None, max_pending: int, timeout: float,
+                  config_path: str | None) -> None:
+    """Serve a local web page and an HTTP API (POST /v1/lint) over the same engine and configuration."""
+    from pitchlint.config.settings import config_for
+    from pitchlint.serve.settings import ServeSettings, is_loopback
+
+    if not is_loopback(host):
+        click.echo(f"pitchlint: warning: listening on {host}: other machines can reach the page and the API"
+                   + ("" if token else "; give --token (or PITCHLINT_SERVE_TOKEN) to require a token"), err=True)
+    config_for(None, config_path)  # a broken configuration stops here, before any worker starts
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"pitchlint serve: http://{shown}:{port}/ (the API at /v1/lint; Ctrl+C stops)", err=True)
+    from pitchlint.serve.run import run  # Starlette and uvicorn load only here
+
+    run(ServeSettings(host=host, port=port, workers=workers, token=token or None, max_pending=max_pending,
+                      timeout=timeout, config_path=str(Path(config_path).resolve()) if config_path else None))
+
+
 @main.command("lsp")
 @click.option("--stdio", is_flag=True, help="Talk over standard input and output (the default, and the only transport).")
 def lsp_command(stdio: bool) -> None:

@@ -9,45 +9,14 @@ newlines, a byte order mark, the encoding) stays byte for byte, and the diff app
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import AnyStr, Generic
 
 from pitchlint.engine.report import FileReport
 from pitchlint.errors import PitchlintError
 from pitchlint.output.artifacts import UTF8_BOM, artifact_for, display_path, read_artifact
+from pitchlint.output.fixes import Edit, apply_fixes, choose_fixes
 
 NO_NEWLINE = b"\\ No newline at end of file\n"
-
-
-@dataclass(frozen=True)
-class Edit(Generic[AnyStr]):
-    """A fix as spliced: text[start:end] becomes `text`, in the linted text (str) or the file's
-    bytes (bytes)."""
-
-    start: int
-    end: int
-    text: AnyStr
-
-
-def choose_fixes(fixes: Iterable[Edit[AnyStr]]) -> tuple[list[Edit[AnyStr]], int]:
-    """Fixes that do not overlap, first come first kept; and how many were left out."""
-    chosen: list[Edit[AnyStr]] = []
-    skipped = 0
-    for fix in sorted(set(fixes), key=lambda f: (f.start, f.end, f.text)):
-        if chosen and fix.start < chosen[-1].end:
-            skipped += 1
-            continue
-        chosen.append(fix)
-    return chosen, skipped
-
-
-def apply_fixes(text: AnyStr, fixes: list[Edit[AnyStr]]) -> AnyStr:
-    """Apply non-overlapping fixes (str or bytes alike) from the end backwards, so the offsets
-    of the ones before stay valid."""
-    for fix in sorted(fixes, key=lambda f: f.start, reverse=True):
-        text = text[:fix.start] + fix.text + text[fix.end:]
-    return text
 
 
 def _lines(data: bytes) -> list[bytes]:
