@@ -50,6 +50,8 @@ def load_vectors():
 
 
 def vector_typer(words, vector, margin: float):
+    from pitchlint.analysis.grammar import listed_kind
+
     """head_kind by nearest centroid: the lists' words are the examples of each kind."""
     examples = {
         "ROLE": words.person | words.generic_people,
@@ -65,14 +67,9 @@ def vector_typer(words, vector, margin: float):
     cache: dict[str, str | None] = {}
 
     def head_kind(word: str, _words=None) -> str | None:
-        if word in words.generic or word in words.abstract or len(word) < 3:
-            return None
-        if word in words.organisation:
-            return "COMPANY"
-        if word in words.person:
-            return "ROLE"
-        if word in words.fields:
-            return "SECTOR"
+        listed = listed_kind(word, words)
+        if listed is not None:  # the lists decide what they hold, as in the grammar
+            return listed or None
         if word not in cache:  # no list knows it: the nearest kind, if clearly nearer than "none"
             v = vector(word)
             scores = {kind: float(v @ c) for kind, c in centroids.items()}

@@ -108,3 +108,24 @@ def no_user_configuration(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("xdg-config")))
     for name in ("PITCHLINT_OUTPUT_FORMAT", "FORCE_COLOR", "NO_COLOR"):
         monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def repo(tmp_path):
+    """An empty git repository, for the hook tests (tests/hooks, tests/hostile)."""
+    from hooks.support import git
+
+    path = tmp_path / "drafts-repo"
+    path.mkdir()
+    git(path, "init", "-q", "-b", "main")
+    return path
+
+
+@pytest.fixture
+def sendmail(tmp_path):
+    """A stand-in for sendmail that appends what git send-email hands it to received.txt."""
+    received = tmp_path / "received.txt"
+    program = tmp_path / "sendmail"
+    program.write_text(f"#!/bin/sh\ncat >> '{received}'\n")
+    program.chmod(0o755)
+    return program, received

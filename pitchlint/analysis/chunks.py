@@ -90,6 +90,24 @@ class Chunked:
         return doc
 
 
+class Batched:
+    """A component that works on a whole batch of Docs at once (the model's layers run on pieces
+    cut from all of them together); subclasses say what in `_run`."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
+        batch: list[Doc]
+        # spaCy's minibatch has no annotations
+        for batch in minibatch(docs, batch_size):  # type: ignore[no-untyped-call]
+            self._run(batch, batch_size)
+            yield from batch
+
+    def _run(self, batch: list[Doc], batch_size: int) -> None:
+        raise NotImplementedError
+
+
 @Language.factory(FACTORY, default_config={"names": []})
 def make_chunked(nlp: Language, name: str, names: list[str]) -> Chunked:
     return Chunked(nlp, names)

@@ -22,16 +22,14 @@ text is most of the message, the model runs on all of it, exactly as without thi
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, cast
 
 import numpy
 from spacy.attrs import IDX, LENGTH, LOWER, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import minibatch
 
-from pitchlint.analysis.chunks import CHUNK_TOKENS, cut_points
+from pitchlint.analysis.chunks import CHUNK_TOKENS, Batched, cut_points
 from pitchlint.analysis.grammar import reading_of
 from pitchlint.analysis.statements import Sentences, StatementFinder, sentences_before
 
@@ -128,23 +126,13 @@ def pieces_for(doc: Doc, wanted: list[tuple[int, int]]) -> list[tuple[int, int]]
     return pieces
 
 
-class FocusedNER:
+class FocusedNER(Batched):
     """Runs the model's NER (disabled in the pipeline) only on the pieces of each Doc where a
     target can be, in batches across Docs, and sets the entities that reach a wanted range."""
 
     def __init__(self, nlp: Language, ner_name: str, finder: StatementFinder) -> None:
         self.ner = cast("Pipe", nlp.get_pipe(ner_name))  # the model's NER: spaCy types get_pipe without `pipe`
         self.finder = finder  # the StatementFinder whose sentences say where targets can be
-
-    def __call__(self, doc: Doc) -> Doc:
-        return next(iter(self.pipe([doc])))
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
-        batch: list[Doc]
-        # spaCy's minibatch has no annotations
-        for batch in minibatch(docs, batch_size):  # type: ignore[no-untyped-call]
-            self._run(batch, batch_size)
-            yield from batch
 
     def _run(self, batch: list[Doc], batch_size: int) -> None:
         jobs: list[tuple[Doc, list[tuple[int, int]], int, Doc]] = []  # (doc, wanted ranges, piece start, piece Doc)

@@ -26,7 +26,7 @@ lexicon knows is a target; its kind is then reported as guessed.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, cast
 
 from spacy.tokens import Doc, Span, Token
 
+from pitchlint.analysis.chunks import Batched
 from pitchlint.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -257,7 +258,7 @@ def reading_of(doc: Doc) -> Reading:
     return found if isinstance(found, Reading) else Reading()
 
 
-class Grammar:
+class Grammar(Batched):
     """Parses the sentences that can hold a want, in batches across Docs, and stores a Reading
     on each Doc. The model's tok2vec, tagger and parser are in the pipeline but disabled: they run
     here on the pieces only."""
@@ -268,17 +269,6 @@ class Grammar:
         self.known = known  # the starts of the sentences the patterns already call requests or goals
         self.cues = (words.want_verbs | words.want_adjectives | words.want_nouns | words.moving | words.hiring
                      | CATTLE | {"if"})
-
-    def __call__(self, doc: Doc) -> Doc:
-        return next(iter(self.pipe([doc])))
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
-        from spacy.util import minibatch
-
-        batch: list[Doc]
-        for batch in minibatch(docs, batch_size):  # type: ignore[no-untyped-call]
-            self._run(batch, batch_size)
-            yield from batch
 
     def _run(self, batch: list[Doc], batch_size: int) -> None:
         jobs: list[tuple[Doc, Span]] = []
@@ -613,16 +603,26 @@ def _typed_phrases(piece: Doc, words: Words) -> list[Phrase]:
     return found
 
 
-def head_kind(word: str, words: Words) -> str | None:
-    """ROLE, COMPANY or SECTOR for a singular lowercase head noun, or None (generic, abstract, unknown)."""
+def listed_kind(word: str, words: Words) -> str | None:
+    """What the word lists say of a singular lowercase head noun: ROLE, COMPANY, SECTOR, "" (generic
+    or abstract: never a target) or None (no list holds it)."""
     if word in words.generic or word in words.abstract or len(word) < 3:
-        return None
+        return ""
     if word in words.organisation:
         return "COMPANY"
     if word in words.person:
         return "ROLE"
     if word in words.fields:
         return "SECTOR"
+    return None
+
+
+def head_kind(word: str, words: Words) -> str | None:
+    """ROLE, COMPANY or SECTOR for a singular lowercase head noun, or None (generic, abstract, unknown):
+    by the word lists, else by the shape of the word."""
+    listed = listed_kind(word, words)
+    if listed is not None:
+        return listed or None
     if word.endswith(PERSON_SUFFIXES) and word not in words.not_person and len(word) > 4:
         return "ROLE"
     if word.endswith(FIELD_SUFFIXES) or (word.endswith("ing") and len(word) > 6):

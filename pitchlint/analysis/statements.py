@@ -18,6 +18,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pitchlint.analysis.grammar import Reading, reading_of
 from pitchlint.analysis.patterns import (
     ASK_KEY,
     CONTEXT_KEY,
@@ -31,7 +32,6 @@ from pitchlint.analysis.patterns import (
     read_patterns,
     register_extensions,
 )
-from pitchlint.analysis.grammar import Reading, reading_of
 from pitchlint.analysis.result import GUESSED
 from pitchlint.analysis.sentences import with_sentence_lookup
 from pitchlint.analysis.targets import LIST_GLUE, PRONOUNS

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import queue
 import subprocess
@@ -21,6 +22,17 @@ def request(request_id, method: str, params=None) -> dict:
 
 def notification(method: str, params=None) -> dict:
     return {"jsonrpc": "2.0", "method": method, "params": params if params is not None else {}}
+
+
+def frames(data: bytes) -> list:
+    """The messages the server's frame reader takes out of `data`, in order."""
+    from pitchlint.lsp.framing import FrameReader
+
+    reader = FrameReader(io.BytesIO(data))
+    out = []
+    while (found := reader.next_frame()) is not None:
+        out.append(found)
+    return out
 
 
 INITIALIZE = request(0, "initialize", {"processId": None, "rootUri": None, "capabilities": {}})

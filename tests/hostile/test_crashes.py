@@ -6,7 +6,6 @@ offsets outside the message."""
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import subprocess
@@ -15,11 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from hostile.rawlsp import INITIALIZE, RawServer, frame, notification, request
+from hostile.rawlsp import INITIALIZE, RawServer, frame, frames, notification, request
 from pitchlint.checks.findings import Finding, Fix
 from pitchlint.config.settings import Config
 from pitchlint.engine.core import Engine
-from pitchlint.lsp.framing import FrameReader
 from pitchlint.reading.read import make_document
 from pitchlint.rulepack import Rule
 
@@ -32,14 +30,6 @@ DEEP = [b"[" * 100_000, b'{"a":' * 50_000,
 def cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "pitchlint", *args], cwd=cwd, capture_output=True, text=True,
                           timeout=300)
-
-
-def frames(data: bytes) -> list:
-    reader = FrameReader(io.BytesIO(data))
-    out = []
-    while (found := reader.next_frame()) is not None:
-        out.append(found)
-    return out
 
 
 # --- the language server ----------------------------------------------------------------------------

@@ -29,24 +29,6 @@ SPECIFIC = "Hi Lee,\n\nCould you introduce me to a product manager at Stripe or 
 SEPARATOR = "From sam@example.com Mon Sep 17 00:00:00 2001\n"
 
 
-@pytest.fixture
-def repo(tmp_path):
-    path = tmp_path / "drafts-repo"
-    path.mkdir()
-    git(path, "init", "-q", "-b", "main")
-    return path
-
-
-@pytest.fixture
-def sendmail(tmp_path):
-    """A stand-in for sendmail that appends what git send-email hands it to received.txt."""
-    received = tmp_path / "received.txt"
-    program = tmp_path / "sendmail"
-    program.write_text(f"#!/bin/sh\ncat >> '{received}'\n")
-    program.chmod(0o755)
-    return program, received
-
-
 def mail(body: str, subject: str = "Hello") -> str:
     return f"From: Sam <sam@example.com>\nTo: Dana <dana@example.com>\nSubject: {subject}\n\n{body}"
 

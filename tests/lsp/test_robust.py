@@ -3,21 +3,12 @@
 
 from __future__ import annotations
 
-import io
 import json
 
 import pytest
-from hostile.rawlsp import INITIALIZE, RawServer, frame, notification, request
+from hostile.rawlsp import INITIALIZE, RawServer, frame, frames, notification, request
 
-from pitchlint.lsp.framing import MAX_BODY_BYTES, FrameReader
-
-
-def frames(data: bytes) -> list:
-    reader = FrameReader(io.BytesIO(data))
-    out = []
-    while (found := reader.next_frame()) is not None:
-        out.append(found)
-    return out
+from pitchlint.lsp.framing import MAX_BODY_BYTES
 
 
 def bodies(data: bytes) -> list:
