@@ -39,6 +39,13 @@ class Hostile:
     says: str = ""  # words the output must hold
 
 
+def billion_laughs(last: str) -> str:
+    """Front matter whose tenth line stands for 9**10 values through nested aliases."""
+    lines = ["a: &a [" + ", ".join(['"lol"'] * 9) + "]"]
+    lines += [f"{new}: &{new} [" + ", ".join([f"*{old}"] * 9) + "]" for old, new in zip("abcdefghi", "bcdefghij")]
+    return "---\n" + "\n".join([*lines, last]) + "\n---\n" + VAGUE
+
+
 MIME_PARTS = "".join("--b\nContent-Type: text/plain\n\nx\n" for _ in range(20_000))
 RFC2231 = "".join(f"; name*{i}*=utf-8''a%41" for i in range(20_000))
 
@@ -55,6 +62,14 @@ CASES = [
             says="TemplateBudgetError"),
     Hostile("template-dumps-nested-list", VAGUE, files=with_template("{{ (%s)|tojson }}" % NESTED), exit=2,
             says="TemplateBudgetError"),
+    Hostile("markdown-underscore-runs", "_" * 30_000 + "a" + "_" * 30_000 + "\n\n" + VAGUE, ".md",
+            says="was cut to its first 64"),
+    Hostile("markdown-unclosed-comments", "<!--" * 24_000 + "\n\n" + VAGUE, ".md", says="vague-ask"),
+    Hostile("markdown-unclosed-links", "[a](" * 20_000, ".md", exit=2, says="words, marks and line breaks"),
+    Hostile("markdown-backtick-run", "Hi " + "`" * 30_000 + "\n\n" + VAGUE, ".md", says="was cut to its first 64"),
+    Hostile("front-matter-billion-laughs", billion_laughs("channel: *j"), ".md", exit=2, says="a YAML alias"),
+    Hostile("front-matter-laughs-in-profile", billion_laughs("profile: {roles: *j}"), ".md", exit=2,
+            says="a YAML alias"),
 ]
 
 
