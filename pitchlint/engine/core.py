@@ -18,6 +18,7 @@ from pitchlint.checks.paths import builtin_pack_dir
 from pitchlint.checks.selectors import covers
 from pitchlint.config.settings import Config
 from pitchlint.engine.report import FileReport
+from pitchlint.engine.rule_time import RULE_CPU_SECONDS, RuleOverran, run_budgeted
 from pitchlint.engine.score import score
 from pitchlint.errors import ConfigError, PitchlintError
 from pitchlint.reading.document import Document
@@ -78,6 +79,7 @@ class Engine:
         template_dirs += [str(Path(p) / "templates") for p in config.packs]
         template_dirs.append(str(builtin_pack_dir() / "templates"))
         self.render = renderer_for(tuple(template_dirs))
+        self.overran: set[str] = set()  # plug-in rules that ran past their time budget: not run again
 
     def analyze(self, documents: list[Document]) -> Iterator[Analysis]:
         """The analyses of `documents`, lazily. Each holds its spaCy Doc: inside a memory zone
@@ -93,12 +95,22 @@ class Engine:
         for rule in self.rules.values():
             if any(covers(selector, rule.id) for selector in ignored):
                 continue
+            if rule.id in self.overran:
+                internal.append(f"rule {rule.id} skipped: it ran past its time budget on an earlier message")
+                continue
             check = rule.check or KINDS[rule.kind]
             found: list[Finding] = []
             try:
                 context = RuleContext(analysis, rule, _render_or_note(self.render, rule, internal),
                                       profile, channel, document)
-                found.extend(check(context))
+                if rule.check is None:
+                    found.extend(check(context))
+                else:  # a plug-in's code: on a CPU budget (engine.rule_time)
+                    run_budgeted(lambda: check(context), found)
+            except RuleOverran:
+                self.overran.add(rule.id)
+                internal.append(f"rule {rule.id} failed: it used more than {RULE_CPU_SECONDS:g} s of CPU on this "
+                                "message (does it loop without end?)")
             except Exception as exc:  # a plug-in's bug must not hide the other rules' findings
                 internal.append(f"rule {rule.id} failed: {_describe(exc)}")
             findings.extend(found)  # what a failing rule found before it failed still stands

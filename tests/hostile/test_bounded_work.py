@@ -37,6 +37,7 @@ class Hostile:
     files: dict[str, str] = field(default_factory=dict)
     exit: int = 1
     says: str = ""  # words the output must hold
+    blames: str = ""  # the file an error names, if not the message: a pack's file
 
 
 def billion_laughs(last: str) -> str:
@@ -67,6 +68,25 @@ CASES = [
     Hostile("markdown-unclosed-comments", "<!--" * 24_000 + "\n\n" + VAGUE, ".md", says="vague-ask"),
     Hostile("markdown-unclosed-links", "[a](" * 20_000, ".md", exit=2, says="words, marks and line breaks"),
     Hostile("markdown-backtick-run", "Hi " + "`" * 30_000 + "\n\n" + VAGUE, ".md", says="was cut to its first 64"),
+    Hostile("pack-lexicon-200000-lines", VAGUE, files=with_pack(
+        {"lexicons/roles.txt": "".join(f"role{i} manager\n" for i in range(200_000))}), exit=2,
+        says="lexicon is over 512 KB", blames="pack/lexicons/roles.txt"),
+    Hostile("pack-lexicon-6000-terms", VAGUE, files=with_pack({"lexicons/sectors.txt": "".join(
+        f"s{i}\n" for i in range(6_000))}), exit=2, says="lexicon has 6,000 terms",
+        blames="pack/lexicons/sectors.txt"),
+    Hostile("pack-regex-nested-5000-deep", VAGUE, files=with_pack({"r.toml": pack_rule(
+        'regex = true\nphrases = ["' + "(" * 5_000 + "a" + ")" * 5_000 + '"]')}), exit=2,
+        says="nested more than 20 deep", blames="pack/r.toml"),
+    Hostile("pack-regex-repeats-a-million", VAGUE, files=with_pack({"r.toml": pack_rule(
+        'regex = true\nphrases = ["(?:a{1000}){1000}"]')}), exit=2, says="counted repeats come to more than 10,000",
+        blames="pack/r.toml"),
+    Hostile("pack-phrases-400000-characters", VAGUE, files=with_pack({"r.toml": pack_rule(
+        "regex = true\nphrases = [" + ", ".join(f'"p{i:03} ' + "x" * 196 + '"' for i in range(1_000)) + "]")}),
+        exit=2, says="20,000 characters in all",
+        blames="pack/r.toml"),
+    Hostile("pack-message-99999999-wide", VAGUE + "Sorry to bother you.\n", files=with_pack({"r.toml": pack_rule(
+        'phrases = ["sorry to bother you"]', message="{phrase:>99999999}")}), exit=2, says="wider than 200 characters",
+        blames="pack/r.toml"),
     Hostile("front-matter-billion-laughs", billion_laughs("channel: *j"), ".md", exit=2, says="a YAML alias"),
     Hostile("front-matter-laughs-in-profile", billion_laughs("profile: {roles: *j}"), ".md", exit=2,
             says="a YAML alias"),
@@ -86,4 +106,71 @@ def test_cli_within_the_bound(case: Hostile, tmp_path: Path) -> None:
     assert case.says in run.output, run.output[-2000:]
     if case.exit == 2:  # the reason is said once, on one line, naming the file
         reasons = [line for line in run.stderr.splitlines() if case.says in line]
-        assert len(reasons) == 1 and message.name in reasons[0] and len(reasons[0]) < 400, run.stderr
+        blamed = str(tmp_path / case.blames) if case.blames else str(message)
+        assert len(reasons) == 1 and reasons[0].startswith(f"pitchlint: {blamed}") and len(reasons[0]) < 400, \
+            run.stderr
+
+
+@pytest.mark.parametrize("kind", ["fifo", "socket", "device"])
+def test_only_regular_files_are_read(kind: str, tmp_path: Path) -> None:
+    """A named pipe blocked the run forever waiting for a writer; a device may never end."""
+    import os
+    import socket
+
+    path = tmp_path / kind
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "socket":
+        listener = socket.socket(socket.AF_UNIX)
+        listener.bind(str(path))
+    else:
+        path = Path("/dev/null")
+    run = run_measured(pitchlint("check", str(path)), tmp_path)
+    assert not run.within_bound(), run.within_bound()
+    words = {"fifo": "is a named pipe (FIFO), not a message file", "socket": "is a socket, not a message file",
+             "device": "is a device, not a message file"}[kind]
+    assert run.status == 2 and run.stderr == f"pitchlint: {path}: {words}; pitchlint reads files, or standard " \
+                                             "input given as -\n", run.output
+
+
+LOOPING_PLUGIN = """
+from pitchlint.rulepack import Rule
+
+
+def check(ctx):
+    yield ctx.finding(0, 2, "found before the loop")
+    while True:  # and it swallows what it can
+        try:
+            sum(range(1000))
+        except Exception:
+            pass
+
+
+DOCS = dict(what="w", why="y", example="e", use_instead="u", options="none")
+RULES = [Rule(id="loops-forever", kind="python", severity="warning", summary="s", message="", check=check,
+              docs=DOCS)]
+"""
+
+
+def test_a_plug_in_rule_that_loops_forever_runs_out_of_time(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    dist = site / "looping_rule-0.1.dist-info"
+    dist.mkdir(parents=True)
+    (site / "looping_rule.py").write_text(LOOPING_PLUGIN)
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: looping-rule\nVersion: 0.1\n")
+    (dist / "entry_points.txt").write_text("[pitchlint.rules]\nloop = looping_rule:RULES\n")
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(VAGUE)
+    run = run_measured(pitchlint("check", "--format", "json", "a.txt", "b.txt"), tmp_path,
+                       env={"PYTHONPATH": str(site)})
+    assert not run.within_bound(), run.within_bound()
+    assert run.status == 2, run.output
+    import json
+
+    first, second = json.loads(run.stdout)["files"]
+    assert first["internal_errors"] == ["rule loops-forever failed: it used more than 2 s of CPU on this message "
+                                        "(does it loop without end?)"]
+    assert [f["message"] for f in first["findings"] if f["rule"] == "loops-forever"] == ["found before the loop"]
+    assert second["internal_errors"] == ["rule loops-forever skipped: it ran past its time budget on an earlier "
+                                         "message"]
+    assert {f["rule"] for f in second["findings"]} >= {"vague-ask"}
