@@ -8,6 +8,7 @@ a folder and everything in it; `!` re-includes; `[ab]`, `?` and `\\*` work as in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -35,7 +36,7 @@ def compile_globs(patterns: tuple[str, ...]) -> PathSpec[Pattern]:
 
     try:
         return PathSpec.from_lines(STYLE, patterns, backend=BACKEND)
-    except (GitIgnorePatternError, ValueError) as exc:
+    except (GitIgnorePatternError, ValueError, re.error) as exc:  # re.error: a range such as [z-a]
         raise GlobError(str(exc)) from None
 
 
