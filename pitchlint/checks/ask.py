@@ -81,8 +81,13 @@ def check_vague_ask(ctx: RuleContext) -> Iterable[Finding]:
                                      lambda words: format_message(template, generic=quoted_list(words)))
         return
 
+    refused = {r.text.lower() for r in analysis.refusals}
+
     def message(words: list[str]) -> str:
         template = ctx.rule.message if words else ctx.rule.options.get("message_untargeted", ctx.rule.message)
+        refusals = [w for w in words if w.lower() in refused]
+        if refusals and "message_refusal_alone" in ctx.rule.options:  # "open to anything" refuses a target
+            return format_message(ctx.rule.options["message_refusal_alone"], generic=quoted_list(refusals))
         return format_message(template, generic=quoted_list(words))
 
     yield from _rewrite_findings(ctx, generic_places(analysis), message)
