@@ -4,13 +4,15 @@ tests/hostile/bounded.py (5 s of CPU, 300 MB peak)."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from .bounded import pitchlint, run_measured
+from .bounded import CPU_SECONDS, KILL_AFTER, PEAK_MB, pitchlint, run_measured
 from .cases import VAGUE
+from .rawlsp import INITIALIZE, RawServer, frame, notification, request
 
 DOCS = '[docs]\nwhat = "w"\nwhy = "y"\nexample = "e"\nuse_instead = "u"\noptions = "o"\n'
 NESTED = "[[[1]*10000]*10000]*10000"  # a list of 10,000 items whose printing walks 10**12 of them
@@ -174,3 +176,81 @@ def test_a_plug_in_rule_that_loops_forever_runs_out_of_time(tmp_path: Path) -> N
     assert second["internal_errors"] == ["rule loops-forever skipped: it ran past its time budget on an earlier "
                                          "message"]
     assert {f["rule"] for f in second["findings"]} >= {"vague-ask"}
+
+
+def corpus_prose(characters: int) -> str:
+    """Real messages from the corpus, one after another, up to `characters`: ordinary prose with a
+    writer's vocabulary (it once peaked at 371 MB)."""
+    corpus = Path(__file__).resolve().parents[2] / "corpus"
+    text = ""
+    for path in sorted(corpus.glob("*.txt")):
+        text += path.read_text(encoding="utf-8") + "\n\n"
+        if len(text) >= characters:
+            break
+    return text[:characters]
+
+
+CASES.append(Hostile("ordinary-prose-100000-characters", corpus_prose(99_000 - len(VAGUE)) + "\n\n" + VAGUE,
+                     says="vague-ask"))
+LANGUAGE = {".txt": "plaintext", ".md": "markdown", ".eml": "mail"}
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+def peak_mb(pid: int) -> float:
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(next(line for line in status.splitlines() if line.startswith("VmHWM")).split()[1]) / 1024
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the server's CPU time from /proc")
+def test_language_server_within_the_bound(tmp_path: Path) -> None:
+    """One server for every case, as an editor keeps it: each document costs at most the bound in
+    CPU, the server's peak memory stays under it, and each gets its diagnostics."""
+    server = RawServer(tmp_path)
+    try:
+        server.send(frame({**INITIALIZE, "params": {**INITIALIZE["params"], "rootUri": tmp_path.as_uri()}}))
+        assert "result" in server.answer(0, timeout=60)
+        server.send(frame(notification("initialized")))
+        for n, case in enumerate(CASES, 1):
+            folder = tmp_path / case.name
+            for name, text in case.files.items():
+                (folder / name).parent.mkdir(parents=True, exist_ok=True)
+                (folder / name).write_text(text)
+            message = folder / f"{case.name}{case.suffix}"
+            message.parent.mkdir(parents=True, exist_ok=True)
+            message.write_text(case.message)
+            before = cpu_seconds(server.process.pid)
+            server.send(frame(notification("textDocument/didOpen", {"textDocument": {
+                "uri": message.as_uri(), "languageId": LANGUAGE[case.suffix], "version": 1, "text": case.message}})))
+            server.send(frame(request(n, "textDocument/diagnostic", {"textDocument": {"uri": message.as_uri()}})))
+            answer = server.answer(n, timeout=KILL_AFTER)
+            used, peak = cpu_seconds(server.process.pid) - before, peak_mb(server.process.pid)
+            assert used < CPU_SECONDS and peak < PEAK_MB, (case.name, used, peak)
+            assert answer["result"]["items"], (case.name, answer)
+            server.send(frame(notification("textDocument/didClose", {"textDocument": {"uri": message.as_uri()}})))
+    finally:
+        status = server.close()
+    assert status == 0
+    assert "Traceback" not in server.stderr.decode(errors="replace")
+
+
+def test_batch_within_the_bound(tmp_path: Path) -> None:
+    """The messages alone (no configuration of their own) as the rows of one `pitchlint batch`
+    run: every row comes out, linted or with its error; the run's peak memory keeps to the bound,
+    and its CPU time to the bound for each row (a run holds them all, and its start-up once)."""
+    import json
+
+    rows = [case for case in CASES if not case.files]
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps({"id": c.name, "path": f"{c.name}{c.suffix}", "text": c.message}) + "\n"
+                              for c in rows))
+    run = run_measured(pitchlint("batch", str(source), "-o", str(tmp_path / "out.jsonl")), tmp_path)
+    assert run.peak_mb < PEAK_MB and run.cpu_seconds < CPU_SECONDS * len(rows), (run.cpu_seconds, run.peak_mb)
+    assert "Traceback" not in run.output, run.output
+    out = {row["id"]: row for row in map(json.loads, (tmp_path / "out.jsonl").read_text().splitlines())}
+    assert set(out) == {c.name for c in rows}
+    for case in rows:
+        assert ("error" in out[case.name]) is (case.exit == 2), (case.name, out[case.name])

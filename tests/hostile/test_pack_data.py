@@ -40,7 +40,7 @@ def test_what_a_message_may_not_do_is_refused_at_load_and_while_linting(template
 
 
 def test_a_field_the_rule_does_not_give_is_the_rules_failure():
-    with pytest.raises(MessageFormatError, match=r"names \{secret\}, which this rule does not give \(it gives \{phrase"):
+    with pytest.raises(MessageFormatError, match=r"names \{secret\}, which this rule does not give \(it gives"):
         format_message("{secret}", phrase="sorry")
 
 
