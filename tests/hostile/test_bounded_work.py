@@ -5,6 +5,7 @@ tests/hostile/bounded.py (5 s of CPU, 300 MB peak)."""
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -254,3 +255,28 @@ def test_batch_within_the_bound(tmp_path: Path) -> None:
     assert set(out) == {c.name for c in rows}
     for case in rows:
         assert ("error" in out[case.name]) is (case.exit == 2), (case.name, out[case.name])
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_pre_commit_hook_within_the_bound(tmp_path: Path) -> None:
+    """The messages alone, staged as drafts in one commit: the hook blocks it (some are vague, some
+    cannot be linted), with its peak memory within the bound and its CPU within the bound for each."""
+    import subprocess
+
+    env = {"GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "T",
+           "GIT_COMMITTER_EMAIL": "t@example.com"}
+    rows = [case for case in CASES if not case.files]
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=tmp_path, check=True)
+    installed = subprocess.run(pitchlint("hook", "install", "--pre-commit"), cwd=tmp_path, capture_output=True)
+    assert installed.returncode == 0, installed.stderr
+    (tmp_path / "drafts").mkdir()
+    for case in rows:
+        (tmp_path / "drafts" / f"{case.name}{case.suffix}").write_text(case.message)
+    subprocess.run(["git", "add", "-A"], cwd=tmp_path, check=True)
+    run = run_measured(["git", "commit", "-q", "-m", "drafts"], tmp_path, env=env)
+    assert run.peak_mb < PEAK_MB and run.cpu_seconds < CPU_SECONDS * len(rows), (run.cpu_seconds, run.peak_mb)
+    assert "Traceback" not in run.output, run.output
+    head = subprocess.run(["git", "rev-parse", "-q", "--verify", "HEAD"], cwd=tmp_path, capture_output=True)
+    assert run.status != 0 and head.returncode != 0, run.output
+    for case in rows:
+        assert f"drafts/{case.name}{case.suffix}" in run.output, (case.name, run.output[-3000:])
