@@ -9,13 +9,19 @@ KILL_AFTER seconds of wall-clock time, which only stops the test from hanging: t
 then is over the bound anyway.
 
 `run_measured` runs one command in a subprocess and reports its exit status, output, CPU seconds
-(ru_utime + ru_stime) and peak resident memory (ru_maxrss) from os.wait4."""
+(ru_utime + ru_stime) and peak resident memory (ru_maxrss) from os.wait4. The command is started
+by a small launcher process (LAUNCHER), not by the test process itself: Linux counts a forked
+child's peak memory from its parent's at the fork, so a child of a pytest process that had grown
+to 470 MB reported 470 MB for a run that used 50."""
 
 from __future__ import annotations
 
+import json
 import os
+import signal
 import subprocess
 import sys
+import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,9 +60,33 @@ def pitchlint(*args: str) -> list[str]:
     return [sys.executable, "-P", "-m", "pitchlint", *args]
 
 
+# Forks the command from a small process, waits for it, writes its usage to the file argv[1] and
+# exits as it did (a signal as 128 + its number).
+LAUNCHER = """
+import json, os, sys
+pid = os.fork()
+if pid == 0:
+    os.execvp(sys.argv[2], sys.argv[2:])
+_, status, usage = os.wait4(pid, 0)
+with open(sys.argv[1], "w") as out:
+    json.dump({"cpu": usage.ru_utime + usage.ru_stime, "maxrss_kb": usage.ru_maxrss}, out)
+code = os.waitstatus_to_exitcode(status)
+sys.exit(code if code >= 0 else 128 - code)
+"""
+
+
 def run_measured(args: list[str], cwd: Path, stdin: bytes | None = None, env: dict[str, str] | None = None) -> Measured:
+    with tempfile.TemporaryDirectory() as folder:
+        usage_file = Path(folder) / "usage.json"
+        status, out, err = _run([sys.executable, "-c", LAUNCHER, str(usage_file), *args], cwd, stdin, env)
+        usage = json.loads(usage_file.read_text()) if usage_file.exists() else {"cpu": float("inf"), "maxrss_kb": 0}
+    return Measured(status=status, stdout=out, stderr=err, cpu_seconds=usage["cpu"], peak_mb=usage["maxrss_kb"] / 1024)
+
+
+def _run(args: list[str], cwd: Path, stdin: bytes | None, env: dict[str, str] | None) -> tuple[int, str, str]:
     process = subprocess.Popen(args, cwd=cwd, env={**os.environ, "NO_COLOR": "1", **(env or {})},
-                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               start_new_session=True)  # its own process group: a hang is killed whole
     assert process.stdin and process.stdout and process.stderr
     chunks: dict[str, bytearray] = {"out": bytearray(), "err": bytearray()}
 
@@ -74,15 +104,12 @@ def run_measured(args: list[str], cwd: Path, stdin: bytes | None = None, env: di
         except BrokenPipeError:
             pass  # it stopped reading: what a size limit does
     process.stdin.close()
-    timer = threading.Timer(KILL_AFTER, process.kill)
+    timer = threading.Timer(KILL_AFTER, lambda: os.killpg(process.pid, signal.SIGKILL))
     timer.start()
     try:
-        _, status, usage = os.wait4(process.pid, 0)
+        status = process.wait()
     finally:
         timer.cancel()
-    process.returncode = os.waitstatus_to_exitcode(status)
     for reader in readers:
         reader.join(10)
-    return Measured(status=process.returncode, stdout=chunks["out"].decode("utf-8", "replace"),
-                    stderr=chunks["err"].decode("utf-8", "replace"),
-                    cpu_seconds=usage.ru_utime + usage.ru_stime, peak_mb=usage.ru_maxrss / 1024)
+    return status, chunks["out"].decode("utf-8", "replace"), chunks["err"].decode("utf-8", "replace")
