@@ -1,10 +1,11 @@
 """Batch throughput in one process: pitchlint's public API against bare `nlp.pipe`, interleaved.
 
 Three contenders process the same messages, in turn, in each repetition: bare `nlp.pipe` with the
-model's default pipeline, bare `nlp.pipe` with the components pitchlint keeps (ner + senter), and
+model's default pipeline, bare `nlp.pipe` with the NER pitchlint had before it read the grammar
+(ner + senter), and
 `engine_for(Config()).lint_documents(...)` over `make_document(...)` objects (analysis, rules,
 score, suggestions). Loading and one warm-up pass are not timed. Targets (messages per second):
-pitchlint / bare default >= 0.9, and pitchlint / bare ner + senter >= 1.5.
+pitchlint / bare default >= 0.9, and pitchlint (its parse included) / bare ner + senter >= 1.0.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from messages import messages
 
 BATCH_SIZE = 32  # pitchlint's own batch size in analysis.analyze_texts
 TARGET = 0.9
-SAME_COMPONENTS_TARGET = 1.5  # the model only where a target can be, and a fast kernel
+SAME_COMPONENTS_TARGET = 1.0  # the parse is paid for by running the model only where a target can be
 
 
 def bare(model: str, same_components: bool):

@@ -3,6 +3,13 @@
 The hook scripts are small shell files that call this Python back with the interpreter that
 installed them, so they work whatever PATH git runs them with. Installing never overwrites a hook
 pitchlint did not write: it refuses, or with `--chain` keeps the old hook and runs it afterwards.
+
+A hook fails closed. `pitchlint hook run` does not check in its own process: it runs the check
+in a child Python started isolated (`-I`: no PYTHONPATH, no user site, not the working folder on
+sys.path, so a click.py in the repository never runs), and passes the child's verdict on only
+when the child's last line on standard output is the completion marker with a nonce only this
+run knows. A plug-in that calls `sys.exit(0)` or `os._exit(0)`, a crash or a kill all leave no
+marker, and the message is stopped.
 """
 
 from __future__ import annotations
@@ -11,6 +18,7 @@ import dataclasses
 import hashlib
 import os
 import re
+import secrets
 import shlex
 import stat
 import subprocess
@@ -21,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from pitchlint.config.globs import matches
 from pitchlint.config.settings import Config, HookConfig, config_for, find_config
-from pitchlint.errors import PitchlintError
+from pitchlint.errors import PitchlintError, one_line
 
 if TYPE_CHECKING:
     from pitchlint.engine.files import PendingFile
@@ -30,7 +38,10 @@ MARKER = "pitchlint-managed hook"
 DIGEST_PREFIX = "# pitchlint-hook-sha256: "
 MAX_MAIL_BYTES = 10_000_000  # pitchlint.reading.document.MAX_BYTES, without importing the document stage here
 CHAINED_SUFFIX = ".pitchlint-chained"
-HOOKS = {"sendemail-validate": "git send-email --no-validate ...", "pre-commit": "git commit --no-verify ..."}
+# How to go ahead once unchecked: for a commit, skip pitchlint alone (`--no-verify` skips every hook)
+HOOKS = {"sendemail-validate": "git send-email --no-validate ...", "pre-commit": "SKIP=pitchlint git commit ..."}
+NONCE_VARIABLE = "PITCHLINT_HOOK_NONCE"  # set by the supervising `hook run` for its checking child
+COMPLETE = "pitchlint-hook-complete"  # the child's last line: COMPLETE, the nonce, its exit status
 
 
 class HookError(PitchlintError):
@@ -54,9 +65,10 @@ def hooks_dir(repo: Path) -> Path:
 
 
 def script(name: str, chained: bool) -> str:
-    # -P: `python -m` would otherwise put the working folder (the repository) first on sys.path,
-    # and a click.py or yaml.py committed there would run instead of the real module.
-    call = f"{shlex.quote(sys.executable)} -P -m pitchlint hook run {name}"
+    # -I: `python -m` would otherwise put the working folder (the repository) first on sys.path,
+    # and PYTHONPATH=. would too, so a click.py or yaml.py committed there would run instead of
+    # the real module; -I leaves out both (and the user's site-packages).
+    call = f"{shlex.quote(sys.executable)} -I -m pitchlint hook run {name}"
     lines = [
         "#!/bin/sh",
         f"# {MARKER}: {name}. Installed by `pitchlint hook install`; remove with `pitchlint hook uninstall`.",
@@ -198,11 +210,11 @@ def _check(sources: Iterable[PendingFile], bypass: str) -> tuple[int, list[str]]
             broken.append(f"pitchlint: {result}")
             continue
         lines.append(render_text(result))
-        broken += [f"pitchlint: {path}: {problem}" for problem in result.internal_errors]
+        broken += [f"pitchlint: {one_line(path)}: {problem}" for problem in result.internal_errors]
         assert config is not None  # lint_pending gives a report together with its configuration
         if result.fails(config):
-            blocked.append(path)
-            thresholds.setdefault(_threshold_text(config), []).append(path)
+            blocked.append(one_line(path))
+            thresholds.setdefault(_threshold_text(config), []).append(one_line(path))
     if broken:
         lines += broken
         lines.append(f"pitchlint could not check the message, so it stopped it. To go ahead unchecked: {bypass}")
@@ -247,10 +259,25 @@ def _included(repo: Path, path: str, include: tuple[str, ...]) -> bool:
     return matches(relative, include)
 
 
+def mbox_messages(data: bytes) -> list[bytes]:
+    """The messages of an mbox file (each from its "From " line), or the file itself when it holds
+    one message. git send-email sends every message of an mbox, so every one is checked."""
+    from pitchlint.reading.document import MBOX_SEPARATOR
+
+    text = data.decode("latin-1")  # one character a byte: offsets are byte offsets
+    starts = [m.start() for m in re.finditer(r"^From [^\n]*$", text, re.M) if MBOX_SEPARATOR.match(m.group())]
+    if len(starts) < 2:
+        return [data]
+    starts[0] = 0  # anything before the first separator goes with the first message
+    return [data[a:b] for a, b in zip(starts, starts[1:] + [len(data)], strict=True)]
+
+
 def run_sendemail_validate(message: str, cwd: Path) -> tuple[int, list[str]]:
     """`git send-email` calls the hook with the path of the file holding the e-mail (a copy it
     may keep outside the working tree: then the repository's root configuration governs it).
-    Patches from `git format-patch` go through, and so does a message `include` does not name."""
+    Everything in that file is about to be sent, so it is checked whatever its name (`include`
+    is for folders and commits) and read as e-mail; each message of an mbox is checked. Only
+    patches from `git format-patch`, recognised by their content, go through unchecked."""
     from pitchlint.reading.read import read_document
 
     repo = repo_root(cwd).resolve()
@@ -261,13 +288,17 @@ def run_sendemail_validate(message: str, cwd: Path) -> tuple[int, list[str]]:
         raise HookError(message, f"cannot be read ({exc.strerror or exc})") from None
     if len(data) > MAX_MAIL_BYTES:
         raise HookError(message, f"is over {MAX_MAIL_BYTES:,} bytes: too long to be a message pitchlint can check")
-    if is_format_patch(data) or not _included(repo, message, hook_config(repo).hook.include):
-        return 0, []
     path = (cwd / message).resolve()
     inside = path.is_relative_to(repo) and ".git" not in path.relative_to(repo).parts
     governing = path if inside else repo / "message"
-    return _check([(message, lambda: read_document(message, data), lambda: config_of(governing))],
-                  HOOKS["sendemail-validate"])
+    messages = mbox_messages(data)
+
+    def pending(number: int, part: bytes) -> PendingFile:
+        name = message if len(messages) == 1 else f"{message} (message {number} of {len(messages)})"
+        return name, lambda: read_document(name, part, mail=True), lambda: config_of(governing)
+
+    chosen = [pending(n, part) for n, part in enumerate(messages, 1) if not is_format_patch(part)]
+    return _check(chosen, HOOKS["sendemail-validate"])
 
 
 def run_pre_commit(cwd: Path, names: tuple[str, ...] = ()) -> tuple[int, list[str]]:
@@ -285,11 +316,41 @@ def run_pre_commit(cwd: Path, names: tuple[str, ...] = ()) -> tuple[int, list[st
 
     if names:
         chosen = [n for n in names if _included(repo, n, include)]
-        bypass = f"SKIP=pitchlint {HOOKS['pre-commit']}"
-        return _check([named(n) for n in chosen], bypass)
+        return _check([named(n) for n in chosen], HOOKS["pre-commit"])
     chosen = staged_drafts(repo, include)
 
     def source(name: str) -> PendingFile:
         return name, lambda: read_document(name, staged_blob(repo, name)), lambda: config_of(repo / name)
 
     return _check([source(n) for n in chosen], HOOKS["pre-commit"])
+
+
+def skipped(name: str) -> bool:
+    """`SKIP=pitchlint git commit`: the pre-commit framework's way to skip one hook by its id,
+    honoured by the native hook too, so the stop message can suggest it rather than
+    `--no-verify`, which skips every hook."""
+    return name == "pre-commit" and "pitchlint" in {part.strip() for part in os.environ.get("SKIP", "").split(",")}
+
+
+def completion_line(nonce: str, status: int) -> str:
+    return f"{COMPLETE} {nonce} {status}"
+
+
+def supervise(name: str, args: tuple[str, ...]) -> tuple[int, list[str]]:
+    """Run hook `name`'s check in an isolated child and trust only a completed one: (exit status,
+    lines for stderr). The child's own lines on stderr pass straight through; what it printed on
+    stdout (a plug-in's print) is passed on to stderr, its marker line taken off."""
+    nonce = secrets.token_hex(16)
+    command = [sys.executable, "-I", "-m", "pitchlint", "hook", "run", name, *args]
+    child = subprocess.run(command, env={**os.environ, NONCE_VARIABLE: nonce}, stdout=subprocess.PIPE, check=False)
+    output = child.stdout.decode("utf-8", errors="replace").rstrip("\n")
+    before, _, last = output.rpartition("\n")
+    if last == completion_line(nonce, child.returncode):
+        return child.returncode, before.splitlines()
+    if child.returncode < 0:
+        how = f"was killed by signal {-child.returncode}"
+    else:
+        how = f"exited with status {child.returncode}"
+    return 2, output.splitlines() + [
+        f"pitchlint: the {name} check {how} before it finished (a plug-in rule that exits, or a crash), "
+        f"so it stopped the message. To go ahead unchecked: {HOOKS[name]}"]

@@ -1,6 +1,7 @@
 """pitchlint's spaCy components, declared here so that importing this module registers them.
 
-The flow inside the pipeline: sentence breaks (sentences.py), then target spans from lexicons,
+The flow inside the pipeline: sentence breaks (sentences.py), the parse of the sentences that can
+hold a want (grammar.py), then target spans from lexicons,
 context patterns and the model's NER (targets.py), then statements: which sentences request
 something of the reader, which state the writer's goal, and which spans are targets
 (statements.py).
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from pitchlint.analysis.grammar import GRAMMAR_FOLDER, Grammar, read_words
 from pitchlint.analysis.sentences import SentenceBreaks
 from pitchlint.analysis.statements import StatementFinder
 from pitchlint.analysis.targets import TargetFinder
@@ -23,6 +25,11 @@ _FINDERS: "weakref.WeakKeyDictionary[Language, dict[str, StatementFinder]]" = we
 @Language.factory("pitchlint_breaks")
 def make_breaks(nlp: Language, name: str) -> SentenceBreaks:
     return SentenceBreaks()
+
+
+@Language.factory("pitchlint_grammar", default_config={"pack_dir": ""})
+def make_grammar(nlp: Language, name: str, pack_dir: str) -> Grammar:
+    return Grammar(nlp, read_words(Path(pack_dir) / GRAMMAR_FOLDER))
 
 
 @Language.factory("pitchlint_targets", default_config={"pack_dir": "", "extra_packs": []})

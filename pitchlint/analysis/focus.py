@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from pitchlint.analysis.chunks import CHUNK_TOKENS, cut_points
+from pitchlint.analysis.grammar import reading_of
 from pitchlint.analysis.statements import Sentences, StatementFinder, sentences_before
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ def wanted_ranges(doc: Doc, sentences: Sentences) -> list[tuple[int, int]]:
         if sent.start in ask_starts:
             ranges += [(s.start, s.end) for s in sentences_before(doc, sent.start)]
     ranges += _reader_company_sentences(doc)
+    ranges += reading_of(doc).goal_sentences()  # the writer's wants the parse found
     return merge(ranges, gap=0)
 
 

@@ -1,7 +1,9 @@
 """The analysis stage: one cached spaCy pipeline, run over the messages' prose.
 
-The statistical model contributes its NER (which has its own encoder) and its small sentence
-segmenter; the tagger, parser and lemmatizer would double the cost and the rules do not need them.
+The statistical model contributes its NER (which has its own encoder), its small sentence
+segmenter, and its tagger and parser, which the grammar component (grammar.py) runs only on the
+sentences that can hold a want. The rule lemmatizer is not loaded: the grammar's word lists carry
+their own forms, and it would cost a third of the NER.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from pitchlint.errors import ConfigError
 if TYPE_CHECKING:  # spaCy is imported when the pipeline is built, not at start-up
     from spacy.language import Language
 
-UNUSED_COMPONENTS = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
+UNUSED_COMPONENTS = ["attribute_ruler", "lemmatizer"]
+PARSE_COMPONENTS = ("tok2vec", "tagger", "parser")  # loaded, disabled, run by the grammar component
 
 
 MODEL_SCOPES = ("statements", "everywhere")
@@ -63,6 +66,10 @@ def build_pipeline(model: str | None, pack_dir: str, extra_packs: tuple[str, ...
 
     package = resolve_model(model)
     nlp = spacy.load(package, exclude=UNUSED_COMPONENTS)
+    parses = all(name in nlp.component_names for name in PARSE_COMPONENTS)
+    for name in PARSE_COMPONENTS:
+        if name in nlp.pipe_names:
+            nlp.disable_pipe(name)
     if "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
     if "senter" not in nlp.pipe_names and "parser" not in nlp.pipe_names:
@@ -72,6 +79,8 @@ def build_pipeline(model: str | None, pack_dir: str, extra_packs: tuple[str, ...
     if focused:
         nlp.disable_pipe("ner")
     nlp.add_pipe("pitchlint_breaks")
+    if parses:  # the parse of the sentences that can hold a want (grammar.py)
+        nlp.add_pipe("pitchlint_grammar", config={"pack_dir": pack_dir})
     if focused:  # the model's NER only on the request and goal sentences (focus.py)
         nlp.add_pipe("pitchlint_focused_ner", config={"ner": "ner", "pack_dir": pack_dir})
     nlp.add_pipe("pitchlint_targets", config={"pack_dir": pack_dir, "extra_packs": list(extra_packs)})

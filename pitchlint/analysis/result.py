@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # the rules get plain data; spaCy is imported by the pipeline
     from spacy.tokens import Doc
 
 STATEMENTS = ("request", "goal", "background")
+GUESSED = "guess"  # an Entity's source when its kind was guessed from its head noun
 TARGET_STATEMENTS = ("request", "goal")  # a company, role or sector there is a target
 
 
@@ -33,6 +34,12 @@ class Entity:
     in_ask: bool  # in a request, or in the sentence a request points back to
     statement: str = "background"  # request | goal | background: the statement it sits in
     source: str = ""
+
+    @property
+    def kind_guessed(self) -> bool:
+        """No lexicon, pattern or model named it: the grammar found it wanted and its head noun
+        said person, organisation or field (grammar.py)."""
+        return self.source == GUESSED
 
     @property
     def is_target(self) -> bool:

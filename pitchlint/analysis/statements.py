@@ -31,6 +31,8 @@ from pitchlint.analysis.patterns import (
     read_patterns,
     register_extensions,
 )
+from pitchlint.analysis.grammar import Reading, reading_of
+from pitchlint.analysis.result import GUESSED
 from pitchlint.analysis.sentences import with_sentence_lookup
 from pitchlint.analysis.targets import LIST_GLUE, PRONOUNS
 from pitchlint.analysis.wordmatch import WordMatcher
@@ -178,8 +180,81 @@ class StatementFinder:
                 span._.statement = "goal"
             else:
                 span._.statement = "background"
+        targets += _with_grammar(doc, reading_of(doc), ask_starts, goal_starts, claimed)
         doc.spans[REFUSAL_KEY] = _refusals(doc, found.get("REFUSAL", []), targets)
         return doc
+
+
+def _with_grammar(doc: Doc, reading: Reading, ask_starts: set[int], goal_starts: set[int],
+                  claimed: dict[int, str]) -> list[Span]:
+    """What the parse adds to the patterns' statements: spans it puts out of reach (a negated or
+    excluded want, the writer's past, the reader's job, the writer's product, a channel) become
+    background; spans in the object of a want the patterns missed become goals; and typed noun
+    phrases no lexicon knows, in a want's object or qualifying what a request asks for, become
+    targets whose kind is guessed. Returns the new spans."""
+    if not reading.sentences:
+        return []
+    listed, pointed = _lists_and_pointers(doc, reading, ask_starts)
+    spans = list(doc.spans[TARGETS_KEY])
+    for span in spans:
+        if span.label_ not in TARGET_LABELS:
+            continue
+        sentence = reading.at(span.start)
+        pointed_to = span._.in_ask and span.sent.start not in ask_starts  # "I spent six years at Amazon. Anyone still there?"
+        if reading.excluded(span.start, span.end) and not pointed_to:
+            span._.in_ask, span._.statement = False, "background"
+        elif span._.statement != "background" or sentence is None:
+            continue
+        elif sentence.start in pointed:  # "Controllers at construction firms. Anybody come to mind?"
+            span._.in_ask, span._.statement = True, "request"
+        elif (reading.wanted(span.start, span.end) or sentence.start in listed) \
+                and claimed.get(span.start) not in ("topic", "admired") and span._.source != "model":
+            span._.statement = "goal"  # the model's guesses ("moving to Asheville") stay where the patterns put them
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    added: list[Span] = []
+    goal_sents = {s.start: s for s in doc.spans[GOAL_KEY]}
+    for sentence in reading.sentences.values():
+        for phrase in sentence.phrases:
+            if any(i in taken for i in range(phrase.start, phrase.end)) or reading.excluded(phrase.head, phrase.head + 1):
+                continue
+            if sentence.start in pointed or (sentence.start in ask_starts and phrase.head in sentence.qualified):
+                statement = "request"
+            elif phrase.head in sentence.wanted or sentence.start in listed:
+                statement = "goal"
+            else:
+                continue
+            span = Span(doc, phrase.start, phrase.end, label=phrase.label)
+            span._.statement, span._.in_ask, span._.source = statement, statement == "request", GUESSED
+            added.append(span)
+            taken.update(range(phrase.start, phrase.end))
+        if (sentence.wants or sentence.start in listed) and sentence.start not in ask_starts | goal_starts:
+            sent = doc[sentence.start].sent
+            goal_sents[sent.start] = Span(doc, sent.start, sent.end, label="GOAL")
+    if added:
+        doc.spans[TARGETS_KEY] = sorted(spans + added, key=lambda s: (s.start, s.end))
+    doc.spans[GOAL_KEY] = [goal_sents[k] for k in sorted(goal_sents)]
+    return added
+
+
+def _lists_and_pointers(doc: Doc, reading: Reading, ask_starts: set[int]) -> tuple[set[int], set[int]]:
+    """Sentences that belong to a want or a request without a verb of their own: the items listed
+    after a want that ends with a colon ("I'm hiring two people:"), and a verbless line that a short
+    question right after it points back to ("Plant managers at food makers. Who comes to mind?")."""
+    ordered = [reading.sentences[k] for k in sorted(reading.sentences)]
+    listed: set[int] = set()
+    pointed: set[int] = set()
+    under_lead = False
+    for n, sentence in enumerate(ordered):
+        under_lead = under_lead and sentence.verbless
+        if under_lead:
+            listed.add(sentence.start)
+        following = ordered[n + 1] if n + 1 < len(ordered) else None
+        if sentence.verbless and following is not None and following.start in ask_starts \
+                and following.start == sentence.end and following.end - following.start <= 8 \
+                and doc[following.start:following.end].text.rstrip().endswith("?"):
+            pointed.add(sentence.start)
+        under_lead = under_lead or (sentence.wants and sentence.lead)
+    return listed, pointed
 
 
 def _claim(doc: Doc, span: Span, by_start: dict[int, Span], by_end: dict[int, Span], claims: dict[int, str]) -> str:

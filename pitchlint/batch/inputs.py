@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
@@ -111,28 +112,30 @@ class Input:
 
     # CSV --------------------------------------------------------------------------------------
     def _csv_rows(self) -> Iterator[tuple[int, list[str], str | None]]:
-        """(first line number, fields, what is wrong with the row or None) for each row."""
+        """(first line number, fields, what is wrong with the row or None) for each row. Bytes that
+        are not UTF-8 spoil only their row: they are read as lone surrogates (surrogateescape), and
+        a row holding one is reported, with its fields, for an error row that keeps its id."""
         csv.field_size_limit(CSV_FIELD_LIMIT)
         try:
-            with open(self.name, encoding="utf-8-sig", newline="") as stream:
+            with open(self.name, encoding="utf-8-sig", errors="surrogateescape", newline="") as stream:
                 reader = csv.reader(stream)
                 while True:
                     line = reader.line_num + 1
                     try:
-                        yield line, next(reader), None
+                        row = next(reader)
                     except StopIteration:
                         return
                     except csv.Error as exc:
                         yield line, [], f"not valid CSV ({exc})"
-        except UnicodeDecodeError as exc:
-            raise InputError(self.name, f"is not valid UTF-8 ({exc.reason})") from None
+                        continue
+                    yield line, row, _not_utf8(row)
         except OSError as exc:
             raise InputError(self.name, f"cannot be read ({exc.strerror or exc})") from None
 
     def _check_csv(self) -> None:
         for _, header, problem in self._csv_rows():
             if problem:
-                raise InputError(self.name, f"the header is {problem}")
+                raise InputError(self.name, f"the header {problem if problem.startswith('has ') else 'is ' + problem}")
             self._need_columns(header, self.name, "has no column")
             if len(set(header)) != len(header):
                 raise InputError(self.name, "the header names a column twice")
@@ -145,7 +148,9 @@ class Input:
         for line, row, problem in rows:
             where = f"{self.name}:{line}"
             if problem:
-                yield Record(where=where, error=problem)
+                identifier = dict(zip(header, row)).get(self.columns.id)
+                clean = identifier if identifier and _not_utf8([identifier]) is None else None
+                yield Record(id=clean, where=where, error=problem)
             elif len(row) != len(header) and row:
                 yield Record(id=dict(zip(header, row)).get(self.columns.id), where=where,
                              error=f"has {len(row)} fields; the header has {len(header)}")
@@ -217,6 +222,17 @@ class Input:
                       channel=row.get(c.channel) or None, where=where, error=error)
 
 
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # a byte surrogateescape could not decode
+
+
+def _not_utf8(fields: list[str]) -> str | None:
+    """What is wrong with a CSV row read with surrogateescape: a byte that is not UTF-8, or None."""
+    for number, field in enumerate(fields, 1):
+        if (found := _ESCAPED_BYTE.search(field)) is not None:
+            return f"has a byte that is not UTF-8 (0x{ord(found.group()) - 0xDC00:02x}, field {number})"
+    return None
+
+
 def _json_object(raw: bytes, first: bool) -> dict[str, Any] | str:
     """The line's object, or the reason it is not one."""
     if first:
@@ -227,6 +243,8 @@ def _json_object(raw: bytes, first: bool) -> dict[str, Any] | str:
         return "the line is not valid UTF-8"
     except json.JSONDecodeError as exc:
         return f"not valid JSON ({exc.msg} at column {exc.colno})"
+    except RecursionError:
+        return "not JSON pitchlint reads (it nests deeper than Python's JSON reader goes)"
     if not isinstance(value, dict):
         return f"a JSON {type(value).__name__}, not an object"
     return value

@@ -1,11 +1,13 @@
 """Writing a batch's rows as they come, as JSONL or Parquet (chosen by the output's extension), and
-reading back what an earlier run wrote so `--resume` can skip it.
+reading back what an earlier run wrote so `--resume` can skip it: `done` is the ids of its rows, in
+order, one per message it covered (pitchlint.batch.rows.id_text).
 
 JSONL is appended and flushed chunk by chunk: a run that is killed leaves every finished row, and
 at most one cut line, which `--resume` drops. Parquet cannot be appended to, so rows go to a
 temporary file beside the output that replaces it when the run ends or is interrupted (Ctrl-C,
-SIGTERM); a resumed run copies the earlier rows into the new file first. A run killed outright
-leaves the previous complete file in place.
+SIGTERM); a resumed run copies the earlier rows into the new file first. JSONL over an existing
+output (`--overwrite`) goes the same way, so the earlier rows are not truncated before the new
+run has them. A run killed outright, or stopped by an error, leaves the previous file in place.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from pitchlint.batch.rows import Row, key, row_key
+from pitchlint.batch.rows import Row, id_text
 from pitchlint.engine.executors import EXTRA_HINT
 from pitchlint.errors import InputError
 
@@ -54,29 +56,34 @@ def open_output(name: str, resume: bool, overwrite: bool) -> JsonlOutput | Parqu
 class JsonlOutput:
     def __init__(self, name: str, resume: bool):
         self.name = name
-        self.done: set[str] = set()
+        self.done: list[str | None] = []
+        self.temporary: Path | None = None  # where an --overwrite run writes until it ends
         if name == "-":
             self.stream: TextIO = sys.stdout
             return
         path = Path(name)
         if resume and path.exists():
             self.done = self._read_back(path)
+        target = path
+        if not resume and path.exists():
+            _remove_abandoned(path)
+            self.temporary = target = _temporary(path)
         try:
-            self.stream = open(path, "a" if resume else "w", encoding="utf-8")
+            self.stream = open(target, "a" if resume else "w", encoding="utf-8")
         except OSError as exc:
             raise InputError(name, f"cannot be written ({exc.strerror or exc})") from None
 
-    def _read_back(self, path: Path) -> set[str]:
-        """Keys of the rows already written; a cut last line (a killed run) is removed."""
-        done = set()
+    def _read_back(self, path: Path) -> list[str | None]:
+        """The ids of the rows already written; a cut last line (a killed run) is removed."""
+        done: list[str | None] = []
         with open(path, "r+b") as stream:
             end = 0
             for number, line in enumerate(stream, 1):
                 if not line.endswith(b"\n"):
                     break  # the line a killed run was writing
                 try:
-                    done.add(row_key(json.loads(line)))
-                except (ValueError, AttributeError):
+                    done.append(id_text(json.loads(line)["id"]))
+                except (ValueError, TypeError, KeyError, RecursionError):
                     raise InputError(f"{path}:{number}", "is not a row pitchlint batch wrote; cannot resume") from None
                 end += len(line)
             stream.truncate(end)
@@ -86,9 +93,13 @@ class JsonlOutput:
         self.stream.write("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows))
         self.stream.flush()
 
-    def close(self) -> None:
+    def close(self, keep: bool = True) -> None:
+        """`keep`: the rows written stand (the run ended or was interrupted, and --resume can go
+        on); False when an error stopped it, and an --overwrite run then leaves the earlier file."""
         if self.stream is not sys.stdout:
             self.stream.close()
+        if self.temporary is not None:
+            _finish(self.temporary, Path(self.name), keep)
 
 
 class ParquetOutput:
@@ -100,9 +111,9 @@ class ParquetOutput:
             raise InputError(path, f"writing Parquet needs pyarrow: {EXTRA_HINT}") from None
         self.pa, self.path = pa, path
         self.schema = parquet_schema(pa)
-        self.done: set[str] = set()
+        self.done: list[str | None] = []
         self.buffer: list[dict[str, Any]] = []
-        self.temporary = path.with_name(f".{path.name}.{os.getpid()}.partial")
+        self.temporary = _temporary(path)
         _remove_abandoned(path)
         earlier = self._earlier(pq) if resume and path.exists() else None
         try:
@@ -113,8 +124,7 @@ class ParquetOutput:
             for group in range(earlier.num_row_groups):
                 table = earlier.read_row_group(group)
                 self.writer.write_table(table)
-                ids, sources = table.column("id").to_pylist(), table.column("source").to_pylist()
-                self.done.update(key(i, s) for i, s in zip(ids, sources))
+                self.done.extend(table.column("id").to_pylist())  # text already
 
     def _earlier(self, pq: ModuleType) -> pyarrow.parquet.ParquetFile:
         """The earlier run's file, checked; `pq` is pyarrow.parquet, imported when Parquet is wanted."""
@@ -136,10 +146,22 @@ class ParquetOutput:
             self.writer.write_table(self.pa.Table.from_pylist(self.buffer, schema=self.schema))
             self.buffer.clear()
 
-    def close(self) -> None:
-        self._flush()
+    def close(self, keep: bool = True) -> None:
+        if keep:
+            self._flush()
         self.writer.close()
-        os.replace(self.temporary, self.path)
+        _finish(self.temporary, self.path, keep)
+
+
+def _temporary(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{os.getpid()}.partial")
+
+
+def _finish(temporary: Path, path: Path, keep: bool) -> None:
+    if keep:
+        os.replace(temporary, path)
+    else:
+        temporary.unlink(missing_ok=True)
 
 
 def _remove_abandoned(path: Path) -> None:

@@ -1,5 +1,5 @@
-"""Output rows: what `pitchlint batch` writes for each record (run on the workers), and their keys
-for `--resume`.
+"""Output rows: what `pitchlint batch` writes for each record (run on the workers), and the id
+`--resume` checks each against.
 
 A linted message's row is its id plus exactly the per-file JSON of `--format json`. A message that
 could not be linted gets {"id", "path", "error", "source"}; a message whose rules did not all run
@@ -45,14 +45,11 @@ def lost_rows(records: list[Record], reason: str) -> list[tuple[Row, str]]:
     return [(error_row(record, reason), ERROR) for record in records]
 
 
-def record_key(record: Record) -> str:
-    return key(record.id, record.where)
+def id_text(identifier: Any) -> str | None:
+    """An id as `--resume` compares a row's with its message's: as text, as Parquet keeps it.
 
-
-def row_key(row: Row) -> str:
-    return key(row.get("id"), row.get("source"))
-
-
-def key(identifier: Any, where: str | None) -> str:
-    """What --resume matches on: the id, or where a record without one was read."""
-    return f"id:{identifier}" if identifier is not None else f"at:{where}"
+    `--resume` matches rows to messages by position (a run writes one row per message, in input
+    order, so an earlier run's rows are the first messages'), not by id: ids may repeat, and `1`
+    and `"1"` are one key as text, so keying by id lost rows. The id only checks that the output
+    was written from this input."""
+    return None if identifier is None else str(identifier)

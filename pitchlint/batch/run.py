@@ -17,7 +17,7 @@ from typing import NoReturn, TextIO
 from pitchlint.batch.inputs import Columns, Input
 from pitchlint.batch.outputs import open_output
 from pitchlint.batch.progress import Tally, messages
-from pitchlint.batch.rows import Row, batch_rows, lost_rows, record_key
+from pitchlint.batch.rows import Row, batch_rows, id_text, lost_rows
 from pitchlint.config.settings import Config
 from pitchlint.engine.executors import DaskCluster, Executor, InProcess, LocalPool, in_order
 from pitchlint.engine.records import Record
@@ -67,14 +67,22 @@ def run_batch(options: BatchOptions, stderr: TextIO | None = None) -> int:
     tally = Tally(stderr, total, options.progress)
 
     def records() -> Iterator[Record]:
+        """The records still to lint: with --resume, the first len(output.done) have their rows."""
+        position = 0
         for source in inputs:
             for record in source.records():
-                if output.done and record_key(record) in output.done:
+                position += 1
+                if position <= len(output.done):
+                    _check_resumed(options.output, position, output.done[position - 1], record)
                     tally.skipped += 1
                     continue
                 yield record
+        if position < len(output.done):
+            raise PitchlintError(options.output, f"has {len(output.done):,} rows but the input has {position:,} "
+                                                 "messages: it was written from other input; cannot resume")
 
     executor = None
+    keep = False  # whether the rows written stand: the run ended, or was interrupted (--resume goes on)
     previous = signal.signal(signal.SIGTERM, _interrupt) if _main_thread() else None
     try:
         chunks = chunked(records(), options.chunk_size)
@@ -85,13 +93,15 @@ def run_batch(options: BatchOptions, stderr: TextIO | None = None) -> int:
             for row, status in rows:
                 tally.add(row, status)
             tally.draw()
+        keep = True
     except KeyboardInterrupt:
+        keep = True
         tally.draw(final=True)
         stderr.write(f"pitchlint: interrupted after {tally.done:,} {messages(tally.done)}; {options.output} has "
                      "their rows: run the same command with --resume to go on\n")
         return 130
     finally:
-        output.close()
+        output.close(keep)
         if executor is not None:
             executor.close()
         if previous is not None:
@@ -100,6 +110,13 @@ def run_batch(options: BatchOptions, stderr: TextIO | None = None) -> int:
     for line in tally.summary(options.output):
         stderr.write(line + "\n")
     return tally.status()
+
+
+def _check_resumed(output: str, position: int, row_id: str | None, record: Record) -> None:
+    if id_text(record.id) != row_id:
+        raise PitchlintError(output, f"row {position:,} has id {row_id!r}, but message {position:,} of the input "
+                                     f"({record.where}) has id {id_text(record.id)!r}: it was written from other "
+                                     "input; cannot resume")
 
 
 def _lost(chunk: list[Record], exc: BaseException) -> list[tuple[Row, str]]:

@@ -16,10 +16,13 @@ LABEL_NAMES = {"COMPANY": "company", "ROLE": "role", "SECTOR": "sector"}
 
 def check_target_required(ctx: RuleContext) -> Iterable[Finding]:
     """A message whose targets (in its requests and goals) include none of one kind: a hint, since
-    one or two kinds already make it specific."""
+    one or two kinds already make it specific. A target whose kind was only guessed from its head
+    noun may be of the missing kind ("a review site" is a company or a sector), so it silences the hint."""
     analysis = ctx.analysis
     label = ctx.rule.options.get("label")
     if not analysis.targets() or analysis.targets(label) or not (analysis.asks or analysis.goals):
+        return
+    if any(e.kind_guessed for e in analysis.targets()):
         return
     anchor = analysis.trigger_in() if analysis.asks else analysis.goals[0]
     name = LABEL_NAMES[label] if label in LABEL_NAMES else str(label).lower()

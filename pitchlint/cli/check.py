@@ -13,7 +13,7 @@ from typing import IO, TYPE_CHECKING
 import click
 
 from pitchlint.cli.options import say_error
-from pitchlint.errors import PitchlintError
+from pitchlint.errors import PitchlintError, one_line
 
 if TYPE_CHECKING:
     from pitchlint.config.settings import Config
@@ -47,7 +47,7 @@ def why_it_fails(report: FileReport, config: Config) -> str | None:
     """The reason a failing file fails when no finding says it: its score is under the threshold."""
     if report.has_finding_at(config.fail_on):
         return None
-    return f"{report.path}: score {report.score.total}/100 is under fail-under {config.fail_under}"
+    return f"{one_line(report.path)}: score {report.score.total}/100 is under fail-under {config.fail_under}"
 
 
 def run_check(files: list[str], options: CheckOptions, run: RunOptions) -> int:
@@ -98,7 +98,7 @@ def _check(files: list[str], options: CheckOptions, run: RunOptions, out: IO[str
             if fails and (reason := why_it_fails(result, config)):
                 click.echo(f"pitchlint: {reason}", err=True)
             for problem in result.internal_errors:  # not checked in full: exit 2, said on stderr too
-                click.echo(f"pitchlint: {result.path}: internal error: {problem}", err=True)
+                click.echo(f"pitchlint: {one_line(result.path)}: internal error: {problem}", err=True)
             if options.quiet and not fails and not result.internal_errors:
                 continue
             emit(emitter.file(result))

@@ -334,23 +334,36 @@ def hook_run(name: str, args: tuple[str, ...]) -> None:
     pitchlint hook run pre-commit FILE...      lint these files, if included (the framework's way)
     pitchlint hook run sendemail-validate MSG  lint an e-mail about to be sent (patches go through)
     """
+    import os
     from pathlib import Path
 
     from pitchlint import hooks
 
+    if name == "sendemail-validate" and not args:
+        fail("sendemail-validate: git did not pass the message file")
+    nonce = os.environ.pop(hooks.NONCE_VARIABLE, None)
+    if nonce is None:  # the supervisor: the check runs in an isolated child, trusted only if it completes
+        if hooks.skipped(name):
+            click.echo(f"pitchlint: {name} check skipped (SKIP=pitchlint)", err=True)
+            sys.exit(0)
+        status, lines = hooks.supervise(name, args)
+        for line in lines:
+            click.echo(line, err=True)
+        sys.exit(status)
     try:
         if name == "sendemail-validate":
-            if not args:
-                fail("sendemail-validate: git did not pass the message file")
             status, lines = hooks.run_sendemail_validate(args[0], Path.cwd())
         else:
             status, lines = hooks.run_pre_commit(Path.cwd(), tuple(args))
     except PitchlintError as error:
         say_error(error)
         click.echo(f"pitchlint could not run its {name} check. To go ahead unchecked: {hooks.HOOKS[name]}", err=True)
-        sys.exit(2)
+        status, lines = 2, []
     for line in lines:
         click.echo(line, err=True)
+    sys.stderr.flush()
+    click.echo(hooks.completion_line(nonce, status))  # the last line: the check ran to its end
+    sys.stdout.flush()
     sys.exit(status)
 
 

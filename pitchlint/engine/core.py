@@ -22,8 +22,9 @@ from pitchlint.engine.rule_time import RULE_CPU_SECONDS, RuleOverran, run_budget
 from pitchlint.engine.score import score
 from pitchlint.errors import ConfigError, PitchlintError
 from pitchlint.reading.document import Document
+from pitchlint.reading.positions import FileOffsets
 from pitchlint.rewrite.templates import Renderer, renderer_for
-from pitchlint.terms import Profile
+from pitchlint.terms import SEVERITIES, Profile
 
 SpanT = TypeVar("SpanT", Entity, Stretch)  # the spans a report carries: targets, entities, asks, goals
 
@@ -36,7 +37,11 @@ def available_rules(packs: tuple[str, ...]) -> dict[str, Rule]:
     rules: dict[str, Rule] = {}
     sources = [load_pack(builtin_pack_dir())]
     sources += [load_pack(Path(p)) for p in packs]
-    sources.append(load_entry_point_rules())
+    try:
+        sources.append(load_entry_point_rules())
+    except (SystemExit, GeneratorExit) as exc:  # a plug-in that exits while it loads must not end the run
+        raise ConfigError("pitchlint.rules entry points", f"a plug-in exited while it was loaded "
+                                                          f"({_describe(exc)})") from None
     for batch in sources:
         for rule in batch:
             if rule.id in rules:
@@ -103,29 +108,34 @@ class Engine:
             try:
                 context = RuleContext(analysis, rule, _render_or_note(self.render, rule, internal),
                                       profile, channel, document)
+                size = len(analysis.text)
                 if rule.check is None:
-                    found.extend(check(context))
+                    for item in check(context):
+                        found.append(_checked(item, size))
                 else:  # a plug-in's code: on a CPU budget (engine.rule_time)
-                    run_budgeted(lambda: check(context), found)
+                    run_budgeted(lambda: (_checked(item, size) for item in check(context)), found)
             except RuleOverran:
                 self.overran.add(rule.id)
                 internal.append(f"rule {rule.id} failed: it used more than {RULE_CPU_SECONDS:g} s of CPU on this "
                                 "message (does it loop without end?)")
-            except Exception as exc:  # a plug-in's bug must not hide the other rules' findings
+            # a plug-in's bug must not hide the other rules' findings, nor end the run: a check that
+            # calls sys.exit() or raises GeneratorExit has failed like one that raises anything else
+            except (Exception, SystemExit, GeneratorExit) as exc:
                 internal.append(f"rule {rule.id} failed: {_describe(exc)}")
             findings.extend(found)  # what a failing rule found before it failed still stands
         if self.accepted:  # accepted terms: a finding on exactly those words is not reported
             findings = [f for f in findings if analysis.text[f.start:f.end].lower() not in self.accepted]
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
+        in_file = InFile(document)
         return FileReport(
             path=document.path,
-            text=document.text,
+            text=in_file.text,
             score=score(analysis, findings, self.rules, channel),
-            targets=_as_in_file(analysis.targets(), document.text),
-            goals=_as_in_file(analysis.goals, document.text),
-            entities=_as_in_file(analysis.entities, document.text),
-            findings=findings,
-            asks=_as_in_file(analysis.asks, document.text),
+            targets=in_file.spans(analysis.targets()),
+            goals=in_file.spans(analysis.goals),
+            entities=in_file.spans(analysis.entities),
+            findings=[in_file.finding(f) for f in findings],
+            asks=in_file.spans(analysis.asks),
             notes=list(document.notes) + list(self.config.warnings),
             internal_errors=internal,
         )
@@ -156,10 +166,26 @@ class Engine:
             yield from reports
 
 
-def _as_in_file(spans: list[SpanT], text: str) -> list[SpanT]:
-    """Spans with their text taken from the file as read: the analysis saw masked prose, where
-    inline code and link targets are blanks."""
-    return [dataclasses.replace(span, text=text[span.start:span.end]) for span in spans]
+class InFile:
+    """The one place a report's offsets become offsets into the file as read: the analysis counts
+    every line break as one "\\n" and sees masked prose (inline code and link targets blanked); a
+    report counts the file's own characters (a CRLF is two) and takes each span's text from it."""
+
+    def __init__(self, document: Document):
+        self.text = document.text if document.file_text is None else document.file_text
+        self.offset = FileOffsets(self.text)
+
+    def spans(self, spans: list[SpanT]) -> list[SpanT]:
+        offset = self.offset
+        return [dataclasses.replace(span, start=offset(span.start), end=offset(span.end),
+                                    text=self.text[offset(span.start):offset(span.end)]) for span in spans]
+
+    def finding(self, finding: Finding) -> Finding:
+        offset = self.offset
+        fix = finding.fix
+        if fix is not None:
+            fix = dataclasses.replace(fix, start=offset(fix.start), end=offset(fix.end))
+        return dataclasses.replace(finding, start=offset(finding.start), end=offset(finding.end), fix=fix)
 
 
 def _render_or_note(render: Renderer, rule: Rule, internal: list[str]) -> Render:
@@ -178,8 +204,37 @@ def _render_or_note(render: Renderer, rule: Rule, internal: list[str]) -> Render
     return render_or_none
 
 
-def _describe(exc: Exception) -> str:
-    if isinstance(exc, PitchlintError):
+class NotAFinding(Exception):
+    """A check yielded something the report cannot hold."""
+
+
+def _checked(item: object, length: int) -> Finding:
+    """What a check yielded, if it is a finding the report can place: a Finding, at offsets inside
+    the message (0 to its length, start before end), with a known severity."""
+    if not isinstance(item, Finding):
+        raise NotAFinding(f"it yielded {_shown(item)} (a {type(item).__name__}), not a Finding")
+    for name in ("start", "end"):
+        if type(getattr(item, name)) is not int:
+            raise NotAFinding(f"it yielded a finding whose {name} is {_shown(getattr(item, name))}, not a whole number")
+    if not 0 <= item.start <= item.end <= length:
+        raise NotAFinding(f"it yielded a finding at {item.start}:{item.end}, outside the message (0 to {length})")
+    if item.fix is not None and not (type(item.fix.start) is int and type(item.fix.end) is int
+                                     and 0 <= item.fix.start <= item.fix.end <= length):
+        raise NotAFinding(f"it yielded a fix at {_shown(item.fix.start)}:{_shown(item.fix.end)}, outside the "
+                          f"message (0 to {length})")
+    if item.severity not in SEVERITIES:
+        raise NotAFinding(f"it yielded a finding of severity {_shown(item.severity)}, not one of "
+                          f"{', '.join(SEVERITIES)}")
+    return item
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, (PitchlintError, NotAFinding)):
         return str(exc)
     return f"{type(exc).__name__}: {str(exc)[:300]}"
 

@@ -70,7 +70,8 @@ class LocalPool:
         self.pool = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"))
+        return ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=exit_with_parent)
 
     def submit(self, fn: Callable[[*Ts], R], *args: *Ts) -> Future[R]:
         if self.sent >= self.recycle_after:
@@ -90,6 +91,26 @@ class LocalPool:
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def exit_with_parent() -> None:
+    """In a pool worker: end this process when the process that started it dies. A worker waits for
+    work on a queue whose writing end it holds itself, so `kill -9` of `pitchlint batch` would
+    otherwise leave it waiting forever (holding its pipeline, ~150 MB). The spawned process has a
+    sentinel of its parent that becomes ready when the parent ends; a thread waits on it."""
+    import os
+    import threading
+    from multiprocessing.connection import wait
+
+    parent = multiprocessing.parent_process()
+    if parent is None or parent.sentinel is None:
+        return
+
+    def watch() -> None:
+        wait([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="pitchlint-exit-with-parent", daemon=True).start()
 
 
 class DaskCluster:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from pitchlint.analysis import Entity, Stretch
 from pitchlint.checks.findings import Finding
 from pitchlint.engine.score import Score
-from pitchlint.reading.positions import LF, UTF32, Positions
+from pitchlint.reading.positions import UTF32, Positions
 from pitchlint.terms import severity_rank
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ class FileReport:
 
 
 def finding_positions(report: FileReport) -> list[dict[str, Any]]:
-    lines = Positions(report.text, LF)  # the JSON counts columns in characters
+    lines = Positions(report.text)  # the file's own line breaks; the JSON counts columns in characters
 
     rows: list[dict[str, Any]] = []  # JSON objects
     for f in report.findings:
@@ -83,8 +83,8 @@ def reader_view(report: FileReport) -> str:
     """What a reader can act on, the product's whole point: the targets by kind, or nothing."""
     if report.verdict != "specific" or not report.targets:
         return NOTHING
-    seen = dict.fromkeys((e.label, e.text) for e in report.targets)
-    return " · ".join(f"{label} {text}" for label, text in seen)
+    seen = dict.fromkeys((e.label, e.text, e.kind_guessed) for e in report.targets)
+    return " · ".join(f"{label} {text}" + (" (kind guessed)" if guessed else "") for label, text, guessed in seen)
 
 
 def file_json(report: FileReport) -> dict[str, Any]:
@@ -95,15 +95,17 @@ def file_json(report: FileReport) -> dict[str, Any]:
         "breakdown": report.score.breakdown,
         "entities": [
             {"label": e.label, "text": e.text, "start": e.start, "end": e.end, "in_ask": e.in_ask,
-             "statement": e.statement}
+             "statement": e.statement, "kind_from": e.source}
             for e in report.entities
         ],
         "targets": [
-            {"label": e.label, "text": e.text, "start": e.start, "end": e.end, "statement": e.statement}
+            {"label": e.label, "text": e.text, "start": e.start, "end": e.end, "statement": e.statement,
+             "kind_from": e.source}
             for e in report.targets
         ],
         "reader_view": reader_view(report),
         "asks": [{"text": a.text, "start": a.start, "end": a.end} for a in report.asks],
+        "goals": [{"text": g.text, "start": g.start, "end": g.end} for g in report.goals],
         "findings": finding_positions(report),
         "notes": report.notes,
         "internal_errors": report.internal_errors,

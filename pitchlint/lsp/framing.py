@@ -10,7 +10,10 @@ This reader:
 - after anything it cannot read, skips to the next line that holds a `Content-Length` header
   (a body that ran a few bytes into the next header still finds that header);
 - gives back what follows a complete JSON body that was declared too long, so the next message
-  is not lost;
+  is not lost, and after a body that does not parse gives back its end when that is the start of
+  the next header (`Conte`: a length a few bytes too long), so the message after it is read;
+- refuses a body that nests deeper than Python's JSON reader can go (`[` x 100,000) as a parse
+  error, instead of letting its RecursionError end the server;
 and says what it skipped, in one line, through `on_problem`.
 """
 
@@ -26,6 +29,7 @@ MAX_HEADER_LINE = 4096
 _CONTENT_LENGTH = re.compile(rb"content-length[ \t]*:[ \t]*(\S*)[ \t]*\r?\n?\Z", re.I)
 _CONTENT_LENGTH_INSIDE = re.compile(rb"content-length[ \t]*:", re.I)
 _HEADER = re.compile(rb"[!-9;-~]+[ \t]*:[^\r\n]*\r?\n\Z")
+_HEADER_NAME = b"content-length"
 _REQUEST_ID = re.compile(rb'"id"\s*:\s*(-?\d{1,15}|"(?:[^"\\]|\\.){0,200}")')
 
 
@@ -125,6 +129,8 @@ class FrameReader:
             return Frame(body=body, problem=note)
         except ValueError:
             pass
+        except RecursionError:
+            return Frame(problem="skipped a message whose JSON nests too deeply to read", request_id=_request_id(body))
         try:
             text = body.decode("utf-8")
             value, end = json.JSONDecoder().raw_decode(text.lstrip())
@@ -134,12 +140,29 @@ class FrameReader:
                 self.give_back(rest)
                 return Frame(body=text[:offset].encode("utf-8"),
                              problem=f"a message declared {len(rest)} byte(s) too long; read it and went on")
-        except ValueError:
+        except (ValueError, RecursionError):
             pass
-        found = _REQUEST_ID.search(body)
-        request_id = json.loads(found.group(1)) if found else None
         next_header = _CONTENT_LENGTH_INSIDE.search(body)
         if next_header:  # it ran into the next message: take that up
             self.give_back(body[next_header.start():])
+        else:  # it may have taken the first bytes of the next header ("Conte"): give them back too
+            self.give_back(_header_start(body))
         return Frame(problem="skipped a message whose body is not valid JSON (was its Content-Length right?)",
-                     request_id=request_id)
+                     request_id=_request_id(body))
+
+
+def _request_id(body: bytes) -> int | str | None:
+    found = _REQUEST_ID.search(body)
+    request_id: int | str | None = json.loads(found.group(1)) if found else None
+    return request_id
+
+
+def _header_start(body: bytes) -> bytes:
+    """The longest end of `body` that begins "Content-Length" (any case): the start of the next
+    header, when a declared length ran a few bytes into it. Junk given back with it is harmless:
+    the reader resynchronises on a header that follows junk on its line."""
+    tail = body[-len(_HEADER_NAME):].lower()
+    for size in range(len(tail), 0, -1):
+        if _HEADER_NAME.startswith(tail[-size:]):
+            return body[-size:]
+    return b""

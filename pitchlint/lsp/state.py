@@ -62,7 +62,7 @@ class Linted:
     def offsets_match_buffer(self) -> bool:
         """False when pitchlint read a different text than the buffer (a decoded e-mail part),
         so an edit at its offsets would land in the wrong place."""
-        return self.outcome.text == self.text.replace("\r\n", "\n")
+        return self.outcome.text == self.text
 
 
 class PitchlintProtocol(LanguageServerProtocol):

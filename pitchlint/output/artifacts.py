@@ -1,9 +1,10 @@
 """From the text pitchlint linted to the file on disk.
 
-Reports count characters (code points) in the text as read, where a CRLF newline is one "\\n".
-Consumers of CI formats count differently: SARIF viewers and GitHub work in UTF-16 code units and
-in the file's own characters, CRLF included. This module converts, and says when it cannot (an
-e-mail whose body was decoded from base64 is not the file, so no offset into the file exists).
+Reports count characters (code points) in the file as read, line breaks as in the file (a CRLF is
+two), without a byte order mark. Consumers of CI formats count differently: SARIF viewers and
+GitHub work in UTF-16 code units, and a rewrite is spliced into the file's bytes. This module
+converts, and says when it cannot (an e-mail whose body was decoded from base64 is not the file,
+so no offset into the file exists).
 """
 
 from __future__ import annotations
@@ -55,7 +56,9 @@ def artifact_for(report_text: str, data: bytes | None) -> Artifact | None:
         text, encoding = body.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         text, encoding = body.decode(FALLBACK_ENCODING, errors="replace"), FALLBACK_ENCODING
-    if text.replace("\r\n", "\n") != report_text:
+    if text == report_text:
+        return Artifact(text=text, encoding=encoding, bom=bom, crlf=())
+    if text.replace("\r\n", "\n") != report_text:  # a report of text whose CRLFs were not mapped back
         return None
     crlf = tuple(m.start() - n for n, m in enumerate(re.finditer("\r\n", text)))
     return Artifact(text=text, encoding=encoding, bom=bom, crlf=crlf)

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from pitchlint.engine.report import FileReport, finding_positions
+from pitchlint.errors import one_line
 from pitchlint.output.emitters import EmitContext, Emitter
 
 if TYPE_CHECKING:
@@ -15,10 +16,11 @@ if TYPE_CHECKING:
 
 
 def render_concise(report: FileReport) -> list[str]:
-    lines = [f"{report.path}: note: {note}" for note in report.notes]
+    path = one_line(report.path)
+    lines = [f"{path}: note: {note}" for note in report.notes]
     for row in finding_positions(report):
-        lines.append(f"{report.path}:{row['line']}:{row['column']}: {row['severity']} [{row['rule']}] {row['message']}")
-    lines += [f"{report.path}: internal error: {problem}" for problem in report.internal_errors]
+        lines.append(f"{path}:{row['line']}:{row['column']}: {row['severity']} [{row['rule']}] {row['message']}")
+    lines += [f"{path}: internal error: {problem}" for problem in report.internal_errors]
     return lines
 
 

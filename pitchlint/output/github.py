@@ -12,7 +12,7 @@ from pitchlint.engine.report import FileReport
 from pitchlint.errors import PitchlintError
 from pitchlint.output.artifacts import display_path
 from pitchlint.output.emitters import Emitter
-from pitchlint.reading.positions import LF, UTF16, Positions
+from pitchlint.reading.positions import UTF16, Positions
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -35,7 +35,7 @@ def command(name: str, message: str, **properties: object) -> str:
 
 def render_file(report: FileReport, cwd: str | None = None) -> list[str]:
     path = display_path(report.path, cwd)
-    lines = Positions(report.text, LF)
+    lines = Positions(report.text)
     out = [command("notice", note, file=path, title="pitchlint note") for note in report.notes]
     for finding in report.findings:
         line, column = lines.one_based(finding.start, UTF16)

@@ -21,7 +21,7 @@ from pitchlint.engine.report import FileReport
 from pitchlint.errors import PitchlintError
 from pitchlint.output.artifacts import Artifact, artifact_for, directory_uri, path_uri, read_artifact
 from pitchlint.output.emitters import Emitter
-from pitchlint.reading.positions import LF, UTF16, Positions
+from pitchlint.reading.positions import UTF16, Positions
 from pitchlint.version import __version__
 
 if TYPE_CHECKING:
@@ -124,7 +124,7 @@ def render_sarif(reports: list[FileReport], errors: list[PitchlintError], rules:
     notifications: list[dict[str, Any]] = []
     for report in reports:
         location = _artifact_location(report.path, cwd)
-        lines = Positions(report.text, LF)
+        lines = Positions(report.text)
         artifact = artifact_for(report.text, sources.get(report.path))
         results += [_result(f, rule_index, location, lines, artifact) for f in report.findings]
         notifications += [_notification("note", note, location) for note in report.notes]

@@ -7,9 +7,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from pitchlint.engine.report import NOTHING, FileReport, finding_positions, reader_view
-from pitchlint.errors import PitchlintError
+from pitchlint.errors import PitchlintError, one_line
 from pitchlint.output.emitters import Emitter
 from pitchlint.output.json import summary
+from pitchlint.reading.positions import Positions
 
 if TYPE_CHECKING:
     from pitchlint.output.emitters import Run
@@ -39,14 +40,15 @@ def _style(text: str, color: bool, **style: Any) -> str:
 
 def render_text(report: FileReport, color: bool = False) -> str:
     out: list[str] = []
-    lines = report.text.split("\n")
+    lines = Positions(report.text)
+    path = one_line(report.path)
     for note in report.notes:
-        out.append(f"{report.path}: note: {note}")
+        out.append(f"{path}: note: {note}")
     for row in finding_positions(report):
         severity = _style(row["severity"], color, **SEVERITY_STYLE[row["severity"]])
         rule = _style(row["rule"], color, bold=True)
-        out.append(f"{report.path}:{row['line']}:{row['column']}: {severity} [{rule}] {row['message']}")
-        source = lines[row["line"] - 1]
+        out.append(f"{path}:{row['line']}:{row['column']}: {severity} [{rule}] {row['message']}")
+        source = report.text[lines.starts[row["line"] - 1]:lines.ends[row["line"] - 1]]
         gutter = str(row["line"])
         pad = " " * len(gutter)
         end = row["end_column"] if row["end_line"] == row["line"] else len(source) + 1
@@ -58,12 +60,12 @@ def render_text(report: FileReport, color: bool = False) -> str:
         if row["suggestion"]:
             out.append(f" {pad} = try: {row['suggestion']}")
     for problem in report.internal_errors:
-        out.append(f"{report.path}: internal error: {problem}")
+        out.append(f"{path}: internal error: {problem}")
     parts = ", ".join(f"{k} {v:+d}" if k == "rules" else f"{k} {v}" for k, v in report.score.breakdown.items())
     verdict = _style(report.verdict, color, fg="red" if report.verdict == "vague" else "green", bold=True)
     view = reader_view(report)
-    out.append(f"{report.path}: {view if view == NOTHING else 'reader can think of: ' + view}")
-    out.append(f"{report.path}: {verdict}, score {report.score.total}/100 ({parts})")
+    out.append(f"{path}: {view if view == NOTHING else 'reader can think of: ' + view}")
+    out.append(f"{path}: {verdict}, score {report.score.total}/100 ({parts})")
     return "\n".join(out)
 
 

@@ -24,11 +24,14 @@ UTF16_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-
 @dataclass
 class Document:
     path: str
-    text: str  # the file as read (decoded); offsets refer to this
+    text: str  # the file as read (decoded), every line break one "\n"; the analysis's offsets refer to this
     prose: str  # same length as text, non-prose masked with spaces
     kind: str = "plain"  # plain | markdown | email
     notes: list[str] = field(default_factory=list)  # things the reader should know (e.g. decoding)
     front_matter: FrontMatter = field(default_factory=lambda: FrontMatter())  # channel, profile for this message
+    # The file's own text when it differs from `text` only in its line breaks (CRLF, lone CR): what
+    # a report's offsets refer to (pitchlint.reading.positions.FileOffsets). None: `text` is it.
+    file_text: str | None = None
 
 
 def check_bytes(data: bytes, path: str) -> None:
@@ -53,7 +56,7 @@ def read_limited(stream: BinaryIO, name: str) -> bytes:
 
 
 def newlines(text: str) -> str:
-    """CRLF as one "\n" (reports count it so), and a lone CR (old Mac files, some mail) as "\n",
+    """CRLF as one "\n" (the analysis counts it so), and a lone CR (old Mac files, some mail) as "\n",
     which keeps every offset."""
     if "\r" not in text:
         return text

@@ -8,9 +8,10 @@ Python character but two UTF-16 units and four UTF-8 ones; an accented letter is
 and two UTF-8 ones; a CJK ideograph one and three. Callers choose their unit, and the reports
 and CI formats, which number from 1, use `one_based`.
 
-What ends a line is a parameter, because the callers count differently: the reports count "\\n"
-only (their text is decoded with every CRLF and lone CR made "\\n"), the language server counts
-"\\r\\n", "\\r" and "\\n" as the specification says (an editor buffer keeps its line breaks).
+What ends a line is a parameter: "\\r\\n", "\\r" and "\\n" by default, as the reports (whose text is
+the file as read, line breaks kept) and the language server count them; "\\n" only for the text
+the analysis sees, where every line break is one "\\n". `FileOffsets` maps offsets from that text
+back into the file's.
 
 Every conversion is a bisection over the line starts and, off ASCII, over a per-encoding index of
 the characters wider than one unit, so a report with many findings on one long line stays linear.
@@ -137,3 +138,18 @@ class Positions:
         if not 0 <= line < self.line_count:
             return 0
         return self.units(self.starts[line], self.ends[line], encoding)
+
+
+class FileOffsets:
+    """Offsets into the text the analysis saw, where every line break is one "\\n", as offsets into
+    the file's own text, where a CRLF is two characters. A lone CR keeps its offset (it became one
+    "\\n"), so only the CRLFs before an offset move it. An offset at a CRLF's "\\n" (the end of a
+    span at the end of a line) stays before its "\\r"."""
+
+    def __init__(self, file_text: str):
+        self.file_text = file_text
+        # the offset in the analysed text of each "\\n" that is a "\\r\\n" in the file
+        self._crlf = [m.start() - n for n, m in enumerate(re.finditer("\r\n", file_text))]
+
+    def __call__(self, offset: int) -> int:
+        return offset + bisect.bisect_left(self._crlf, offset) if self._crlf else offset

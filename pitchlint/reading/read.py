@@ -31,8 +31,9 @@ MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
 MAIL_SUFFIXES = {".eml", ".mbox", ".mail"}
 
 
-def read_document(path: str | Path, data: bytes | None = None) -> Document:
-    """Read a message from disk (or from bytes already read, e.g. stdin)."""
+def read_document(path: str | Path, data: bytes | None = None, mail: bool = False) -> Document:
+    """Read a message from disk (or from bytes already read, e.g. stdin). `mail`: it is an e-mail
+    whatever its name or first lines (what `git send-email` is about to send)."""
     name = str(path)
     if data is None:
         p = Path(path)
@@ -47,7 +48,8 @@ def read_document(path: str | Path, data: bytes | None = None) -> Document:
             raise InputError(name, "permission denied") from None
         except OSError as exc:
             raise InputError(name, f"cannot be read ({exc.strerror or exc})") from None
-    if wide_encoding(data) is None and is_mail(data[:HEADER_SAMPLE].removeprefix(b"\xef\xbb\xbf").decode("latin-1"), name):
+    sample = data[:HEADER_SAMPLE].removeprefix(b"\xef\xbb\xbf").decode("latin-1")
+    if wide_encoding(data) is None and (mail or is_mail(sample, name)):
         return _mail_document(data, name)
     text, notes = decode(data, name)
     _check_size(len(text), name)
@@ -87,7 +89,19 @@ def _mail_document(data: bytes, name: str) -> Document:
     # the MIME parser needs the bytes: transfer encodings and charsets are per part
     document = read_mail(data.removeprefix(b"\xef\xbb\xbf"), name)
     _check_size(len(document.text), name)  # the text linted: attachments do not count
+    # read in place, the text is the whole file (at most 4 bytes and a CR a character); a rebuilt
+    # body beside a large attachment is not, and the file is not decoded again to find that out
+    if b"\r" in data and len(data) <= 5 * len(document.text) + 3:
+        with_breaks(document, decode(data, name)[0])
     return bounded(document)
+
+
+def with_breaks(document: Document, file_text: str) -> Document:
+    """Remember the file's own text when the document's text is that text with its line breaks
+    made "\\n" (a plain e-mail or file read in place); a rebuilt e-mail body is not the file."""
+    if file_text != document.text and "\r" in file_text and newlines(file_text) == document.text:
+        document.file_text = file_text
+    return document
 
 
 def _check_size(size: int, name: str) -> None:
@@ -97,12 +111,14 @@ def _check_size(size: int, name: str) -> None:
 
 def make_document(text: str, path: str = "<text>", notes: list[str] | None = None) -> Document:
     """A document from text already decoded (an editor buffer); e-mail is detected as from a file."""
-    text = newlines(text)
+    as_given, text = text, newlines(text)
     if is_mail(text[:HEADER_SAMPLE], path):
         from pitchlint.reading.mail import read_mail
 
-        return bounded(read_mail(text.encode("utf-8", errors="replace"), path, text=text, notes=notes))
-    return bounded(_text_document(text, path, notes))
+        document = read_mail(text.encode("utf-8", errors="replace"), path, text=text, notes=notes)
+    else:
+        document = _text_document(text, path, notes)
+    return bounded(with_breaks(document, as_given))
 
 
 def _text_document(text: str, path: str, notes: list[str] | None) -> Document:

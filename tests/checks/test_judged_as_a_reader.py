@@ -106,13 +106,26 @@ def test_the_readers_view_in_text_and_json(lint):
     assert "a.txt: reader can think of: ROLE data engineer · COMPANY Acme" in render_text(report)
     data = json.loads(json.dumps(file_json(report)))
     assert data["targets"] == [
-        {"label": "ROLE", "text": "data engineer", "start": role, "end": role + 13, "statement": "goal"},
-        {"label": "COMPANY", "text": "Acme", "start": company, "end": company + 4, "statement": "goal"},
+        {"label": "ROLE", "text": "data engineer", "start": role, "end": role + 13, "statement": "goal",
+         "kind_from": "lexicon"},
+        {"label": "COMPANY", "text": "Acme", "start": company, "end": company + 4, "statement": "goal",
+         "kind_from": "pattern"},
     ]
     # in_ask keeps its meaning: in the request, not the goal
     assert [(e["text"], e["in_ask"], e["statement"]) for e in data["entities"]] == [
         ("data engineer", False, "goal"), ("Acme", False, "goal")]
     assert data["reader_view"] == "ROLE data engineer · COMPANY Acme"
+    assert data["goals"] == [{"text": "I'm looking for data engineer roles at Acme.", "start": 0, "end": 44}]
+
+
+def test_a_kind_guessed_from_the_head_is_shown_as_guessed_and_silences_the_missing_kind_hints(lint):
+    text = "We're looking for almond growers in the Central Valley. Know anyone?"
+    report = lint(text)
+    assert report.verdict == "specific"
+    assert reader_view(report) == "ROLE almond growers (kind guessed)"
+    assert [(e["text"], e["kind_from"]) for e in file_json(report)["targets"]] == [("almond growers", "guess")]
+    # the guess may be wrong about the kind, so no hint asks for a company or a sector
+    assert not [f for f in report.findings if f.rule.startswith("ask-without-")]
 
 
 @pytest.mark.parametrize("text", [

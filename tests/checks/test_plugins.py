@@ -101,10 +101,12 @@ def test_a_pack_adds_to_the_lexicons(tmp_path, lint):
     from pitchlint.config.settings import Config
 
     text = "Do you know anyone in agrivoltaics I could talk to?"
-    assert lint(text).verdict == "vague"
+    # without the pack the field is only guessed from the shape of the word (-ics)
+    assert [(e.label, e.text, e.source) for e in lint(text).entities] == [("SECTOR", "agrivoltaics", "guess")]
     pack = tmp_path / "pack"
     (pack / "lexicons").mkdir(parents=True)
     (pack / "lexicons" / "sectors.txt").write_text("# solar over crops\nagrivoltaics\n")
     report = lint(text, config=Config(packs=(str(pack),)))
     assert report.verdict == "specific"
-    assert [(e.label, e.text, e.in_ask) for e in report.entities] == [("SECTOR", "agrivoltaics", True)]
+    assert [(e.label, e.text, e.in_ask, e.source) for e in report.entities] == [
+        ("SECTOR", "agrivoltaics", True, "lexicon")]

@@ -17,7 +17,7 @@ def ask_and_rewrite(folder, name: str) -> tuple[str, str]:
     """The ask sentence the fix replaces and its replacement, from the JSON report."""
     report = json.loads(run("--format", "json", name, cwd=folder).stdout)["files"][0]
     [fix] = [f["fix"] for f in report["findings"] if f.get("fix")]
-    text = (folder / name).read_bytes().decode("utf-8").replace("\r\n", "\n").removeprefix("\ufeff")
+    text = (folder / name).read_bytes().decode("utf-8").removeprefix("\ufeff")  # the file as read: CRLFs kept
     return text[fix["start"]:fix["end"]], fix["replacement"]
 
 

@@ -71,8 +71,8 @@ def test_a_planted_click_py_does_not_run_in_send_email(repo, sendmail):
     assert not received.exists()
 
 
-def test_the_hook_script_runs_python_with_safe_paths():
-    assert " -P -m pitchlint hook run pre-commit " in hooks.script("pre-commit", chained=False)
+def test_the_hook_script_runs_python_isolated():
+    assert " -I -m pitchlint hook run pre-commit " in hooks.script("pre-commit", chained=False)
 
 
 # --- a failing template cannot hide a verdict -----------------------------------------------------
@@ -209,4 +209,4 @@ def test_a_hook_written_by_an_earlier_pitchlint_is_recognised(repo):
         '/usr/bin/python3 -m pitchlint hook run sendemail-validate "$@" || exit $?\n')
     assert hooks.is_ours(hook)
     assert pitchlint(repo, "hook", "install").returncode == 0
-    assert " -P -m pitchlint" in hook.read_text()
+    assert " -I -m pitchlint" in hook.read_text()

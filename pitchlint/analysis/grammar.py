@@ -1,0 +1,635 @@
+"""What the writer wants, read from the parse of each sentence.
+
+The model's tagger and parser run on the sentences that can hold a want (a writer or a reader in
+them, or a question), on pieces cut out of the Doc as the focused NER does, and each sentence's
+parse is read for:
+
+- **want-frames**: a verb, adjective or noun of wanting (rules/grammar/want-*.txt) whose subject is
+  the writer ("I", "we", "my goal", "our team"), not negated and not in the past tense. The noun
+  phrases of its object, complements and attached phrases are wanted. "I'm on the hunt for a co-op
+  in a data field", "we're looking for growers", "I'd like to write for a review site".
+- **what is left out**: whatever sits under a negation ("just not at Oracle", "never want to touch
+  banking"), a word of leaving or excluding ("out of hotels", "done with insurance", "anything but
+  sales"), the writer's past ("I spent eight years at ..."), the reader's job ("you lead the data team
+  at ..."), the writer's own product ("we're building a tool for dental offices") or a channel
+  ("message me on LinkedIn", a web or e-mail address).
+- **typed heads**: a noun phrase counts as a target only if its head names a person (ROLE), an
+  organisation (COMPANY) or a field (SECTOR), by the word lists or by the shape of the word, and is
+  not in the closed set of generic words (anyone, leads, a job ...) or the abstract nouns (impact,
+  growth ...). A generic job word with a modifier gives the modifier: "bar work", "a claims opening".
+
+The statement component (statements.py) combines this with the lexicons' spans: the parse gives
+the structure, the lexicons name the kind precisely, and the typed head decides whether a phrase no
+lexicon knows is a target; its kind is then reported as guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from spacy.tokens import Doc, Span, Token
+
+from pitchlint.errors import ConfigError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.pipeline.pipe import Pipe
+
+GRAMMAR_KEY = "pitchlint_grammar"  # Doc.user_data: the Reading of this Doc
+PARSE_COMPONENTS = ("tok2vec", "tagger", "parser")
+MAX_SENTENCE_TOKENS = 80  # longer "sentences" (lists, run-ons without stops) are not parsed
+MAX_PARSED_TOKENS = 4000  # per message: the parse is bounded on a long one
+
+WRITERS = {"i", "we"}
+WRITER_POSSESSIVES = {"my", "our"}
+READERS = {"you", "u", "ya", "y'all"}
+# A clause whose subject is the reader is the reader's job ("you lead ops at X") unless its verb
+# is one of asking: "do you know anyone at X", "if you hear of ...".
+# Verbs of the reader's job ("you lead the data team at X"): their clause is the reader's, not a want.
+READER_JOB = {"work", "works", "working", "lead", "leads", "leading", "run", "runs", "running", "manage", "manages",
+              "managing", "head", "heads", "oversee", "oversees", "sit", "sits", "own", "owns", "cover", "covers",
+              "handle", "handles", "teach", "teaches", "build", "builds", "do", "does", "joined", "moved", "started"}
+# Verbs of perceiving: "I saw Plant posted a PM opening" reports news, not the writer's past.
+PERCEIVING = {"saw", "seen", "noticed", "read", "heard", "learned", "learnt", "spotted", "came", "found", "mentioned"}
+BE = {"be", "am", "'m", "m", "is", "'s", "are", "'re", "was", "were"}
+MOVING_TO = {"into", "to", "toward", "towards", "in"}
+HAVE = {"have", "has", "'ve", "got"}
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
+PAST = {"VBD"}
+FINITE = {"VBD", "VBZ", "VBP", "MD"}
+CHANNEL_PREPOSITIONS = {"on", "via", "through", "over"}
+REASON_MARKS = {"because", "since", "as", "cause", "'cause", "so"}
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ee", "eer")
+FIELD_SUFFIXES = ("ics", "ogy", "ism", "tech", "ware")
+URLISH = re.compile(r"^(?:https?://|www\.)|\.(?:com|org|net|io|dev|co|ai|app|me|edu)(?:/|$)", re.I)
+
+GRAMMAR_FOLDER = "grammar"
+
+
+@dataclass(frozen=True)
+class Words:
+    """The word classes of rules/grammar/, as lowercase forms (verbs in all their forms)."""
+
+    want_verbs: frozenset[str]
+    want_nouns: frozenset[str]
+    want_adjectives: frozenset[str]
+    leaving: frozenset[str]  # verbs of leaving: "I'm leaving banking"
+    excluding: frozenset[str]  # prepositions and particles of leaving or excluding: "out of", "anything but"
+    done_with: frozenset[str]  # adjectives of having had enough: "done with", "tired of"
+    generic: frozenset[str]
+    generic_people: frozenset[str]  # generic alone, a role with a noun before it: "plant managers"
+    generic_modifiers: frozenset[str]  # words before a noun that name no kind: "big", "remote", "operating"
+    job_words: frozenset[str]
+    person: frozenset[str]
+    not_person: frozenset[str]
+    organisation: frozenset[str]
+    organisation_with_modifier: frozenset[str]  # "law firms", "dental offices"; "a firm" alone is generic
+    fields: frozenset[str]
+    abstract: frozenset[str]
+    platforms: frozenset[str]
+    own_product: frozenset[str]
+    moving: frozenset[str]  # verbs whose want is only where they lead: "grow into", "move to"
+    hiring: frozenset[str]  # verbs of hiring: their "at X" is the writer's own company
+
+
+def _entries(path: Path) -> list[list[str]]:
+    return [line.split() for line in _lines(path) if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _words(path: Path) -> frozenset[str]:
+    return frozenset(" ".join(entry).lower() for entry in _entries(path))
+
+
+def _section(path: Path, heading: str) -> frozenset[str]:
+    """The entries under a "# --- heading" line, up to the next such line."""
+    found: set[str] = set()
+    inside = False
+    for line in _lines(path):
+        stripped = line.strip()
+        if stripped.startswith("# ---"):
+            inside = heading in stripped
+        elif inside and stripped and not stripped.startswith("#"):
+            found.add(stripped.lower())
+    return frozenset(found)
+
+
+def _lines(path: Path) -> list[str]:
+    try:
+        return path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(path, f"cannot read the word list ({exc})") from None
+
+
+def _verbs(path: Path) -> frozenset[str]:
+    forms: set[str] = set()
+    for base, *irregular in _entries(path):
+        forms.update(verb_forms(base.lower()))
+        forms.update(w.lower() for w in irregular)
+    return frozenset(forms)
+
+
+def verb_forms(base: str) -> set[str]:
+    """The regular forms of a verb: seek, seeks, seeking, seeked (harmless when irregular)."""
+    stem = base[:-1] if base.endswith("e") and not base.endswith(("ee", "ye", "oe")) else base
+    if _doubles(base):
+        stem = base + base[-1]
+    third = base + "es" if base.endswith(("s", "sh", "ch", "x", "z", "o")) else base + "s"
+    if base.endswith("y") and base[-2:-1] not in ("a", "e", "i", "o", "u"):
+        third, past = base[:-1] + "ies", base[:-1] + "ied"
+    else:
+        past = (base + "d") if base.endswith("e") else stem + "ed"
+    return {base, third, stem + "ing", past}
+
+
+def _doubles(word: str) -> bool:
+    """Short words ending consonant-vowel-consonant double it: plan -> planning, get -> getting."""
+    vowels = "aeiou"
+    groups = re.findall(r"[aeiou]+", word)
+    return (len(groups) == 1 and len(word) >= 3 and word[-1] not in vowels + "wxy"
+            and word[-2] in vowels and word[-3] not in vowels)
+
+
+@lru_cache(maxsize=8)
+def read_words(folder: Path) -> Words:
+    """The word classes of a pack's grammar folder."""
+    return Words(
+        want_verbs=_verbs(folder / "want-verbs.txt"),
+        want_nouns=_words(folder / "want-nouns.txt"),
+        want_adjectives=_words(folder / "want-adjectives.txt"),
+        leaving=_verbs(folder / "leaving.txt"),
+        excluding=_words(folder / "excluding.txt"),
+        done_with=_words(folder / "done-with.txt"),
+        generic=_words(folder / "generic.txt"),
+        generic_people=_section(folder / "generic.txt", "people"),
+        generic_modifiers=_words(folder.parent / "lexicons" / "generic-modifiers.txt"),
+        job_words=_words(folder / "job-words.txt"),
+        person=_words(folder / "person-heads.txt"),
+        not_person=_words(folder / "not-person.txt"),
+        organisation=_words(folder / "organisation-heads.txt"),
+        organisation_with_modifier=_section(folder / "organisation-heads.txt", "needs a modifier"),
+        fields=_words(folder / "field-heads.txt"),
+        abstract=_words(folder / "abstract-heads.txt"),
+        platforms=_words(folder / "platforms.txt"),
+        own_product=_verbs(folder / "own-product-verbs.txt"),
+        moving=_verbs(folder / "moving-verbs.txt"),
+        hiring=frozenset(verb_forms("hire") | verb_forms("recruit") | verb_forms("staff") | {"grow", "growing"}),
+    )
+
+
+_IRREGULAR_PLURALS = {"men": "man", "women": "woman", "people": "person", "folks": "folk", "children": "child",
+                      "alumni": "alumnus", "staff": "staff", "data": "data", "media": "media", "news": "news"}
+
+
+def singular(word: str) -> str:
+    """The singular of a lowercase noun, by rule: good enough to look it up in a word list."""
+    if word in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[word]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is", "ics", "ops")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A noun phrase with a typed head: where it is (Doc token offsets), its kind, and where its head is."""
+
+    start: int
+    end: int
+    label: str  # ROLE | COMPANY | SECTOR
+    head: int
+
+
+@dataclass
+class SentenceReading:
+    start: int  # token offsets of the sentence in the Doc
+    end: int
+    wants: bool = False  # the writer states a want here
+    verbless: bool = False  # no verb: a list item, a title, "Plant managers at food makers."
+    lead: bool = False  # ends with a colon: what follows belongs to it
+    wanted: set[int] = field(default_factory=set)  # tokens in the objects of the writer's wants
+    excluded: set[int] = field(default_factory=set)  # tokens that are never targets
+    qualified: set[int] = field(default_factory=set)  # tokens qualifying a generic object: "anyone who works in X"
+    phrases: list[Phrase] = field(default_factory=list)  # typed noun phrases
+
+
+@dataclass
+class Reading:
+    """What the parse says about one Doc, sentence by sentence (only the parsed ones)."""
+
+    sentences: dict[int, SentenceReading] = field(default_factory=dict)  # sentence start -> reading
+
+    def at(self, token: int) -> SentenceReading | None:
+        for reading in self.sentences.values():
+            if reading.start <= token < reading.end:
+                return reading
+        return None
+
+    def excluded(self, start: int, end: int) -> bool:
+        reading = self.at(start)
+        return reading is not None and any(i in reading.excluded for i in range(start, end))
+
+    def wanted(self, start: int, end: int) -> bool:
+        reading = self.at(start)
+        return reading is not None and any(i in reading.wanted for i in range(start, end))
+
+    def goal_sentences(self) -> list[tuple[int, int]]:
+        return sorted((r.start, r.end) for r in self.sentences.values() if r.wants)
+
+
+def reading_of(doc: Doc) -> Reading:
+    """The Reading the grammar component stored, or an empty one (no parser in this pipeline)."""
+    found = doc.user_data.get(GRAMMAR_KEY)
+    return found if isinstance(found, Reading) else Reading()
+
+
+class Grammar:
+    """Parses the sentences that can hold a want, in batches across Docs, and stores a Reading
+    on each Doc. The model's tok2vec, tagger and parser are in the pipeline but disabled: they run
+    here on the pieces only."""
+
+    def __init__(self, nlp: Language, words: Words) -> None:
+        self.words = words
+        self.components = [cast("Pipe", nlp.get_pipe(name)) for name in PARSE_COMPONENTS]
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
+        from spacy.util import minibatch
+
+        batch: list[Doc]
+        for batch in minibatch(docs, batch_size):  # type: ignore[no-untyped-call]
+            self._run(batch, batch_size)
+            yield from batch
+
+    def _run(self, batch: list[Doc], batch_size: int) -> None:
+        jobs: list[tuple[Doc, Span]] = []
+        for doc in batch:
+            doc.user_data[GRAMMAR_KEY] = Reading()
+            budget = MAX_PARSED_TOKENS
+            for sent in doc.sents:
+                if budget <= 0:
+                    break
+                if len(sent) <= MAX_SENTENCE_TOKENS and self._worth_parsing(sent):
+                    jobs.append((doc, sent))
+                    budget -= len(sent)
+        if not jobs:
+            return
+        pieces: Iterable[Doc] = [_piece(sent) for _, sent in jobs]
+        for component in self.components:
+            pieces = component.pipe(pieces, batch_size=batch_size)
+        for (doc, sent), piece in zip(jobs, pieces):
+            reading = read_sentence(piece, sent.start, self.words)
+            doc.user_data[GRAMMAR_KEY].sentences[sent.start] = reading
+
+    def _worth_parsing(self, sent: Span) -> bool:
+        """A sentence of two words or more: a greeting or a name alone holds no want."""
+        return sum(1 for token in sent if token.is_alpha) >= 2
+
+
+def _piece(sent: Span) -> Doc:
+    words = [t.text for t in sent]
+    spaces = [bool(t.whitespace_) for t in sent]
+    return Doc(sent.doc.vocab, words=words, spaces=spaces)
+
+
+def read_sentence(piece: Doc, offset: int, words: Words) -> SentenceReading:
+    """The reading of one parsed sentence; token offsets are moved by `offset` into the Doc."""
+    reading = SentenceReading(offset, offset + len(piece))
+    excluded: set[int] = set()
+    for token in piece:
+        excluded |= _left_out(token, words)
+    frames = [t for t in piece if _is_want(t, words)]
+    wanted: set[int] = _opening_want(piece, words)
+    for frame in frames:
+        if _negated(frame) or frame.i in excluded:
+            excluded |= {t.i for t in _object_tokens(frame, words)}
+            continue
+        wanted |= {t.i for t in _object_tokens(frame, words)} - excluded
+    excluded |= set().union(*(_own_product(t, words) for t in piece)) - wanted
+    qualified = {t.i for g in piece if _generic_object(g, words) for t in g.subtree if t is not g}
+    phrases = [p for p in _typed_phrases(piece, words) if p.head not in excluded]
+    # no finite verb and no verb at the root ("family-owned" does not make a list item a clause)
+    reading.verbless = not any(t.tag_ in FINITE or (t.dep_ == "ROOT" and t.tag_.startswith("VB")) for t in piece)
+    words_only = [t for t in piece if not t.is_space]
+    reading.lead = bool(words_only) and words_only[-1].text == ":"
+    reading.wants = any(p.head in wanted for p in phrases) or bool(wanted and (_names_something(piece, wanted) or reading.lead))
+    reading.wanted = {i + offset for i in wanted}
+    reading.excluded = {i + offset for i in excluded}
+    reading.qualified = {i + offset for i in qualified} - reading.excluded
+    reading.phrases = [Phrase(p.start + offset, p.end + offset, p.label, p.head + offset) for p in phrases]
+    return reading
+
+
+def _names_something(piece: Doc, wanted: set[int]) -> bool:
+    """A proper noun in a want's object: the lexicons and the model will say what it is."""
+    return any(piece[i].tag_ in ("NNP", "NNPS") for i in wanted)
+
+
+def _writer(token: Token) -> bool:
+    lower = token.lower_
+    if lower in WRITERS:
+        return True
+    return any(c.dep_ == "poss" and c.lower_ in WRITER_POSSESSIVES for c in token.children)
+
+
+def _subject(token: Token) -> Token | None:
+    """The subject of the clause `token` belongs to, through xcomp, conj and acomp chains."""
+    current = token
+    for _ in range(6):
+        subjects = [c for c in current.children if c.dep_ in SUBJECTS]
+        if subjects:
+            return subjects[0]
+        if current.dep_ in ("xcomp", "conj", "acomp", "prep", "pobj", "ccomp", "advcl", "attr", "dobj") \
+                and current.head is not current:
+            current = current.head
+            continue
+        return None
+    return None
+
+
+def _is_want(token: Token, words: Words) -> bool:
+    lower = token.lower_
+    tag = token.tag_
+    if tag.startswith("VB") and lower in words.want_verbs:
+        if any(c.lower_ in ("out", "away") and c.dep_ in ("prt", "advmod", "prep") for c in token.children):
+            return False  # "I want out of the kitchen", "stepping away": leaving, not wanting
+        if tag in PAST or (tag == "VBN" and any(c.lower_ in ("have", "has", "'ve", "had") for c in token.children)):
+            return False  # "I applied to Stripe last year": the writer's past
+        subject = _subject(token)
+        return _writer(subject) if subject is not None else _fragment(token)
+    if lower == "after" and (tag != "IN" or token.head.lower_ not in BE or token.i < token.head.i or any(
+            t.tag_ != "RB" for t in token.doc[token.head.i + 1:token.i])):  # "I'm (really) after X", not "I'm between jobs after"
+        return False  # "after four years at X" is the writer's past; "I'm after X" wants it
+    if lower in words.want_adjectives and tag in ("JJ", "VBN", "VBG", "IN", "RB"):
+        subject = _subject(token)
+        return _writer(subject) if subject is not None else _fragment(token)
+    if tag in ("NN", "NNS") and token.dep_ == "dobj" and token.head.lower_ in HAVE \
+            and (lower in words.job_words or lower in words.want_nouns):  # "I have a paid opportunity for experts"
+        subject = _subject(token.head)
+        return subject is not None and _writer(subject) and token.head.tag_ not in PAST
+    if tag in ("NN", "NNS") and lower in words.want_nouns:
+        if any(c.dep_ == "poss" and c.lower_ in WRITER_POSSESSIVES for c in token.children):
+            return True  # "my goal", "our target companies"
+        if token.dep_ == "pobj":  # "I'm on the hunt for", "in search of"
+            subject = _subject(token.head)
+            return subject is not None and _writer(subject)
+    return False
+
+
+def _opening_want(piece: Doc, words: Words) -> set[int]:
+    """A post's fragment that opens with the want, whatever the parse made of it: "Keen for bar
+    work or kitchen hand shifts", "Seeking a role in X", "Looking for growers". What follows is wanted."""
+    opening = [t for t in piece if not t.is_space and not t.is_punct][:2]
+    if len(opening) < 2:
+        return set()
+    first, second = opening
+    wanting = first.lower_ in words.want_adjectives or (first.lower_.endswith("ing") and first.lower_ in words.want_verbs)
+    if not wanting or second.lower_ not in ("for", "to", "in", "on") or first.lower_ in words.moving:
+        return set()
+    return {t.i for t in piece if t.i > second.i}
+
+
+def _fragment(token: Token) -> bool:
+    """A sentence without a subject that opens with the want: "Looking for a role in X", "Keen for
+    bar work". The writer is the one who wants; a bare verb ("Find me ...") asks the reader instead."""
+    current = token
+    while current.dep_ in ("xcomp", "conj", "acomp") and current.head is not current:
+        current = current.head
+    return current.dep_ == "ROOT" and current.tag_ in ("VBG", "JJ", "IN", "VBN")
+
+
+def _negated(token: Token) -> bool:
+    """Negation on the want or on the verb it hangs from: "I don't want", "never want"."""
+    current = token
+    for _ in range(3):
+        if any(c.dep_ == "neg" for c in current.children):
+            return True
+        if current.dep_ not in ("xcomp", "acomp") or current.head is current:
+            return False
+        current = current.head
+    return False
+
+
+def _object_tokens(frame: Token, words: Words) -> list[Token]:
+    """The tokens of a want's object, complements and attached phrases: its subtree without its
+    subject, or for "my goal is X" the rest of the copula's clause."""
+    root = frame
+    if frame.dep_ in SUBJECTS:  # "My goal is to join a fintech": the goal is what the copula says
+        root = frame.head
+    elif frame.tag_ in NOUN_TAGS and frame.dep_ == "pobj" and frame.head.head.tag_.startswith("VB"):
+        root = frame.head.head  # "I'm on the hunt for X": the "for" hangs from the verb
+    skip = {t.i for c in root.children if c.dep_ in SUBJECTS and c is not frame for t in c.subtree}
+    if root is not frame:
+        skip |= {frame.i} | {c.i for c in frame.children if c.dep_ == "poss"}
+    skip |= {t.i for c in root.children if c.dep_ == "advcl" and _reason(c) for t in c.subtree}
+    # "I hope Montreal is treating you well": a wish about someone else is small talk, not a want
+    skip |= {t.i for c in root.children if c.dep_ == "ccomp" and _own_subject(c) for t in c.subtree}
+    lower = root.lower_
+    if root is frame and lower in words.moving:  # "grow into an engineering manager": only where to
+        kept = {t.i for c in root.children if c.dep_ in ("prep", "dative") and c.lower_ in MOVING_TO for t in c.subtree}
+        kept |= {t.i for c in root.children if c.dep_ in ("xcomp", "dobj", "attr") for t in c.subtree}
+        kept |= _destinations(root)  # "moving from teaching into instructional design"
+        skip |= {t.i for t in root.subtree} - kept
+    if lower in words.hiring:  # "we're hiring at Juniper & Salt": the writer's own company
+        skip |= {t.i for c in root.children if c.dep_ == "prep" and c.lower_ in ("at", "for") for t in c.subtree}
+    return [t for t in root.subtree if t.i not in skip and t.i != root.i]
+
+
+def _own_subject(clause: Token) -> bool:
+    """The clause has a subject of its own that is not the writer."""
+    return any(c.dep_ in SUBJECTS and not _writer(c) for c in clause.children)
+
+
+def _reason(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in REASON_MARKS for c in clause.children)
+
+
+def _left_out(token: Token, words: Words) -> set[int]:
+    """Tokens this token puts out of reach of any want: an address, a negated or excluding phrase,
+    a channel, or a clause of the writer's past, the reader's job, leaving or the writer's product."""
+    lower = token.lower_
+    dep = token.dep_
+    head = token.head
+    if token.like_url or token.like_email or URLISH.search(token.text):
+        return {token.i}
+    if dep == "neg" and head.tag_ == "IN":  # "just not at Oracle"
+        return _subtree(head)
+    if dep == "amod" and lower in words.excluding:  # "ideally outside government"
+        return _subtree(head)
+    if dep in ("prep", "advmod", "prt") and lower in words.excluding:  # "out of hotels", "ideally outside government"
+        if lower != "from" or head.tag_.startswith("VB"):  # "moving from teaching"; "anyone from Stripe" wants Stripe
+            return _subtree(token) - _destinations(token)
+    if dep == "prep" and lower in ("after", "following") and not _is_want(token, words):
+        return _subtree(token)  # "After four years as VP of Sales at Brightwave, ..."
+    if dep == "cc" and lower in ("but", "except") and head.lower_ in ("anything", "anywhere", "everything"):
+        return {t.i for t in head.subtree if t.i > token.i}
+    if lower in CHANNEL_PREPOSITIONS and dep == "prep":
+        objects = [c for c in token.children if c.dep_ == "pobj"]
+        if objects and objects[0].lower_ in words.platforms and not any(
+                c.dep_ in ("compound", "amod", "det") for c in objects[0].children):  # "message me on LinkedIn"
+            return _subtree(token)
+    if lower in words.done_with and token.tag_ in ("JJ", "VBN"):  # "I'm done with banking", "tired of sales"
+        subject = _subject(token)
+        if subject is not None and _writer(subject):
+            return {t.i for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "of") for t in c.subtree}
+        return set()
+    if not token.tag_.startswith("VB"):
+        return set()
+    if any(c.dep_ == "neg" for c in token.children) and lower in BE | words.want_verbs:
+        # "anywhere that isn't a big bank", "I don't want to go back to consulting"
+        return {t.i for c in token.children if c.dep_ in ("attr", "dobj", "xcomp", "prep", "acomp") for t in c.subtree}
+    subject = _subject(token)
+    if subject is None:
+        return set()
+    clause = _clause(token, subject)
+    if _writer(subject):
+        past = token.tag_ in PAST or (token.tag_ == "VBN" and any(c.lower_ in HAVE | {"had"} for c in token.children))
+        if past and lower not in PERCEIVING and lower not in words.want_verbs:
+            return clause  # the writer's past: "I spent eight years at Amazon"
+        if lower in words.leaving:
+            return clause
+    elif subject.lower_ in READERS and not _conditional(token) and not any(c.tag_ == "MD" for c in token.children):
+        if lower in READER_JOB or token.tag_ in PAST or (lower in BE and any(c.dep_ == "attr" for c in token.children)):
+            return clause  # the reader's job: "you lead ops at X", "you're the operations director"
+    return set()
+
+
+def _generic_object(token: Token, words: Words) -> bool:
+    """A generic noun a request asks for ("anyone", "experts", "an opening"), whose qualifiers hold the target."""
+    if token.tag_ not in NOUN_TAGS and token.lower_ not in words.generic:
+        return False
+    word = singular(token.lower_)
+    return word in words.generic or word in words.job_words
+
+
+def _own_product(token: Token, words: Words) -> set[int]:
+    """The writer's own product: "we're building a scheduling tool for dental offices"."""
+    if not token.tag_.startswith("VB") or token.lower_ not in words.own_product or _under_want(token, words):
+        return set()
+    subject = _subject(token)
+    return _clause(token, subject) if subject is not None and _writer(subject) else set()
+
+
+def _destinations(token: Token) -> set[int]:
+    """Where a move leads, anywhere under `token`: the parser often hangs "into X" from the "from" phrase."""
+    return {t.i for d in token.subtree if d.lower_ in ("into", "toward", "towards") and d.dep_ == "prep"
+            for t in d.subtree}
+
+
+def _subtree(token: Token) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def _clause(verb: Token, subject: Token) -> set[int]:
+    """The verb's clause without its subject and without the clauses joined to it ("I'm finishing
+    a degree and applying for BDR roles": the applying is not the finishing)."""
+    cut = _subtree(subject)
+    for child in verb.children:
+        if child.dep_ in ("conj", "parataxis", "ccomp") and child.tag_.startswith("VB"):
+            cut |= _subtree(child)
+    return _subtree(verb) - cut
+
+
+def _conditional(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in verb.children)
+
+
+def _under_want(token: Token, words: Words) -> bool:
+    current = token
+    for _ in range(4):
+        if current.head is current:
+            return False
+        current = current.head
+        if _is_want(current, words):
+            return True
+    return False
+
+
+def _typed_phrases(piece: Doc, words: Words) -> list[Phrase]:
+    found: list[Phrase] = []
+    for token in piece:
+        if token.tag_ not in ("NN", "NNS") or token.dep_ == "compound" and token.head.tag_ in NOUN_TAGS:
+            continue
+        if any(c.dep_ == "poss" and c.lower_ in ("my", "our", "your", "their", "his", "her") for c in token.children):
+            continue  # "my skills", "your team": the writer's or the reader's own
+        word = singular(token.lower_)
+        if word in words.job_words:
+            found += _job_modifiers(token, words)
+            continue
+        start = _phrase_start(token)
+        modified = any(singular(piece[i].lower_) not in words.generic_modifiers and piece[i].is_alpha
+                       for i in range(start, token.i))
+        if singular(piece[start:token.i + 1].text.lower().replace(" ", "")) in words.generic:
+            continue  # "decision-makers"
+        if word in words.generic_people:
+            label = "ROLE" if modified else None
+        elif word in words.organisation_with_modifier:
+            label = "COMPANY" if modified else None
+        else:
+            label = head_kind(word, words)
+        if label:
+            found.append(Phrase(start, token.i + 1, label, token.i))
+    return found
+
+
+def head_kind(word: str, words: Words) -> str | None:
+    """ROLE, COMPANY or SECTOR for a singular lowercase head noun, or None (generic, abstract, unknown)."""
+    if word in words.generic or word in words.abstract or len(word) < 3:
+        return None
+    if word in words.organisation:
+        return "COMPANY"
+    if word in words.person:
+        return "ROLE"
+    if word in words.fields:
+        return "SECTOR"
+    if word.endswith(PERSON_SUFFIXES) and word not in words.not_person and len(word) > 4:
+        return "ROLE"
+    if word.endswith(FIELD_SUFFIXES) or (word.endswith("ing") and len(word) > 6):
+        return "SECTOR"
+    return None
+
+
+def _phrase_start(head: Token) -> int:
+    """Where the phrase starts: the head's compounds and noun modifiers, not its determiner or adjectives."""
+    start = head.i
+    for child in sorted(head.lefts, key=lambda t: -t.i):
+        if child.i != start - 1 and not (child.i < start and all(
+                head.doc[j].dep_ in ("compound", "punct", "amod", "npadvmod") for j in range(child.i + 1, start))):
+            break
+        if child.dep_ == "compound" or (child.dep_ in ("amod", "npadvmod") and child.tag_ in NOUN_TAGS):
+            start = min(start, min(t.i for t in child.subtree))
+        elif child.dep_ == "punct" and child.text in ("-",):
+            continue
+        else:
+            break
+    return start
+
+
+def _job_modifiers(head: Token, words: Words) -> list[Phrase]:
+    """ "bar work", "a data analyst role", "a claims or underwriting opening": the modifiers of a
+    generic job word name the role; each modifier and its conjuncts become a phrase."""
+    found: list[Phrase] = []
+    modifiers = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod") and c.tag_ in NOUN_TAGS]
+    for modifier in modifiers:
+        word = singular(modifier.lower_)
+        if word in words.generic or word in words.abstract or modifier.lower_ in words.generic_modifiers:
+            continue
+        start = min(t.i for t in modifier.subtree if t.dep_ in ("compound", "amod", "nmod") or t is modifier)
+        found.append(Phrase(start, modifier.i + 1, "ROLE", modifier.i))
+    if head.dep_ == "conj" and head.head.tag_ in NOUN_TAGS and found:  # "claims or underwriting opening"
+        first = head.head
+        word = singular(first.lower_)
+        if word not in words.generic and word not in words.abstract:
+            found.append(Phrase(_phrase_start(first), first.i + 1, "ROLE", first.i))
+    return found

@@ -1,0 +1,134 @@
+"""What the writer wants, read from the parse (pitchlint/analysis/grammar.py), on the patterns the
+real messages showed: wants with verbs and nouns no list of phrasings holds, request objects with
+relative clauses, conditional requests, verbless lists a question points back to, and the false
+targets (addresses, channels, the writer's product, negated and excluded wants)."""
+
+from pathlib import Path
+
+import pytest
+
+from pitchlint.analysis.grammar import head_kind, read_words, singular, verb_forms
+from pitchlint.checks.paths import builtin_pack_dir
+
+WORDS = read_words(builtin_pack_dir() / "grammar")
+
+
+def wanted(analysis):
+    """(label, text, statement, guessed) of each target."""
+    return [(e.label, e.text, e.statement, e.source == "guess") for e in analysis.targets()]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a want-frame with a noun of seeking, and a head noun no lexicon holds
+    ("I'm on the hunt for a co-op in a data-related field. Any leads welcome!",
+     [("SECTOR", "data-related", "goal", False)]),
+    ("We're looking for growers to try our soil sensor. Know anyone?",
+     [("ROLE", "growers", "goal", True)]),
+    ("I'd like to write for a consumer-tech review site. Who should I talk to?",
+     [("COMPANY", "consumer-tech review site", "goal", True)]),
+    ("I'm working out how to grow into an engineering manager one day. Any advice?",
+     [("ROLE", "engineering manager", "goal", False)]),
+    # a post's fragment that opens with the want, and a generic job word whose modifier is the role
+    ("Keen for bar work, nights and weekends fine. Give us a shout!", [("ROLE", "bar", "goal", True)]),
+    # an offer aimed at people: the experts are generic, what qualifies them is the target
+    ("I have a paid opportunity for experts who've sold into school districts. Anyone come to mind?",
+     [("SECTOR", "school districts", "goal", False)]),
+])
+def test_a_want_the_phrase_lists_never_held(analyze, text, expected):
+    analysis = analyze(text)
+    assert wanted(analysis) == expected
+    assert analysis.specific
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the target is inside the relative clause that qualifies the people asked for
+    ("Could you introduce me to anyone who knows water-meter telemetry?",
+     [("SECTOR", "water-meter telemetry", "request", True)]),
+    # a conditional request: the role is inside its if-clause
+    ("If you hear of a claims or underwriting opening that would suit me, please tell me.",
+     [("ROLE", "claims", "request", False), ("ROLE", "underwriting", "request", False)]),
+])
+def test_what_qualifies_the_object_of_a_request(analyze, text, expected):
+    assert wanted(analyze(text)) == expected
+
+
+def test_a_verbless_list_that_a_question_points_back_to(analyze):
+    analysis = analyze("Plant managers or ops directors at food makers over $20M. Who comes to mind?")
+    # the role lexicon knows the managers and directors; the food makers are guessed from their head
+    assert wanted(analysis) == [("ROLE", "Plant managers", "request", False), ("ROLE", "ops directors", "request", False),
+                                ("ROLE", "food makers", "request", True)]
+
+
+def test_items_listed_under_a_want_are_wanted(analyze):
+    analysis = analyze("I'm hiring two people:\n1. a senior data engineer\n2. a part-time bookkeeper\n\nAnyone you'd vouch for?")
+    # the question after the list points back to its last item as well: either way both are targets
+    assert [e.text for e in analysis.targets()] == ["senior data engineer", "bookkeeper"]
+    assert analysis.targets()[0].statement == "goal"
+
+
+@pytest.mark.parametrize("text", [
+    # negated and excluded wants
+    "I'm after something new, just not at Oracle. Know anyone?",
+    "I'm finished with insurance and never want to touch banking again. Who should I talk to?",
+    "I'm pivoting out of hotels and trying to figure out what comes next. Any ideas?",
+    "I want out, somewhere, anywhere that isn't a big bank. Know anyone I should talk to?",
+    # the writer's own product is not a wanted sector
+    "We're building a scheduling tool for dental offices. Any advice for a first-time founder?",
+    # a channel or an address is never a company
+    "If you know anyone, send them to myname.dev or message me on LinkedIn.",
+    # generic people and bare organisations are the cattle call, not targets
+    "I'd love to connect with professionals in your network. Any intros welcome!",
+    "I have a paid opportunity for experts and thought of your network. Anyone?",
+    "Looking for a mentor! Any leads appreciated.",
+])
+def test_nothing_to_act_on(analyze, text):
+    analysis = analyze(text)
+    assert analysis.targets() == []
+    assert not analysis.specific
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the writer's past is background, a want after it is not
+    ("I spent eight years at Amazon and I'm now looking for a role at a fintech. Know anyone?",
+     [("SECTOR", "fintech", "goal")]),
+    ("Moving from teaching into instructional design. Anyone I should meet?",
+     [("ROLE", "instructional design", "goal")]),
+    # the reader's job is background, but "if you work in X" says who is asked
+    ("Since you lead the data team at Stripe, do you know anyone in payments risk?",
+     [("SECTOR", "payments", "request")]),
+])
+def test_background_by_grammar(analyze, text, expected):
+    assert [(e.label, e.text, e.statement) for e in analyze(text).targets()] == expected
+
+
+@pytest.mark.parametrize("word, kind", [
+    ("owner", None),  # generic alone ("plant managers" needs its modifier)
+    ("estimator", "ROLE"), ("grower", "ROLE"),  # a person by the shape of the word
+    ("summer", None), ("computer", None),  # ... unless the list of look-alikes holds it
+    ("clinic", "COMPANY"), ("manufacturer", "COMPANY"),
+    ("telemetry", "SECTOR"), ("robotics", "SECTOR"), ("underwriting", "SECTOR"),
+    ("impact", None), ("initiative", None), ("growth", None), ("chance", None),  # abstract
+    ("anyone", None), ("lead", None), ("opportunity", None),  # the closed generic set
+])
+def test_typed_heads(word, kind):
+    assert head_kind(word, WORDS) == kind
+
+
+def test_word_forms():
+    assert verb_forms("plan") == {"plan", "plans", "planning", "planned"}
+    assert verb_forms("hope") >= {"hope", "hopes", "hoping", "hoped"}  # never "hop": the lists carry the forms
+    assert verb_forms("apply") == {"apply", "applies", "applying", "applied"}
+    assert [singular(w) for w in ("growers", "companies", "analytics", "people", "boxes")] == [
+        "grower", "company", "analytics", "person", "box"]
+
+
+def test_the_word_lists_are_the_packs(tmp_path):
+    folder = tmp_path / "grammar"
+    folder.mkdir()
+    for path in (builtin_pack_dir() / "grammar").glob("*.txt"):
+        (folder / path.name).write_text(path.read_text())
+    (folder / "person-heads.txt").write_text("# one extra\nwidgetsmith\n")
+    (tmp_path / "lexicons").mkdir()
+    (tmp_path / "lexicons" / "generic-modifiers.txt").write_text("big\n")
+    assert head_kind("widgetsmith", read_words(Path(folder))) == "ROLE"
+    assert head_kind("owner", read_words(Path(folder))) is None
