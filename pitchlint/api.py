@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TypeAlias
 
 from pitchlint.config.settings import Config, find_config, load_config_file, parse_config
+from pitchlint.engine.core import active_rules
 from pitchlint.engine.records import Record, Result, lint_records
 from pitchlint.engine.report import FileReport
 from pitchlint.errors import PitchlintError
@@ -44,10 +45,13 @@ def load_config(source: ConfigSource = None, *,
         return source
     if isinstance(source, Mapping):
         folder = Path(base) if base is not None else Path.cwd()
-        return parse_config(dict(source), "configuration", folder)
-    if source is not None:
-        return load_config_file(Path(source).resolve())
-    return find_config((Path(base) if base is not None else Path.cwd()).resolve())
+        config = parse_config(dict(source), "configuration", folder)
+    elif source is not None:
+        config = load_config_file(Path(source).resolve())
+    else:
+        config = find_config((Path(base) if base is not None else Path.cwd()).resolve())
+    active_rules(config)  # rule ids and packs checked now, not when the first message is linted
+    return config
 
 
 def _config(source: ConfigSource) -> Config:

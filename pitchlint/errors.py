@@ -15,10 +15,21 @@ def one_line(path: object) -> str:
     return _CONTROL.sub(lambda m: named.get(m.group(), m.group().encode("unicode_escape").decode("ascii")), text)
 
 
+MAX_REASON = 400  # characters: a reason is one line a person reads, whatever value it quotes
+
+
+def short_reason(reason: str) -> str:
+    """The reason on one line (control characters escaped as in a file name) and short: a value
+    from the input that it quotes (a front matter list, a pack's message) can be megabytes long."""
+    reason = one_line(reason)
+    return reason if len(reason) <= MAX_REASON else reason[:MAX_REASON - 1] + "…"
+
+
 class PitchlintError(Exception):
     """An error in the user's input or configuration; never a bug in pitchlint."""
 
     def __init__(self, path: object, reason: str) -> None:
+        reason = short_reason(reason)
         super().__init__(f"{one_line(path)}: {reason}")
         self.path = str(path)
         self.reason = reason

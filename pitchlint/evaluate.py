@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from pitchlint.analysis.patterns import TARGET_LABELS
 from pitchlint.analysis.result import STATEMENTS, TARGET_STATEMENTS
-from pitchlint.config.settings import config_for, load_config_file
+from pitchlint.config.settings import CONFIG_FILE_NAMES, config_for, load_config_file
 from pitchlint.engine.core import available_rules, engine_for
 from pitchlint.engine.report import file_json
 from pitchlint.errors import ConfigError
@@ -295,7 +295,7 @@ def label_files(folder: Path, only: str | None = None) -> list[Path]:
     """The label files under `folder`, except those in a `held-out` folder below it: such a batch
     is measured only when `folder` is that folder itself, so tuning on the corpus never sees it."""
     files = [f for f in sorted(folder.rglob("*.toml"))
-             if f.name not in ("pyproject.toml", ".pitchlint.toml") and (only is None or fnmatch(f.name, only))
+             if f.name not in CONFIG_FILE_NAMES and (only is None or fnmatch(f.name, only))
              and HELD_OUT not in f.relative_to(folder).parts[:-1]]
     if not files:
         raise ConfigError(folder, "no labelled messages (a .toml label file beside each message)")

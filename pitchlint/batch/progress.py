@@ -22,10 +22,15 @@ def duration(seconds: float) -> str:
     return f"{minutes}m{seconds:02d}s" if minutes else f"{seconds}s"
 
 
+def messages(count: int) -> str:
+    """"1 message", "2 messages"."""
+    return "message" if count == 1 else "messages"
+
+
 def progress_line(done: int, total: int | None, elapsed: float) -> str:
     rate = done / elapsed if elapsed > 0 else 0.0
     count = f"{done:,}/{total:,}" if total else f"{done:,}"
-    text = f"{count} messages, {rate:,.1f}/s"
+    text = f"{count} {messages(total or done)}, {rate:,.1f}/s"
     if total and rate > 0 and done <= total:
         text += f", ETA {duration((total - done) / rate)}"
     return text
@@ -74,7 +79,7 @@ class Tally:
         elapsed = self.clock() - self.start
         rate = f", {self.done / elapsed:,.1f}/s" if elapsed > 0 and self.done else ""
         verdicts = ", ".join(f"{n:,} {v}" for v, n in sorted(self.verdicts.items())) or "none linted"
-        lines = [f"pitchlint: {self.done:,} messages in {duration(elapsed)}{rate}: {verdicts}"
+        lines = [f"pitchlint: {self.done:,} {messages(self.done)} in {duration(elapsed)}{rate}: {verdicts}"
                  + (f", {self.errors:,} not linted" if self.errors else "")]
         if self.skipped:
             lines.append(f"  {self.skipped:,} already in {output} (--resume), not linted again")

@@ -16,7 +16,7 @@ from typing import NoReturn, TextIO
 
 from pitchlint.batch.inputs import Columns, Input
 from pitchlint.batch.outputs import open_output
-from pitchlint.batch.progress import Tally
+from pitchlint.batch.progress import Tally, messages
 from pitchlint.batch.rows import Row, batch_rows, id_text, lost_rows
 from pitchlint.config.settings import Config
 from pitchlint.engine.executors import DaskCluster, Executor, InProcess, LocalPool, in_order
@@ -97,8 +97,8 @@ def run_batch(options: BatchOptions, stderr: TextIO | None = None) -> int:
     except KeyboardInterrupt:
         keep = True
         tally.draw(final=True)
-        stderr.write(f"pitchlint: interrupted after {tally.done:,} messages; {options.output} has their rows: "
-                     "run the same command with --resume to go on\n")
+        stderr.write(f"pitchlint: interrupted after {tally.done:,} {messages(tally.done)}; {options.output} has "
+                     "their rows: run the same command with --resume to go on\n")
         return 130
     finally:
         output.close(keep)

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from pitchlint.analysis import Analysis, Stretch
 from pitchlint.checks.findings import Finding, Fix
+from pitchlint.checks.messages import format_message
 from pitchlint.checks.pack import RuleContext
 from pitchlint.checks.places import first_sentence
 from pitchlint.checks.slots import rewrite_slots
@@ -77,12 +78,17 @@ def check_vague_ask(ctx: RuleContext) -> Iterable[Finding]:
         ask = next((a for a in analysis.asks if a.start <= refusal.start < a.end), analysis.asks[0])
         template = ctx.rule.options.get("message_refusal", ctx.rule.message)
         yield from _rewrite_findings(ctx, [(ask, refusal.start, refusal.end, [refusal.text])],
-                                     lambda words: template.format(generic=quoted_list(words)))
+                                     lambda words: format_message(template, generic=quoted_list(words)))
         return
+
+    refused = {r.text.lower() for r in analysis.refusals}
 
     def message(words: list[str]) -> str:
         template = ctx.rule.message if words else ctx.rule.options.get("message_untargeted", ctx.rule.message)
-        return template.format(generic=quoted_list(words))
+        refusals = [w for w in words if w.lower() in refused]
+        if refusals and "message_refusal_alone" in ctx.rule.options:  # "open to anything" refuses a target
+            return format_message(ctx.rule.options["message_refusal_alone"], generic=quoted_list(refusals))
+        return format_message(template, generic=quoted_list(words))
 
     yield from _rewrite_findings(ctx, generic_places(analysis), message)
 
@@ -95,7 +101,7 @@ def check_target_outside_ask(ctx: RuleContext) -> Iterable[Finding]:
         return
     named = quoted_list([e.text for e in analysis.goal_targets()])
     yield from _rewrite_findings(
-        ctx, generic_places(analysis), lambda words: ctx.rule.message.format(named=named))
+        ctx, generic_places(analysis), lambda words: format_message(ctx.rule.message, named=named))
 
 
 def check_missing_ask(ctx: RuleContext) -> Iterable[Finding]:
@@ -115,7 +121,7 @@ def check_missing_ask(ctx: RuleContext) -> Iterable[Finding]:
         return
     rewrite = ctx.render(ctx.rule.template, ask=None, **rewrite_slots(ctx)) if ctx.rule.template else None
     if has_goal:
-        message = ctx.rule.options.get("message_with_goal", ctx.rule.message).format(
+        message = format_message(ctx.rule.options.get("message_with_goal", ctx.rule.message),
             named=quoted_list([e.text for e in analysis.targets()]))
         yield ctx.finding(anchor.start, anchor.end, message, suggestion=rewrite, severity="info")
     else:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -23,3 +23,9 @@ class Finding:
     end: int
     suggestion: str | None = None
     fix: Fix | None = None
+    # 1-based, columns in characters, as `--format json` gives them: set on the findings of a
+    # report (engine.report.FileReport), None on a finding a rule has just made
+    line: int | None = field(default=None, compare=False)
+    column: int | None = field(default=None, compare=False)
+    end_line: int | None = field(default=None, compare=False)
+    end_column: int | None = field(default=None, compare=False)

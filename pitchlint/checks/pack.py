@@ -26,6 +26,9 @@ ENTRY_POINT_GROUP = "pitchlint.rules"
 RULE_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 STATUSES = ("stable", "preview", "deprecated")
 DOC_SECTIONS = ("what", "why", "example", "use_instead", "options")
+# A rule's phrases compile into one pattern, at about 5 s of CPU per 1,000,000 characters
+MAX_PHRASES = 1_000  # phrases or patterns in one rule
+MAX_PHRASE_CHARACTERS = 20_000  # all of them together
 RULE_KEYS = {"id", "kind", "severity", "status", "summary", "message", "score", "verdict",
              "template", "options", "docs", "examples"}
 
@@ -137,6 +140,7 @@ TYPE_NAMES = {str: "a string", int: "a whole number", dict: "a table"}
 def check_rule_types(data: dict[str, Any], path: Path) -> None:
     """Every key of a rule file has the type the rule kinds expect, and its patterns compile:
     a wrong shape is the pack's error, named when the pack loads, not a crash while linting."""
+    from pitchlint.checks.messages import problems as message_problems
     from pitchlint.checks.pack_regex import check_syntax
 
     for key, wanted in RULE_TYPES.items():
@@ -148,11 +152,29 @@ def check_rule_types(data: dict[str, Any], path: Path) -> None:
         elif not isinstance(examples, list) or not all(isinstance(e, str) for e in examples):
             raise ConfigError(path, f"`examples.{kind}` must be a list of strings")
     options = data.get("options", {})
-    sources = list(options.get("patterns", [])) if isinstance(options.get("patterns"), list) else []
-    if options.get("regex") and isinstance(options.get("phrases"), list):
-        sources += options["phrases"]
+    for key in ("message", *(k for k in options if k.startswith("message"))):
+        where = "message" if key == "message" else f"options.{key}"
+        template = data.get(key) if key == "message" else options[key]
+        if not isinstance(template, str):
+            raise ConfigError(path, f"`{where}` must be a string")
+        problem = message_problems(template)
+        if problem:
+            raise ConfigError(path, f"`{where}`: {problem}")
+    for key in ("phrases", "patterns"):
+        if key not in options:
+            continue
+        items = options[key]
+        if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+            raise ConfigError(path, f"`options.{key}` must be a list of strings (a single string is a list of one: "
+                                    f"[\"...\"])")
+        if len(items) > MAX_PHRASES or sum(map(len, items)) > MAX_PHRASE_CHARACTERS:
+            raise ConfigError(path, f"`options.{key}` holds up to {MAX_PHRASES:,} entries and "
+                                    f"{MAX_PHRASE_CHARACTERS:,} characters in all")
+    sources = list(options.get("patterns", []))
+    if options.get("regex"):
+        sources += options.get("phrases", [])
     for source in sources:
-        problem = check_syntax(source) if isinstance(source, str) else "not a string"
+        problem = check_syntax(source)
         if problem:
             raise ConfigError(path, f"pattern {str(source)[:80]!r} is not a valid regular expression ({problem})")
 

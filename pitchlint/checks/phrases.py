@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from pitchlint.checks import pack_regex
 from pitchlint.checks.findings import Finding
+from pitchlint.checks.messages import format_message
 from pitchlint.checks.pack import RuleContext
 from pitchlint.checks.places import regions
 
@@ -34,7 +35,7 @@ def check_phrase(ctx: RuleContext) -> Iterable[Finding]:
     text = ctx.analysis.text
     for start, end in regions(ctx.analysis, options.get("scope", "message")):
         for match in pack_regex.finditer(pattern, text, start, end):
-            yield ctx.finding(match.start(), match.end(), ctx.rule.message.format(phrase=match.group(0)))
+            yield ctx.finding(match.start(), match.end(), format_message(ctx.rule.message, phrase=match.group(0)))
 
 
 def check_phrase_absent(ctx: RuleContext) -> Iterable[Finding]:

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from pitchlint.checks import pack_regex
 from pitchlint.checks.findings import Finding
+from pitchlint.checks.messages import format_message
 from pitchlint.checks.pack import RuleContext
 
 
@@ -16,4 +17,4 @@ def check_placeholder(ctx: RuleContext) -> Iterable[Finding]:
     text = ctx.analysis.text
     pattern = pack_regex.compile_pattern("|".join(f"(?:{p})" for p in ctx.rule.options.get("patterns", [])))
     for match in pack_regex.finditer(pattern, text):
-        yield ctx.finding(match.start(), match.end(), ctx.rule.message.format(placeholder=match.group(0)))
+        yield ctx.finding(match.start(), match.end(), format_message(ctx.rule.message, placeholder=match.group(0)))

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from pitchlint.analysis import Analysis, Entity
 from pitchlint.checks.findings import Finding
+from pitchlint.checks.messages import format_message
 from pitchlint.checks.pack import RuleContext
 from pitchlint.checks.places import GREETING, spacy_doc
 
@@ -52,12 +53,12 @@ def check_recipient(ctx: RuleContext) -> Iterable[Finding]:
         names = {part.lower().strip(".,") for part in profile.recipient_name.split()}
         # "Hi Marcus" and "Dear Dr. Lee" both greet Marcus Lee
         if greeted is not None and not names & {part.lower() for part in greeted[0].split()}:
-            yield ctx.finding(greeted[1], greeted[2], ctx.rule.message.format(
+            yield ctx.finding(greeted[1], greeted[2], format_message(ctx.rule.message,
                 found=greeted[0], expected=profile.recipient_name))
     if profile.recipient_company:
         expected = profile.recipient_company.lower()
         for entity in readers_companies(analysis):
             if entity.text.lower() != expected and expected not in entity.text.lower():
                 message = ctx.rule.options.get("message_company", ctx.rule.message)
-                yield ctx.finding(entity.start, entity.end, message.format(
+                yield ctx.finding(entity.start, entity.end, format_message(message,
                     found=entity.text, expected=profile.recipient_company))

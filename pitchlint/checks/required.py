@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from pitchlint.checks.findings import Finding
+from pitchlint.checks.messages import format_message
 from pitchlint.checks.pack import RuleContext
 
 LABEL_NAMES = {"COMPANY": "company", "ROLE": "role", "SECTOR": "sector"}
@@ -24,8 +25,8 @@ def check_target_required(ctx: RuleContext) -> Iterable[Finding]:
     if any(e.kind_guessed for e in analysis.targets()):
         return
     anchor = analysis.trigger_in() if analysis.asks else analysis.goals[0]
-    yield ctx.finding(anchor.start, anchor.end,
-                      ctx.rule.message.format(label=LABEL_NAMES[label] if label in LABEL_NAMES else str(label).lower()))
+    name = LABEL_NAMES[label] if label in LABEL_NAMES else str(label).lower()
+    yield ctx.finding(anchor.start, anchor.end, format_message(ctx.rule.message, label=name))
 
 
 def check_context_required(ctx: RuleContext) -> Iterable[Finding]:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from pitchlint.checks import pack_regex
 from pitchlint.checks.findings import Finding
+from pitchlint.checks.messages import format_message
 from pitchlint.checks.pack import RuleContext
 from pitchlint.checks.phrases import phrase_pattern
 from pitchlint.checks.places import GREETING_WORDS, WORD
@@ -35,7 +36,7 @@ def check_multiple_asks(ctx: RuleContext) -> Iterable[Finding]:
     ordered = sorted(found.items(), key=lambda item: item[1].start())
     kinds = ", ".join(f"{kind} (\"{match.group(0)}\")" for kind, match in ordered)
     last = ordered[-1][1]
-    yield ctx.finding(last.start(), last.end(), ctx.rule.message.format(count=len(found), requests=kinds))
+    yield ctx.finding(last.start(), last.end(), format_message(ctx.rule.message, count=len(found), requests=kinds))
 
 
 GREETING_LINE = re.compile(r"^[ \t]*" + GREETING_WORDS + r"\b[^\n]{0,40}$", re.M)
@@ -54,7 +55,7 @@ def check_buried_ask(ctx: RuleContext) -> Iterable[Finding]:
     if preamble < ctx.rule.options.get("words", 120):
         return
     trigger = analysis.trigger_in(first)
-    yield ctx.finding(trigger.start, trigger.end, ctx.rule.message.format(words=preamble))
+    yield ctx.finding(trigger.start, trigger.end, format_message(ctx.rule.message, words=preamble))
 
 
 def check_length_budget(ctx: RuleContext) -> Iterable[Finding]:
@@ -81,7 +82,8 @@ def check_length_budget(ctx: RuleContext) -> Iterable[Finding]:
     if cut is None:
         return
     end = max(len(text.rstrip()), cut + 1)
-    yield ctx.finding(cut, end, ctx.rule.message.format(channel=ctx.channel, size=size, limit=limit, unit=unit))
+    message = format_message(ctx.rule.message, channel=ctx.channel, size=size, limit=limit, unit=unit)
+    yield ctx.finding(cut, end, message)
 
 
 def _offset_after_characters(text: str, limit: int) -> int:

@@ -18,7 +18,9 @@ from pitchlint.errors import ConfigError
 
 MAX_CONFIG_BYTES = 1_000_000
 # A pitchlint table or key in a pyproject.toml, found in its text when the TOML does not parse.
-_MENTIONS_PITCHLINT = re.compile(r"""(?m)^[ \t]*(?:\[[ \t]*)?(?:tool[ \t]*\.[ \t]*)?["']?pitchlint["']?[ \t]*[\].=]""")
+# A header left open (`[tool.pitchlint` and a line break) counts too.
+_MENTIONS_PITCHLINT = re.compile(
+    r"""(?m)^[ \t]*(?:\[[ \t]*)?(?:tool[ \t]*\.[ \t]*)?["']?pitchlint["']?[ \t]*(?:[\].=]|$)""")
 
 
 def read_toml(path: Path) -> dict[str, Any]:

@@ -8,6 +8,7 @@ a folder and everything in it; `!` re-includes; `[ab]`, `?` and `\\*` work as in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -30,8 +31,6 @@ class GlobError(ValueError):
 @lru_cache(maxsize=256)
 def compile_globs(patterns: tuple[str, ...]) -> PathSpec[Pattern]:
     """A pathspec PathSpec (imported here: `pitchlint --help` needs no glob)."""
-    import re
-
     from pathspec import PathSpec
     from pathspec.patterns.gitignore import GitIgnorePatternError
 

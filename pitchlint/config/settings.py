@@ -1,5 +1,6 @@
-"""Configuration: `.pitchlint.toml`, or `[tool.pitchlint]` in `pyproject.toml`, found upward from
-each message file, or named with `--config`. One loader serves the CLI, the hooks and the editor."""
+"""Configuration: `.pitchlint.toml` (or `pitchlint.toml`), or `[tool.pitchlint]` in `pyproject.toml`,
+found upward from each message file, or named with `--config`. One loader serves the CLI, the hooks
+and the editor."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from pitchlint.terms import SEVERITIES, Profile, parse_channel, parse_profile, s
 
 KEYS = {"select", "ignore", "severity", "model", "packs", "fail-on", "fail-under", "hook", "per-file-ignores",
         "profile", "channel", "templates", "accept", "extend-select"} | DISCOVERY_KEYS
+# Looked for in each folder upward, in this order (as ruff takes .ruff.toml, ruff.toml, pyproject.toml)
+CONFIG_FILE_NAMES = (".pitchlint.toml", "pitchlint.toml", "pyproject.toml")
 HOOK_KEYS = {"fail-on", "fail-under", "include"}
 # What the pre-commit hook lints when the configuration does not say: e-mails, and drafts.
 DEFAULT_HOOK_INCLUDE = ("*.eml", "drafts/**/*.md", "drafts/**/*.txt")
@@ -127,6 +130,10 @@ def parse_config(data: dict[str, Any], where: str, base: Path) -> Config:
     templates = data.get("templates")
     if templates is not None and not isinstance(templates, str):
         raise ConfigError(where, "`templates` must be the path of a folder of Jinja templates")
+    if templates and not (base / templates).is_dir():
+        missing = "is not a folder" if (base / templates).exists() else "does not exist"
+        raise ConfigError(where, f"`templates = {templates!r}`: {base / templates} {missing} (it must be a "
+                                 "folder of Jinja templates)")
     return Config(
         path=where,
         root=str(base.resolve()),
@@ -177,8 +184,8 @@ def layered_config(project: Path | None, user: Path | None) -> Config:
 
 
 def nearest_config_file(directory: Path) -> Path | None:
-    """The project configuration at or above `directory`: `.pitchlint.toml`, else a
-    `pyproject.toml` with a `[tool.pitchlint]` table."""
+    """The project configuration at or above `directory`: `.pitchlint.toml`, else `pitchlint.toml`,
+    else a `pyproject.toml` with a `[tool.pitchlint]` table."""
     return _nearest_safe_config_file(directory)[0]
 
 
@@ -187,7 +194,7 @@ def _nearest_safe_config_file(directory: Path) -> tuple[Path | None, tuple[str, 
     for each one passed over on the way (a broken pyproject.toml that holds our table is an error)."""
     warnings: list[str] = []
     for folder in (directory, *directory.parents):
-        for candidate in (folder / ".pitchlint.toml", folder / "pyproject.toml"):
+        for candidate in (folder / name for name in CONFIG_FILE_NAMES):
             if not candidate.is_file():
                 continue
             if candidate.name == "pyproject.toml" and pyproject_table(candidate) is None:

@@ -18,6 +18,7 @@ from pitchlint.checks.paths import builtin_pack_dir
 from pitchlint.checks.selectors import covers
 from pitchlint.config.settings import Config
 from pitchlint.engine.report import FileReport
+from pitchlint.engine.rule_time import RULE_CPU_SECONDS, RuleOverran, run_budgeted
 from pitchlint.engine.score import score
 from pitchlint.errors import ConfigError, PitchlintError
 from pitchlint.reading.document import Document
@@ -83,6 +84,7 @@ class Engine:
         template_dirs += [str(Path(p) / "templates") for p in config.packs]
         template_dirs.append(str(builtin_pack_dir() / "templates"))
         self.render = renderer_for(tuple(template_dirs))
+        self.overran: set[str] = set()  # plug-in rules that ran past their time budget: not run again
 
     def analyze(self, documents: list[Document]) -> Iterator[Analysis]:
         """The analyses of `documents`, lazily. Each holds its spaCy Doc: inside a memory zone
@@ -98,13 +100,24 @@ class Engine:
         for rule in self.rules.values():
             if any(covers(selector, rule.id) for selector in ignored):
                 continue
+            if rule.id in self.overran:
+                internal.append(f"rule {rule.id} skipped: it ran past its time budget on an earlier message")
+                continue
             check = rule.check or KINDS[rule.kind]
             found: list[Finding] = []
             try:
                 context = RuleContext(analysis, rule, _render_or_note(self.render, rule, internal),
                                       profile, channel, document)
-                for item in check(context):
-                    found.append(_checked(item, len(analysis.text)))
+                size = len(analysis.text)
+                if rule.check is None:
+                    for item in check(context):
+                        found.append(_checked(item, size))
+                else:  # a plug-in's code: on a CPU budget (engine.rule_time)
+                    run_budgeted(lambda: (_checked(item, size) for item in check(context)), found)
+            except RuleOverran:
+                self.overran.add(rule.id)
+                internal.append(f"rule {rule.id} failed: it used more than {RULE_CPU_SECONDS:g} s of CPU on this "
+                                "message (does it loop without end?)")
             # a plug-in's bug must not hide the other rules' findings, nor end the run: a check that
             # calls sys.exit() or raises GeneratorExit has failed like one that raises anything else
             except (Exception, SystemExit, GeneratorExit) as exc:

@@ -15,7 +15,7 @@ from typing import Any
 from pitchlint.config.settings import Config
 from pitchlint.engine.core import Engine, engine_for
 from pitchlint.engine.report import FileReport
-from pitchlint.errors import InputError, PitchlintError
+from pitchlint.errors import ConfigError, InputError, PitchlintError
 from pitchlint.reading.document import MAX_CHARACTERS, Document
 from pitchlint.reading.read import make_document, read_document
 from pitchlint.terms import parse_channel
@@ -72,7 +72,11 @@ def config_for_record(config: Config, record: Record) -> Config:
         return config
     if not isinstance(record.channel, str):
         raise InputError(record.name, "the channel is not a string")
-    return dataclasses.replace(config, force_channel=parse_channel(record.channel, record.name))
+    try:
+        channel = parse_channel(record.channel, record.name)
+    except ConfigError as error:  # the message's own setting, as a bad front-matter channel is
+        raise InputError(record.name, error.reason) from None
+    return dataclasses.replace(config, force_channel=channel)
 
 
 def lint_records(config: Config, records: list[Record]) -> list[Result]:

@@ -4,6 +4,7 @@ asks), and its data as the JSON contract gives it (docs/cli.md, "JSON output"), 
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +30,12 @@ class FileReport:
     goals: list[Stretch] = field(default_factory=list)  # sentences that state what the writer wants
     notes: list[str] = field(default_factory=list)
     internal_errors: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # each finding knows its line and column, the same as the JSON report gives
+        self.findings = [dataclasses.replace(f, line=row["line"], column=row["column"], end_line=row["end_line"],
+                                             end_column=row["end_column"])
+                         for f, row in zip(self.findings, finding_positions(self), strict=True)]
 
     @property
     def verdict(self) -> str:

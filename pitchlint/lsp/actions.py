@@ -36,7 +36,6 @@ class Target:
     version: int | None
     path: str | None  # None for a buffer that is not a file: nothing to name in per-file-ignores
     document_changes: bool  # the client takes versioned edits and file operations
-    can_create: bool  # ... including creating a file
     encoding: str = "utf-16"  # the position encoding agreed at initialize
 
 
@@ -100,13 +99,14 @@ def _config_workspace_edit(edit: ConfigEdit, target: Target,
                            held: tuple[str, int | None] | None) -> types.WorkspaceEdit:
     uri = from_fs_path(str(edit.path))
     if edit.create:
+        # Always with CreateFile: a plain edit to a file that does not exist leaves the editor a
+        # hidden, unsaved buffer. A client that advertises no file operations may refuse it, and
+        # then says so, which is better than a configuration that silently never reaches the disk.
         insert = types.TextEdit(types.Range(types.Position(0, 0), types.Position(0, 0)), edit.text)
-        if target.can_create:
-            return types.WorkspaceEdit(document_changes=[
-                types.CreateFile(uri=uri, options=types.CreateFileOptions(overwrite=False, ignore_if_exists=True)),
-                types.TextDocumentEdit(types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=None), [insert]),
-            ])
-        return types.WorkspaceEdit(changes={uri: [insert]})
+        return types.WorkspaceEdit(document_changes=[
+            types.CreateFile(uri=uri, options=types.CreateFileOptions(overwrite=False, ignore_if_exists=True)),
+            types.TextDocumentEdit(types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=None), [insert]),
+        ])
     if held is not None:
         text, version = held
     else:

@@ -115,13 +115,11 @@ async def code_action(ls: PitchlintServer, params: types.CodeActionParams) -> li
     end = positions.offset(params.range.end.line, params.range.end.character)
     document = ls.open_document(uri)
     path = ls.message_path(uri, document.language_id if document else None)
-    operations = _get(ls.client_capabilities, "workspace", "workspace_edit", "resource_operations") or []
     target = Target(
         uri=uri,
         version=linted.version,
         path=None if path.startswith("<") else path,
         document_changes=bool(_get(ls.client_capabilities, "workspace", "workspace_edit", "document_changes")),
-        can_create=types.ResourceOperationKind.Create in operations,
         encoding=ls.encoding,
     )
 

@@ -25,12 +25,13 @@ from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
 
+from pitchlint.config.settings import CONFIG_FILE_NAMES as PROJECT_CONFIG_NAMES
 from pitchlint.engine.core import available_rules
 from pitchlint.errors import PitchlintError
 from pitchlint.lsp.diagnostics import to_diagnostics
 from pitchlint.lsp.linting import Outcome, lint_buffer, warm_up
 from pitchlint.lsp.positions import PositionMap
-from pitchlint.lsp.settings import Settings, parse_settings
+from pitchlint.lsp.settings import Settings, file_config, parse_settings
 from pitchlint.version import __version__
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
 LintKey = tuple[str, int | None, int, bool]  # (uri, version, generation, fresh)
 
 logger = logging.getLogger(__name__)
-CONFIG_FILE_NAMES = {".pitchlint.toml", "pyproject.toml"}
+CONFIG_FILE_NAMES = set(PROJECT_CONFIG_NAMES)
 SUFFIX_FOR_LANGUAGE = {"markdown": ".md", "mail": ".eml", "email": ".eml"}
 STALE_RETRIES = 3  # times a lint whose document changed before its turn is retried on the newer text
 MAX_LOGGED = 500  # distinct log lines remembered, so a broken rule is not logged on every keystroke
@@ -151,21 +152,35 @@ class PitchlintServer(LanguageServer):
         if unknown:
             self.log(f"pitchlint: ignoring unknown settings: {', '.join(sorted(unknown))}", types.MessageType.Warning)
         strangers = self._unknown_rules(settings.named_rules())
-        if strangers:
-            self.window_show_message(types.ShowMessageParams(types.MessageType.Warning, (
+        if strangers:  # a typo in `select` would turn every diagnostic off: keep what worked
+            self.window_show_message(types.ShowMessageParams(types.MessageType.Error, (
                 f"pitchlint: the editor settings name unknown rule ids ({', '.join(dict.fromkeys(strangers))}); "
-                "they apply only where a rule pack in the configuration defines them")))
+                "no rule pack of the open documents defines them, so the previous settings stay in force")))
+            return False
         self.settings = settings
         return True
 
-    @staticmethod
-    def _unknown_rules(named: list[str]) -> list[str]:
+    def _unknown_rules(self, named: list[str]) -> list[str]:
+        """The rule ids that neither the built-in rules, the plug-ins nor the packs configured for
+        the workspace's and the open documents' configurations define (a pack's rule is known only
+        where a configuration names its pack)."""
         if not named:
             return []  # and no need to load the rule pack yet
-        try:
-            known = available_rules(())
-        except PitchlintError:
-            return []  # a broken plug-in: every lint will say so
+        packs: set[tuple[str, ...]] = {()}
+        root = self.workspace.root_path  # at start-up no document is open yet: the workspace's own
+        places = [str(Path(root) / "settings.txt")] if root else []
+        places += [to_fs_path(uri) or "" for uri in list(self.workspace.text_documents) if uri.startswith("file:")]
+        for path in filter(None, places):
+            try:
+                packs.add(file_config(path).packs)
+            except PitchlintError:
+                continue  # its lint says what is wrong with its configuration
+        known: set[str] = set()
+        for chosen in packs:
+            try:
+                known |= set(available_rules(chosen))
+            except PitchlintError:
+                return []  # a broken pack or plug-in: every lint will say so
         return [rule for rule in named if rule not in known]
 
     @property

@@ -1,10 +1,10 @@
 """Bounded work on any message: checks on the prose before it reaches the tokenizer.
 
 spaCy's tokenizer strips prefix and suffix characters one at a time from a stretch without
-spaces, so a stretch of punctuation, symbols or emoji costs the square of its length (32 KB of
-`=` took 147 s). Such a run is shortened, in the prose only, to its first MAX_RUN characters;
-the rest is blanked with spaces, so the prose keeps the file's length and every offset still
-points into the file as read. The writer is told in a note.
+spaces, so a stretch of punctuation, symbols, emoji or underscores costs the square of its
+length (32 KB of `=` took 147 s, 30,000 `_` minutes). Such a run is shortened, in the prose only,
+to its first MAX_RUN characters; the rest is blanked with spaces, so the prose keeps the file's
+length and every offset still points into the file as read. The writer is told in a note.
 
 The rest of the pipeline is linear in the number of tokens, at about 0.1-0.3 ms a token here, so
 a message with more tokens than any message needs (a list of 50,000 one-letter lines) is refused
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 MAX_RUN = 64  # characters of a run of punctuation/symbols analysed; a separator line is shorter
 MAX_TOKENS = 30_000  # a message of 100,000 characters of ordinary prose has about 27,000
-_RUN = re.compile(r"[^\w\s]{%d,}" % (MAX_RUN + 1))
+_RUN = re.compile(r"(?:[^\w\s]|_){%d,}" % (MAX_RUN + 1))  # `_` is a word character to `re`, not to spaCy
 _TOKEN = re.compile(r"\w+|[^\w\s]|\s{2,}|\n")  # a spaCy token each, at least
 
 

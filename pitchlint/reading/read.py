@@ -8,8 +8,11 @@ which keeps that promise for plain messages and says so in a note when it cannot
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from pitchlint.errors import InputError
 from pitchlint.reading.bounds import bounded
@@ -37,7 +40,7 @@ def read_document(path: str | Path, data: bytes | None = None, mail: bool = Fals
         if p.is_dir():
             raise InputError(name, "is a directory, not a message file")
         try:
-            with p.open("rb") as stream:
+            with _open_regular(p, name) as stream:
                 data = read_limited(stream, name)
         except FileNotFoundError:
             raise InputError(name, "no such file") from None
@@ -51,6 +54,32 @@ def read_document(path: str | Path, data: bytes | None = None, mail: bool = Fals
     text, notes = decode(data, name)
     _check_size(len(text), name)
     return make_document(text, name, notes)
+
+
+_NOT_REGULAR = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"),
+                (stat.S_ISBLK, "a device"))
+
+
+def _open_regular(path: Path, name: str) -> BinaryIO:
+    """The file opened for reading if it is a regular file. Opened without blocking, then checked:
+    reading a named pipe waits for a writer forever, a device may never end."""
+    _check_regular(os.stat(path).st_mode, name)  # a socket cannot even be opened
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        _check_regular(os.fstat(descriptor).st_mode, name)  # what was opened, if it changed since
+    except InputError:
+        os.close(descriptor)
+        raise
+    if hasattr(os, "set_blocking"):
+        os.set_blocking(descriptor, True)
+    return os.fdopen(descriptor, "rb")
+
+
+def _check_regular(mode: int, name: str) -> None:
+    if not stat.S_ISREG(mode):
+        what = next((kind for test, kind in _NOT_REGULAR if test(mode)), "not a regular file")
+        raise InputError(name, f"is {what}, not a message file; pitchlint reads files, or standard input "
+                               "given as -")
 
 
 def _mail_document(data: bytes, name: str) -> Document:

@@ -7,6 +7,13 @@ or number bigger than a rewrite could need, checked before the work is done wher
 steps (template lines executed, counted by a trace function while the template runs, so nested
 loops end after a fixed amount of work on any machine), and output (the rendered text's length).
 The step budget is a count, not a clock, so a render that passes does so everywhere.
+
+Sizes are weights, not lengths: `[[1]*10000]*10000` is a list of 10,000 items, but printing it,
+joining it or dumping it to JSON is C code that walks all 100,000,000 of its leaves. A value's
+weight counts every item of every container inside it (a shared inner list once per place it
+appears, as printing it would), and every value is weighed before it is printed (`{{ }}`, `~`),
+filtered, passed to a call or combined by an operator. Weighing walks each distinct container
+once and counts towards the render's step budget, so it cannot become the unbounded work itself.
 """
 
 from __future__ import annotations
@@ -14,10 +21,13 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Iterable, Mapping
+from contextvars import ContextVar
 from types import FrameType
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.environment import Template
+from jinja2.nodes import Concat
 from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import Namespace
@@ -38,10 +48,64 @@ class TemplateBudgetError(RuntimeError):
 
 
 def _size(value: object) -> int:
-    return len(value) if isinstance(value, (str, bytes, list, tuple, dict, set)) else 0
+    return len(value) if isinstance(value, (str, bytes, list, tuple, dict, set, frozenset)) else 0
 
 
-def _check_size(value: _T, what: str) -> _T:
+_CONTAINERS = (list, tuple, dict, set, frozenset)
+_render_steps: ContextVar[_StepCounter | None] = ContextVar("pitchlint_render_steps", default=None)
+
+
+def weight(value: object, limit: int = MAX_SIZE) -> int:
+    """The items and characters printing `value` would produce, counted as far as `limit` + 1:
+    containers are walked (each distinct one once, its weight remembered), strings count their
+    length, anything else 1. The walk counts towards the current render's step budget."""
+    if not isinstance(value, _CONTAINERS):
+        return max(1, _size(value))
+    known: dict[int, int] = {}
+    on_stack: set[int] = set()
+    visits = 0
+
+    def walk(item: object) -> int:
+        nonlocal visits
+        if not isinstance(item, _CONTAINERS):
+            return max(1, _size(item))
+        key = id(item)
+        if key in known:
+            return known[key]
+        if key in on_stack:  # a list that holds itself prints as [...]
+            return 1
+        visits += 1 + len(item)
+        if visits > limit:
+            raise _OverWeight
+        on_stack.add(key)
+        children = (x for pair in item.items() for x in pair) if isinstance(item, dict) else iter(item)
+        total = 1
+        for child in children:
+            total += walk(child)
+            if total > limit:
+                raise _OverWeight
+        on_stack.discard(key)
+        known[key] = total
+        return total
+
+    try:
+        return walk(value)
+    except (_OverWeight, RecursionError):
+        return limit + 1
+    finally:
+        counter = _render_steps.get()
+        if counter is not None:
+            counter.add(visits)
+
+
+class _OverWeight(Exception):
+    pass
+
+
+def _check_size(value: _T, what: str, deep: bool = True) -> _T:
+    if deep and isinstance(value, _CONTAINERS) and weight(value) > MAX_SIZE:
+        raise TemplateBudgetError(f"{what} would hold more than {MAX_SIZE:,} items, counting nested ones "
+                                  f"(the limit is {MAX_SIZE:,})")
     if _size(value) > MAX_SIZE:
         raise TemplateBudgetError(f"{what} would be {_size(value):,} long (the limit is {MAX_SIZE:,})")
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 256:
@@ -51,6 +115,7 @@ def _check_size(value: _T, what: str) -> _T:
 
 def _check_arguments(args: Iterable[object], kwargs: Mapping[str, object], what: str) -> None:
     for value in (*args, *kwargs.values()):
+        _check_size(value, f"a value given to {what}")
         if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_NUMBER_ARGUMENT:
             raise TemplateBudgetError(f"{what} was given {value:,} (the limit is {MAX_NUMBER_ARGUMENT:,})")
         if isinstance(value, str) and what.endswith("format") and _WIDE_FORMAT.search(value):
@@ -73,23 +138,36 @@ class BudgetedEnvironment(SandboxedEnvironment):
         super().__init__(*args, **kwargs)
         for name, function in list(self.filters.items()):
             self.filters[name] = _budgeted_filter(name, function)
+        self.code_generator_class = _WeighingCodeGenerator
+        self.finalize = self.weighed_output
+
+    @staticmethod
+    def weighed_output(value: object) -> object:
+        """What `{{ value }}` prints, weighed before Jinja turns it into text."""
+        return _check_size(value, "a value the template prints")
+
+    @staticmethod
+    def weighed_join(values: Iterable[object]) -> str:
+        """`a ~ b`: each piece weighed before it becomes text."""
+        return "".join(str(_check_size(value, "a value joined with ~")) for value in values)
 
     # What a template computes is any Python value: these overrides take and give objects
     def call_binop(self, context: Context, operator: str, left: object, right: object) -> object:
         if operator == "*":
             for count, other in ((right, left), (left, right)):
-                if isinstance(count, int) and _size(other) and _size(other) * count > MAX_SIZE:
+                if isinstance(count, int) and _size(other) and weight(other) * count > MAX_SIZE:
                     raise TemplateBudgetError(f"repeating a value {count:,} times is over the size limit")
         elif operator == "**":
             if isinstance(right, (int, float)) and isinstance(left, (int, float)) and abs(left) > 1 and right > 256:
                 raise TemplateBudgetError(f"raising to the power {right:,} is over the size limit")
-        elif operator == "+" and _size(left) + _size(right) > MAX_SIZE:
+        elif operator == "+" and weight(left) + weight(right) > MAX_SIZE:
             raise TemplateBudgetError("joining these values is over the size limit")
         elif operator == "%" and isinstance(left, str) and _WIDE_FORMAT.search(left):
             raise TemplateBudgetError("a %-format with a field width that is too wide")
         return _check_size(super().call_binop(context, operator, left, right), f"the result of {operator!r}")
 
-    def call(self, context: Context, obj: object, *args: object, **kwargs: object) -> object:
+    # positional-only: a template's own keywords (`dict(obj=1)`) must not collide with these names
+    def call(self, context: Context, obj: object, /, *args: object, **kwargs: object) -> object:
         what = getattr(obj, "__qualname__", None) or getattr(obj, "__name__", None) or type(obj).__name__
         _check_arguments(args, kwargs, what)
         owner = getattr(obj, "__self__", None)
@@ -107,6 +185,7 @@ class BudgetedEnvironment(SandboxedEnvironment):
         """Render with the step and output budgets; raises TemplateBudgetError past them."""
         counter = _StepCounter(self)
         previous = sys.gettrace()
+        token = _render_steps.set(counter)
         sys.settrace(counter.on_call)
         try:
             pieces: list[str] = []
@@ -119,13 +198,26 @@ class BudgetedEnvironment(SandboxedEnvironment):
             return "".join(pieces)
         finally:
             sys.settrace(previous)
+            _render_steps.reset(token)
+
+
+class _WeighingCodeGenerator(CodeGenerator):
+    """Compiles `a ~ b` to the environment's weighing join instead of Jinja's `str_join`, which
+    would turn any value into text unchecked (templates here never autoescape)."""
+
+    def visit_Concat(self, node: Concat, frame: Frame) -> None:
+        self.write("environment.weighed_join((")
+        for argument in node.nodes:
+            self.visit(argument, frame)
+            self.write(", ")
+        self.write("))")
 
 
 def _budgeted_filter(name: str, function: Callable[..., object]) -> Callable[..., object]:
     skip = 2 if hasattr(function, "jinja_pass_arg") else 1  # the context, then the value filtered
 
     def budgeted(*args: object, **kwargs: object) -> object:
-        _check_arguments(args[skip:], kwargs, f"the {name} filter")
+        _check_arguments(args[skip - 1:], kwargs, f"the {name} filter")
         if name == "format" and len(args) >= skip and _WIDE_FORMAT.search(str(args[skip - 1])):
             raise TemplateBudgetError("a format with a field width that is too wide")
         if name == "replace" and len(args) >= skip + 2 and \
@@ -154,15 +246,19 @@ class _StepCounter:
             return self.on_line
         return None
 
+    def add(self, steps: int) -> None:
+        self.steps += steps
+        if self.steps > MAX_STEPS:
+            raise TemplateBudgetError(f"the template ran more than {MAX_STEPS:,} steps")
+
     def on_line(self, frame: FrameType, event: str, arg: object) -> TraceFunction:
         if event != "line":
             return self.on_line
-        self.steps += 1
-        if self.steps > MAX_STEPS:
-            raise TemplateBudgetError(f"the template ran more than {MAX_STEPS:,} steps")
+        self.add(1)
         for value in frame.f_locals.values():
             if isinstance(value, Namespace):
                 for item in object.__getattribute__(value, "_Namespace__attrs").values():
-                    _check_size(item, "a value the template holds")
-            _check_size(value, "a value the template holds")
+                    _check_size(item, "a value the template holds", deep=False)
+            # lengths only, each line: a heavy value is weighed where it is used
+            _check_size(value, "a value the template holds", deep=False)
         return self.on_line

@@ -204,7 +204,7 @@ def test_the_editors_rewrite_lands_on_the_ask_in_a_buffer_with_crlf_or_cr(newlin
     linted = Linted(version=1, text=text, generation=0, outcome=outcome, positions=PositionMap(outcome.text),
                     result_id="1")
     assert linted.offsets_match_buffer
-    target = Target(uri="untitled:1", version=1, path=None, document_changes=False, can_create=False)
+    target = Target(uri="untitled:1", version=1, path=None, document_changes=False)
     [rewrite] = [a for a in code_actions(linted, 0, len(text), target, lambda uri: None) if "Rewrite" in a.title]
     [edit] = rewrite.edit.changes["untitled:1"]
     buffer = PositionMap(text)

@@ -276,7 +276,11 @@ def test_ignore_action_creates_a_configuration_when_there_is_none(lsp, tmp_path)
     actions = lsp.run(lsp.client.text_document_code_action_async(types.CodeActionParams(
         types.TextDocumentIdentifier(uri), vague.range, types.CodeActionContext(diagnostics=[vague]))))
     ignore = next(a for a in actions if a.title.startswith("Ignore vague-ask"))
-    (edit,) = ignore.edit.changes[(tmp_path / ".pitchlint.toml").as_uri()]
+    created = (tmp_path / ".pitchlint.toml").as_uri()
+    create, change = ignore.edit.document_changes  # the file is created, not edited as a hidden buffer
+    assert isinstance(create, types.CreateFile) and create.uri == created and not create.options.overwrite
+    assert change.text_document.uri == created
+    (edit,) = change.edits
     assert tomllib.loads(edit.new_text) == {"per-file-ignores": {"first.md": ["vague-ask"]}}
 
 
@@ -355,6 +359,29 @@ def test_configuration_change_relints_open_documents(lsp):
         lsp.client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings={"pitchlint": {}}))
         after = lsp.run(lsp.diagnostics(uri, 1, since))
     assert {d.severity for d in after if d.code == "vague-ask"} == {types.DiagnosticSeverity.Warning}
+
+
+def test_settings_that_name_no_known_rule_are_refused_and_the_last_good_ones_kept(lsp):
+    uri = (lsp.folder / "typo.txt").as_uri()
+    lsp.open(uri, VAGUE)
+    assert "vague-ask" in {d.code for d in lsp.run(lsp.diagnostics(uri, 1))}
+    try:
+        lsp.client.workspace_did_change_configuration(types.DidChangeConfigurationParams(
+            settings={"pitchlint": {"severity": {"vague-ask": "error"}}}))
+        lsp.run(lsp.wait(lambda: lsp.published[uri] and any(
+            d.code == "vague-ask" and d.severity == types.DiagnosticSeverity.Error
+            for d in lsp.published[uri][-1].diagnostics)))
+        logged = len(lsp.logs)
+        lsp.client.workspace_did_change_configuration(types.DidChangeConfigurationParams(
+            settings={"pitchlint": {"select": ["no-such-rule"]}}))  # would turn every diagnostic off
+        shown = lsp.run(lsp.wait(lambda: [m for m in lsp.logs[logged:] if "no-such-rule" in m.message]))
+        assert shown[-1].type == types.MessageType.Error
+        assert "the previous settings stay in force" in shown[-1].message
+        lsp.change(uri, 2, whole(VAGUE + "\n"))
+        kept = lsp.run(lsp.diagnostics(uri, 2))
+        assert {d.severity for d in kept if d.code == "vague-ask"} == {types.DiagnosticSeverity.Error}
+    finally:
+        lsp.client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings={"pitchlint": {}}))
 
 
 def test_changes_are_debounced(lsp):

@@ -1,0 +1,282 @@
+"""Issue 19, "Work that is not bounded": each input here once took minutes or gigabytes. Through the
+command line, each one now lints, or is refused with a one-line error, within the bound of
+tests/hostile/bounded.py (5 s of CPU, 300 MB peak)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from .bounded import CPU_SECONDS, KILL_AFTER, PEAK_MB, pitchlint, run_measured
+from .cases import VAGUE
+from .rawlsp import INITIALIZE, RawServer, frame, notification, request
+
+DOCS = '[docs]\nwhat = "w"\nwhy = "y"\nexample = "e"\nuse_instead = "u"\noptions = "o"\n'
+NESTED = "[[[1]*10000]*10000]*10000"  # a list of 10,000 items whose printing walks 10**12 of them
+
+
+def pack_rule(options: str, message: str = "m") -> str:
+    return (f'id = "house-rule"\nkind = "phrase"\nseverity = "warning"\nsummary = "s"\nmessage = "{message}"\n'
+            f"[options]\n{options}\n{DOCS}")
+
+
+def with_template(body: str) -> dict[str, str]:
+    return {".pitchlint.toml": 'templates = "tpl"\n', "tpl/vague-ask.j2": body}
+
+
+def with_pack(files: dict[str, str]) -> dict[str, str]:
+    return {".pitchlint.toml": 'packs = ["pack"]\n', **{f"pack/{name}": text for name, text in files.items()}}
+
+
+@dataclass(frozen=True)
+class Hostile:
+    name: str
+    message: str
+    suffix: str = ".txt"
+    files: dict[str, str] = field(default_factory=dict)
+    exit: int = 1
+    says: str = ""  # words the output must hold
+    blames: str = ""  # the file an error names, if not the message: a pack's file
+
+
+def billion_laughs(last: str) -> str:
+    """Front matter whose tenth line stands for 9**10 values through nested aliases."""
+    lines = ["a: &a [" + ", ".join(['"lol"'] * 9) + "]"]
+    lines += [f"{new}: &{new} [" + ", ".join([f"*{old}"] * 9) + "]" for old, new in zip("abcdefghi", "bcdefghij")]
+    return "---\n" + "\n".join([*lines, last]) + "\n---\n" + VAGUE
+
+
+MIME_PARTS = "".join("--b\nContent-Type: text/plain\n\nx\n" for _ in range(20_000))
+RFC2231 = "".join(f"; name*{i}*=utf-8''a%41" for i in range(20_000))
+
+CASES = [
+    Hostile("encoded-word-subject", "From: a@b.c\nSubject: " + "=?utf-8?q?a?= " * 50_000 + "\n\nAny leads?\n",
+            ".eml", exit=2, says="Subject field is 700,000 characters long"),
+    Hostile("mime-20000-parts", "From: a@b.c\nSubject: hi\nMIME-Version: 1.0\nContent-Type: multipart/mixed; "
+            "boundary=b\n\n" + MIME_PARTS + "--b--\n", ".eml", exit=2, says="more than 500 MIME parts"),
+    Hostile("rfc2231-parameters", "From: a@b.c\nSubject: hi\nMIME-Version: 1.0\nContent-Type: text/plain"
+            + RFC2231 + "\n\n" + VAGUE, ".eml", exit=2, says="Content-Type field is 488,900 characters long"),
+    Hostile("template-prints-nested-list", VAGUE, files=with_template("{{ %s }}" % NESTED), exit=2,
+            says="TemplateBudgetError"),
+    Hostile("template-joins-nested-list", VAGUE, files=with_template("{{ (%s)|join }}" % NESTED), exit=2,
+            says="TemplateBudgetError"),
+    Hostile("template-dumps-nested-list", VAGUE, files=with_template("{{ (%s)|tojson }}" % NESTED), exit=2,
+            says="TemplateBudgetError"),
+    Hostile("markdown-underscore-runs", "_" * 30_000 + "a" + "_" * 30_000 + "\n\n" + VAGUE, ".md",
+            says="was cut to its first 64"),
+    Hostile("markdown-unclosed-comments", "<!--" * 24_000 + "\n\n" + VAGUE, ".md", says="vague-ask"),
+    Hostile("markdown-unclosed-links", "[a](" * 20_000, ".md", exit=2, says="words, marks and line breaks"),
+    Hostile("markdown-backtick-run", "Hi " + "`" * 30_000 + "\n\n" + VAGUE, ".md", says="was cut to its first 64"),
+    Hostile("pack-lexicon-200000-lines", VAGUE, files=with_pack(
+        {"lexicons/roles.txt": "".join(f"role{i} manager\n" for i in range(200_000))}), exit=2,
+        says="lexicon is over 512 KB", blames="pack/lexicons/roles.txt"),
+    Hostile("pack-lexicon-6000-terms", VAGUE, files=with_pack({"lexicons/sectors.txt": "".join(
+        f"s{i}\n" for i in range(6_000))}), exit=2, says="lexicon has 6,000 terms",
+        blames="pack/lexicons/sectors.txt"),
+    Hostile("pack-regex-nested-5000-deep", VAGUE, files=with_pack({"r.toml": pack_rule(
+        'regex = true\nphrases = ["' + "(" * 5_000 + "a" + ")" * 5_000 + '"]')}), exit=2,
+        says="nested more than 20 deep", blames="pack/r.toml"),
+    Hostile("pack-regex-repeats-a-million", VAGUE, files=with_pack({"r.toml": pack_rule(
+        'regex = true\nphrases = ["(?:a{1000}){1000}"]')}), exit=2, says="counted repeats come to more than 10,000",
+        blames="pack/r.toml"),
+    Hostile("pack-phrases-400000-characters", VAGUE, files=with_pack({"r.toml": pack_rule(
+        "regex = true\nphrases = [" + ", ".join(f'"p{i:03} ' + "x" * 196 + '"' for i in range(1_000)) + "]")}),
+        exit=2, says="20,000 characters in all",
+        blames="pack/r.toml"),
+    Hostile("pack-message-99999999-wide", VAGUE + "Sorry to bother you.\n", files=with_pack({"r.toml": pack_rule(
+        'phrases = ["sorry to bother you"]', message="{phrase:>99999999}")}), exit=2, says="wider than 200 characters",
+        blames="pack/r.toml"),
+    Hostile("front-matter-billion-laughs", billion_laughs("channel: *j"), ".md", exit=2, says="a YAML alias"),
+    Hostile("front-matter-laughs-in-profile", billion_laughs("profile: {roles: *j}"), ".md", exit=2,
+            says="a YAML alias"),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_cli_within_the_bound(case: Hostile, tmp_path: Path) -> None:
+    for name, text in case.files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    message = tmp_path / f"{case.name}{case.suffix}"
+    message.write_text(case.message)
+    run = run_measured(pitchlint("check", str(message)), tmp_path)
+    assert not run.within_bound(), run.within_bound()
+    assert run.status == case.exit, run.output[-2000:]
+    assert case.says in run.output, run.output[-2000:]
+    if case.exit == 2:  # the reason is said once, on one line, naming the file
+        reasons = [line for line in run.stderr.splitlines() if case.says in line]
+        blamed = str(tmp_path / case.blames) if case.blames else str(message)
+        assert len(reasons) == 1 and reasons[0].startswith(f"pitchlint: {blamed}") and len(reasons[0]) < 400, \
+            run.stderr
+
+
+@pytest.mark.parametrize("kind", ["fifo", "socket", "device"])
+def test_only_regular_files_are_read(kind: str, tmp_path: Path) -> None:
+    """A named pipe blocked the run forever waiting for a writer; a device may never end."""
+    import os
+    import socket
+
+    path = tmp_path / kind
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "socket":
+        listener = socket.socket(socket.AF_UNIX)
+        listener.bind(str(path))
+    else:
+        path = Path("/dev/null")
+    run = run_measured(pitchlint("check", str(path)), tmp_path)
+    assert not run.within_bound(), run.within_bound()
+    words = {"fifo": "is a named pipe (FIFO), not a message file", "socket": "is a socket, not a message file",
+             "device": "is a device, not a message file"}[kind]
+    assert run.status == 2 and run.stderr == f"pitchlint: {path}: {words}; pitchlint reads files, or standard " \
+                                             "input given as -\n", run.output
+
+
+LOOPING_PLUGIN = """
+from pitchlint.rulepack import Rule
+
+
+def check(ctx):
+    yield ctx.finding(0, 2, "found before the loop")
+    while True:  # and it swallows what it can
+        try:
+            sum(range(1000))
+        except Exception:
+            pass
+
+
+DOCS = dict(what="w", why="y", example="e", use_instead="u", options="none")
+RULES = [Rule(id="loops-forever", kind="python", severity="warning", summary="s", message="", check=check,
+              docs=DOCS)]
+"""
+
+
+def test_a_plug_in_rule_that_loops_forever_runs_out_of_time(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    dist = site / "looping_rule-0.1.dist-info"
+    dist.mkdir(parents=True)
+    (site / "looping_rule.py").write_text(LOOPING_PLUGIN)
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: looping-rule\nVersion: 0.1\n")
+    (dist / "entry_points.txt").write_text("[pitchlint.rules]\nloop = looping_rule:RULES\n")
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(VAGUE)
+    run = run_measured(pitchlint("check", "--format", "json", "a.txt", "b.txt"), tmp_path,
+                       env={"PYTHONPATH": str(site)})
+    assert not run.within_bound(), run.within_bound()
+    assert run.status == 2, run.output
+    import json
+
+    first, second = json.loads(run.stdout)["files"]
+    assert first["internal_errors"] == ["rule loops-forever failed: it used more than 2 s of CPU on this message "
+                                        "(does it loop without end?)"]
+    assert [f["message"] for f in first["findings"] if f["rule"] == "loops-forever"] == ["found before the loop"]
+    assert second["internal_errors"] == ["rule loops-forever skipped: it ran past its time budget on an earlier "
+                                         "message"]
+    assert {f["rule"] for f in second["findings"]} >= {"vague-ask"}
+
+
+def corpus_prose(characters: int) -> str:
+    """Real messages from the corpus, one after another, up to `characters`: ordinary prose with a
+    writer's vocabulary (it once peaked at 371 MB)."""
+    corpus = Path(__file__).resolve().parents[2] / "corpus"
+    text = ""
+    for path in sorted(corpus.glob("*.txt")):
+        text += path.read_text(encoding="utf-8") + "\n\n"
+        if len(text) >= characters:
+            break
+    return text[:characters]
+
+
+CASES.append(Hostile("ordinary-prose-100000-characters", corpus_prose(99_000 - len(VAGUE)) + "\n\n" + VAGUE,
+                     says="vague-ask"))
+LANGUAGE = {".txt": "plaintext", ".md": "markdown", ".eml": "mail"}
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+def peak_mb(pid: int) -> float:
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(next(line for line in status.splitlines() if line.startswith("VmHWM")).split()[1]) / 1024
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the server's CPU time from /proc")
+def test_language_server_within_the_bound(tmp_path: Path) -> None:
+    """One server for every case, as an editor keeps it: each document costs at most the bound in
+    CPU, the server's peak memory stays under it, and each gets its diagnostics."""
+    server = RawServer(tmp_path)
+    try:
+        server.send(frame({**INITIALIZE, "params": {**INITIALIZE["params"], "rootUri": tmp_path.as_uri()}}))
+        assert "result" in server.answer(0, timeout=60)
+        server.send(frame(notification("initialized")))
+        for n, case in enumerate(CASES, 1):
+            folder = tmp_path / case.name
+            for name, text in case.files.items():
+                (folder / name).parent.mkdir(parents=True, exist_ok=True)
+                (folder / name).write_text(text)
+            message = folder / f"{case.name}{case.suffix}"
+            message.parent.mkdir(parents=True, exist_ok=True)
+            message.write_text(case.message)
+            before = cpu_seconds(server.process.pid)
+            server.send(frame(notification("textDocument/didOpen", {"textDocument": {
+                "uri": message.as_uri(), "languageId": LANGUAGE[case.suffix], "version": 1, "text": case.message}})))
+            server.send(frame(request(n, "textDocument/diagnostic", {"textDocument": {"uri": message.as_uri()}})))
+            answer = server.answer(n, timeout=KILL_AFTER)
+            used, peak = cpu_seconds(server.process.pid) - before, peak_mb(server.process.pid)
+            assert used < CPU_SECONDS and peak < PEAK_MB, (case.name, used, peak)
+            assert answer["result"]["items"], (case.name, answer)
+            server.send(frame(notification("textDocument/didClose", {"textDocument": {"uri": message.as_uri()}})))
+    finally:
+        status = server.close()
+    assert status == 0
+    assert "Traceback" not in server.stderr.decode(errors="replace")
+
+
+def test_batch_within_the_bound(tmp_path: Path) -> None:
+    """The messages alone (no configuration of their own) as the rows of one `pitchlint batch`
+    run: every row comes out, linted or with its error; the run's peak memory keeps to the bound,
+    and its CPU time to the bound for each row (a run holds them all, and its start-up once)."""
+    import json
+
+    rows = [case for case in CASES if not case.files]
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps({"id": c.name, "path": f"{c.name}{c.suffix}", "text": c.message}) + "\n"
+                              for c in rows))
+    run = run_measured(pitchlint("batch", str(source), "-o", str(tmp_path / "out.jsonl")), tmp_path)
+    assert run.peak_mb < PEAK_MB and run.cpu_seconds < CPU_SECONDS * len(rows), (run.cpu_seconds, run.peak_mb)
+    assert "Traceback" not in run.output, run.output
+    out = {row["id"]: row for row in map(json.loads, (tmp_path / "out.jsonl").read_text().splitlines())}
+    assert set(out) == {c.name for c in rows}
+    for case in rows:
+        assert ("error" in out[case.name]) is (case.exit == 2), (case.name, out[case.name])
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_pre_commit_hook_within_the_bound(tmp_path: Path) -> None:
+    """The messages alone, staged as drafts in one commit: the hook blocks it (some are vague, some
+    cannot be linted), with its peak memory within the bound and its CPU within the bound for each."""
+    import subprocess
+
+    env = {"GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "T",
+           "GIT_COMMITTER_EMAIL": "t@example.com"}
+    rows = [case for case in CASES if not case.files]
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=tmp_path, check=True)
+    installed = subprocess.run(pitchlint("hook", "install", "--pre-commit"), cwd=tmp_path, capture_output=True)
+    assert installed.returncode == 0, installed.stderr
+    (tmp_path / "drafts").mkdir()
+    for case in rows:
+        (tmp_path / "drafts" / f"{case.name}{case.suffix}").write_text(case.message)
+    subprocess.run(["git", "add", "-A"], cwd=tmp_path, check=True)
+    run = run_measured(["git", "commit", "-q", "-m", "drafts"], tmp_path, env=env)
+    assert run.peak_mb < PEAK_MB and run.cpu_seconds < CPU_SECONDS * len(rows), (run.cpu_seconds, run.peak_mb)
+    assert "Traceback" not in run.output, run.output
+    head = subprocess.run(["git", "rev-parse", "-q", "--verify", "HEAD"], cwd=tmp_path, capture_output=True)
+    assert run.status != 0 and head.returncode != 0, run.output
+    for case in rows:
+        assert f"drafts/{case.name}{case.suffix}" in run.output, (case.name, run.output[-3000:])
