@@ -519,6 +519,12 @@ def _left_out(token: Token, words: Words) -> set[int]:
             return clause  # the writer's past: "I spent eight years at Amazon"
         if lower in words.leaving:
             return clause
+        if lower in BE and subject.lower_ in WRITERS:  # "I'm a fast learner", "we're a team of five": who they are
+            who = {t.i for c in token.children if c.dep_ == "attr" for t in c.subtree}
+            # ... but not a want hung from it: "I'm a designer wrapping up 4 years at X and hoping to move into Y"
+            wants = {t.i for w in token.doc if w.i in who and w.tag_.startswith("VB") and w.lower_ in words.want_verbs
+                     for t in w.subtree}
+            return who - wants
     elif subject.lower_ in READERS and not _conditional(token) and not any(c.tag_ == "MD" for c in token.children):
         if lower in READER_JOB or token.tag_ in PAST or (lower in BE and any(c.dep_ == "attr" for c in token.children)):
             return clause  # the reader's job: "you lead ops at X", "you're the operations director"

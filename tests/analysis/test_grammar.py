@@ -89,6 +89,8 @@ def test_items_listed_under_a_want_are_wanted(analyze):
     "We're building a scheduling tool for dental offices. Any advice for a first-time founder?",
     # a channel or an address is never a company
     "If you know anyone, send them to myname.dev or message me on LinkedIn.",
+    # who the writer is ("I'm a fast learner") is background, even in the sentence that asks
+    "I'm a fast learner and I'm open to anything, so if you know anyone I should talk to, I'd love an intro!",
     # money and time are never a company or a role ("3M", "HR"), and a job just taken is news
     "We've got 40 paying customers and we're raising a $3M seed. Any intros welcome!",
     "I'm setting up a paid 1-hr call. Anyone come to mind?",
