@@ -75,7 +75,8 @@ def render():
     return Renderer([builtin_pack_dir() / "templates"])
 
 
-SLOTS = dict(companies=[], roles=[], people=[], fields=[], openings=[], sectors=[], locations=[], reason="", ask="If you know anyone, let me know.")
+SLOTS = dict(companies=[], roles=[], people=[], fields=[], openings=[], sectors=[], locations=[], reason="",
+             role_example="", place_example="", ask="If you know anyone, let me know.")
 
 # (slots, what the rewrite's opening reads, per template)
 CASES = [
