@@ -47,7 +47,17 @@ class Stop(Exception):
     """The writer stopped the session (Ctrl-C, end of input, or a refusal to write)."""
 
 
-def say(message: str = "", colour: str | None = None, bold: bool = False, use_colour: bool = False) -> None:
+WIDTH = 78  # an 80-column terminal, with room for a screen reader's cursor
+
+
+def say(message: str = "", colour: str | None = None, bold: bool = False, use_colour: bool = False,
+        indent: int = 0) -> None:
+    """A line (wrapped to the terminal's 80 columns, later lines indented by `indent`) on standard
+    error; colour only adds emphasis, the words say everything."""
+    if message:
+        lead = " " * (len(message) - len(message.lstrip()))
+        message = click.wrap_text(message.strip(), WIDTH, initial_indent=lead,
+                                  subsequent_indent=" " * (indent or len(lead)), preserve_paragraphs=False)
     click.echo(click.style(message, fg=colour, bold=bold) if use_colour and (colour or bold) else message, err=True)
 
 
@@ -152,7 +162,7 @@ def _interactive(coach: Coach, state: State, use_colour: bool) -> Finished:
         for note in state.notes:
             say(f"  note: {note}", "yellow", use_colour=use_colour)
         _show(coach, state, finished, use_colour)
-        choice = _prompt("Accept it, edit it, or start the questions again? (accept/edit/again)", "accept")
+        choice = _prompt("Accept, edit, or ask again? (accept/edit/again)", "accept")
         if choice.lower().startswith("e"):
             edited = _prompt_prefilled("Your ask: ", finished.ask)
             finished = coach.finish_with(state, edited or finished.ask)
@@ -230,8 +240,8 @@ def _scripted(coach: Coach, state: State, given: dict[str, list[str]]) -> Finish
 def _show(coach: Coach, state: State, finished: Finished, use_colour: bool) -> None:
     before = coach.replaced_ask(state)
     say()
-    say("Before: " + (before or "(no ask)"), use_colour=use_colour)
-    say("After:  " + finished.ask, "green", bold=True, use_colour=use_colour)
+    say("Before: " + (before or "(no ask)"), use_colour=use_colour, indent=8)
+    say("After:  " + finished.ask, "green", bold=True, use_colour=use_colour, indent=8)
     was = finished.before
     now = finished.after
     change = f"{was.verdict} {was.score}/100 -> " if was else ""
@@ -293,8 +303,8 @@ def _save(options: CoachOptions, path: Path, answers: Answers, interactive: bool
     if options.save is None:
         if not interactive:
             return
-        if not click.confirm(f"Save your answers in {path}, so `pitchlint suggest` and your editor use them?",
-                             default=True, err=True):
+        say(f"Your profile ({path}) prefills `pitchlint suggest`, the hooks and your editor.", use_colour=use_colour)
+        if not click.confirm("Save these answers in it?", default=True, err=True):
             return
     written = save_answers(path, answers)
     say(f"pitchlint coach: saved {', '.join(written)} in {path}", use_colour=use_colour)

@@ -60,7 +60,7 @@ ACTION_LABELS = {
 QUESTIONS: dict[Slot, tuple[str, str]] = {  # (question, example answer); each fits an 80-column line
     "roles": ("Whom do you want to reach (a role, people who hire for ...)?",
               "supply chain managers, or people who hire data analysts"),
-    "companies": ("Which companies? Names, or a kind (fintechs, hospitals in Denver)",
+    "companies": ("Which companies? Names or a kind (e.g. hospitals in Denver)",
                   "REI or Patagonia, or regional hospital systems"),
     "sectors": ("Which sector or field?", "outdoor retail, or healthcare"),
     "reason": ("Why? One sentence a reader could repeat (a reason, a skill, a change)",
