@@ -90,11 +90,12 @@ def run_coach(options: CoachOptions) -> None:
     given.update({slot: values for slot, values in options.given.items() if values})
     scripted = bool(given) or options.answers_file is not None
     interactive = not scripted
-    if interactive and (options.file == "-" or not sys.stdin.isatty()):
-        where = "standard input is the draft" if options.file == "-" else "standard input is not a terminal"
-        _fail(f"{where}, so there is no one to ask: {HOW_TO_ANSWER}")
+    if interactive and options.file != "-" and not sys.stdin.isatty():
+        _fail(f"standard input is not a terminal, so there is no one to ask: {HOW_TO_ANSWER}")
     use_colour = _colour(options.color)
     draft, data = _read_draft(options.file)
+    if interactive and options.file == "-":
+        _answers_from_the_terminal()
     base = Path(options.file).resolve().parent if options.file not in (None, "-") else None
     config = load_config(options.config_path) if options.config_path else load_config(None, base=base)
     path = profile_path(options.profile)
@@ -111,6 +112,18 @@ def run_coach(options: CoachOptions) -> None:
         sys.exit(EXIT_INTERRUPTED)
 
 
+def _answers_from_the_terminal() -> None:
+    """With the draft read from standard input, the answers come from the terminal the command
+    runs in (`cat draft.txt | pitchlint coach -`): standard input becomes that terminal."""
+    try:
+        terminal = os.open("/dev/tty", os.O_RDWR)
+    except OSError:
+        _fail(f"standard input is the draft and there is no terminal to ask on: {HOW_TO_ANSWER}")
+    os.dup2(terminal, 0)
+    os.close(terminal)
+    sys.stdin = open(0, encoding=sys.stdin.encoding, errors="replace", closefd=False)  # noqa: SIM115
+
+
 def _colour(option: bool | None) -> bool:
     from pitchlint.cli.check import use_color
 
@@ -124,7 +137,9 @@ def _read_draft(file: str | None) -> tuple[Document | str, bytes | None]:
     if file is None:
         return "", None
     if file == "-":
-        return read_document("<stdin>", sys.stdin.buffer.read()), None
+        from pitchlint.reading.document import read_limited
+
+        return read_document("<stdin>", read_limited(sys.stdin.buffer, "<stdin>")), None
     try:
         data = Path(file).read_bytes()
     except IsADirectoryError:

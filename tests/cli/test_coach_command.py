@@ -35,6 +35,18 @@ def test_without_a_terminal_or_answers_it_says_how_to_give_them(tmp_path):
     assert result.stdout == b""
 
 
+def test_a_draft_on_standard_input_without_a_terminal_needs_answers(tmp_path):
+    env = {**os.environ, "NO_COLOR": "1", "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    result = subprocess.run([sys.executable, "-m", "pitchlint", "coach", "-"], input=CATTLE_CALL.encode(),
+                            capture_output=True, env=env, timeout=120, start_new_session=True)  # no terminal at all
+    assert result.returncode == 2
+    assert result.stderr.decode().startswith(
+        "pitchlint coach: standard input is the draft and there is no terminal to ask on: give the answers with")
+    with_answers = coach("coach", "-", "--role", "recruiters", "--company", "Stripe", home=tmp_path,
+                         stdin=CATTLE_CALL.encode())
+    assert "Do you know recruiters at Stripe who might talk" in with_answers.stdout.decode()
+
+
 def test_an_answers_file_gives_the_message_with_a_specific_ask(tmp_path):
     draft = tmp_path / "draft.txt"
     draft.write_text(CATTLE_CALL)

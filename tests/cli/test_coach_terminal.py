@@ -148,3 +148,19 @@ def test_a_file_changed_on_disk_meanwhile_is_not_overwritten(tmp_path):
     assert status == 1
     assert "Do you know recruiters at Stripe who might talk with me" in output
     assert draft.read_text() == "Any leads at all would help! (edited in another window)\n"
+
+
+def test_a_draft_from_standard_input_is_coached_on_the_terminal(tmp_path):
+    (tmp_path / "draft.txt").write_text("Any leads at all would help!\n")
+    env = {**os.environ, "NO_COLOR": "1", "XDG_CONFIG_HOME": str(tmp_path / "config"), "TERM": "dumb"}
+    command = f"cat draft.txt | {sys.executable} -m pitchlint coach - --no-save"
+    child = pexpect.spawn("/bin/sh", ["-c", command], env=env, cwd=str(tmp_path), encoding="utf-8",
+                          timeout=TIMEOUT, dimensions=(24, 80))
+    for prompt, answer in [("Whom do you want", "recruiters"), ("Which companies", "Stripe"), ("Why", "skip"),
+                           ("What should the reader do", ""), (r"\(accept/edit/again\)", "")]:
+        child.expect(prompt)
+        child.sendline(answer)
+    output, status = finish(child)
+    assert status == 0, output
+    assert output.rstrip().endswith("Do you know recruiters at Stripe who might talk with me for 20 minutes? "
+                                    "I'd be grateful for an introduction.")
