@@ -40,8 +40,10 @@ SLOTS: tuple[Slot, ...] = ("roles", "companies", "sectors", "reason", "action")
 TEMPLATE = "coach.j2"
 MAX_ANSWER = 300  # characters of one answer; a target or a reason is a phrase or a sentence
 SKIP_WORDS = {"skip", "-", "pass", "next"}
+# Answers that refuse to answer. The generic words ("anything", "anyone", "whatever") are not
+# repeated here: they come from the verdict's own set (Coach.generic).
 REFUSALS = {"no", "none", "nothing", "n/a", "na", "idk", "dunno", "not sure", "don't know", "i don't know",
-            "no idea", "whatever", "anything", "everything", "anyone", "anybody", "no one", "nobody", "?!"}
+            "no idea", "no one", "nobody"}
 
 # What the reader should do: the choices, each with the words that pick it.
 ACTIONS: dict[str, tuple[str, ...]] = {
@@ -143,6 +145,7 @@ class Draft:
     has_reason: bool
     replace: tuple[Fix, ...]  # where the new ask goes: its first ask (or after its last goal), later cattle calls out
     choices: dict[str, tuple[str, ...]] = field(default_factory=dict)  # per slot: its background's words
+    path: str = "draft.txt"  # its kind (plain text, Markdown, e-mail) for judging the result
 
 
 @dataclass(frozen=True)
@@ -199,16 +202,16 @@ class Coach:
 
     # --- reading
 
-    def _analyse(self, text: str | Document) -> tuple[Analysis, FileReport]:
-        document = text if isinstance(text, Document) else make_document(text, "draft.txt")
+    def _analyse(self, text: str | Document, path: str = "draft.txt") -> tuple[Analysis, FileReport]:
+        document = text if isinstance(text, Document) else make_document(text, path)
         with self.engine.memory_zone():
             [analysis] = list(self.engine.analyze([document]))
             report = self.engine.check(document, analysis)
             analysis = dataclasses.replace(analysis, doc=None)  # the Doc is not valid past the zone
         return analysis, report
 
-    def judge(self, text: str) -> Judged:
-        return Judged.of(self._analyse(text)[1])
+    def judge(self, text: str, path: str = "draft.txt") -> Judged:
+        return Judged.of(self._analyse(text, path)[1])
 
     def start(self, draft: str | Document) -> State:
         """Read the draft (its text, "" for none, or a document read from a file) and what it
@@ -226,7 +229,9 @@ class Coach:
             slot = TARGET_SLOTS.get(entity.label)
             if slot and not entity.is_target and entity.text not in choices.get(slot, ()):
                 choices[slot] = (*choices.get(slot, ()), entity.text)
-        return State(Draft(text, Judged.of(report), named, bool(analysis.context), _placement(analysis), choices))
+        path = draft.path if isinstance(draft, Document) else "draft.txt"
+        return State(Draft(text, Judged.of(report), named, bool(analysis.context), _placement(analysis), choices,
+                           path))
 
     # --- asking
 
@@ -313,7 +318,8 @@ class Coach:
         return self._done(state, "action", dataclasses.replace(state.answers, action=picked[0]))
 
     def _take_reason(self, state: State, answer: str, notes: tuple[str, ...]) -> State:
-        if answer.lower().strip(".!") in REFUSALS or len(answer.split()) < 3:
+        words = answer.lower().strip(".!").split()
+        if " ".join(words) in REFUSALS or len(words) < 3 or all(w in self.generic for w in words):
             return dataclasses.replace(state, note="A reason is a sentence a reader could repeat when they "
                                        "introduce you, e.g. \"" + QUESTIONS["reason"][1] + "\" (or skip).")
         sentence = answer[0].upper() + answer[1:]
@@ -396,7 +402,7 @@ class Coach:
         """The message with `ask` in place (the composed one, or the writer's edit of it), judged."""
         ask = " ".join(ask.split())
         message = _apply(state.draft.text, state.draft.replace, ask)
-        return Finished(ask, message, state.answers, state.draft.judged, self.judge(message))
+        return Finished(ask, message, state.answers, state.draft.judged, self.judge(message, state.draft.path))
 
     @staticmethod
     def replaced_ask(state: State) -> str:
