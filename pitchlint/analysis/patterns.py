@@ -94,20 +94,3 @@ def compile_patterns(vocab: Vocab, patterns: list[TokenPattern], source: Path,
             raise ConfigError(source, f"pattern {i + 1} is not valid ({exc})") from None
         captures[key] = [mask]
     return matcher, captures
-
-
-def generic_words(pack_dir: Path) -> frozenset[str]:
-    """The closed set of generic words the verdict uses ("anyone", "leads", "any", "a job"...): every
-    word the pack's GENERIC patterns (patterns/asks.jsonl) match, for a caller that checks a
-    phrase against the same set without parsing it."""
-    words: set[str] = set()
-    for entry in read_patterns(pack_dir / "patterns" / "asks.jsonl"):
-        if entry.get("label") != "GENERIC":
-            continue
-        for token in entry.get("pattern", []):
-            value = token.get("LOWER") if isinstance(token, dict) else None
-            if isinstance(value, str):
-                words.add(value)
-            elif isinstance(value, dict) and isinstance(value.get("IN"), list):
-                words.update(v for v in value["IN"] if isinstance(v, str))
-    return frozenset(words)

@@ -188,7 +188,7 @@ class TargetFinder:
                 edges.setdefault(label, (set(), set()))[0].add(start)
                 edges[label][1].add(end)
         kept.sort()
-        inside_placeholder = _placeholder_test(doc)
+        inside_placeholder = placeholder_test(doc)
         spans = []
         for start, end, label, _, source in kept:
             if inside_placeholder(doc[start].idx):  # a slot to fill ("[a role, e.g. ...]") names nothing
@@ -413,7 +413,7 @@ _PLACEHOLDER = re.compile(
     r"|team|position|industry|city|contact)\b[^\[\]\n]{0,100})\]|\{\{[^{}\n]{1,100}\}\}")
 
 
-def _placeholder_test(doc: Doc) -> Callable[[int], bool]:
+def placeholder_test(doc: Doc) -> Callable[[int], bool]:
     """Whether a character offset falls inside a placeholder of the message."""
     found = [(m.start(), m.end()) for m in _PLACEHOLDER.finditer(doc.text)]
     if not found:

@@ -23,7 +23,7 @@ from functools import cached_property
 from typing import Literal
 
 from pitchlint.analysis import Analysis, Entity, Stretch
-from pitchlint.analysis.patterns import generic_words
+from pitchlint.analysis.grammar import GRAMMAR_FOLDER, read_words, singular
 from pitchlint.checks.ask import generic_places, removal
 from pitchlint.checks.findings import Fix
 from pitchlint.checks.paths import builtin_pack_dir
@@ -78,9 +78,9 @@ FRAMES: dict[Slot, str] = {
 # People named by what they do: "people who hire for design", "someone who recruits nurses".
 HIRERS = re.compile(r"(?i)(?:people|someone|folks|managers|anyone) (?:who|that) "
                     r"(?:hires?|recruits?|staffs?|works?|leads?|runs?|manages?)(?: for| in| at| on)? \w")
-# Words that name no kind of company, whatever the analysis made of them ("companies working on ...").
-NO_KIND = {"company", "companies", "firm", "firms", "organization", "organizations", "organisation",
-           "organisations", "business", "businesses", "employer", "employers", "place", "places"}
+# Words around a generic head that do not make it specific: "any company", "some kind of job".
+DETERMINERS = {"a", "an", "any", "some", "every", "the", "kind", "kinds", "type", "types", "sort", "of", "really",
+               "just", "honestly", "at", "in", "for", "with", "or", "and", "good", "great", "new", "other"}
 TARGET_SLOTS: dict[str, Slot] = {"ROLE": "roles", "COMPANY": "companies", "SECTOR": "sectors"}
 
 
@@ -198,7 +198,14 @@ class Coach:
 
     @cached_property
     def generic(self) -> frozenset[str]:
-        return generic_words(builtin_pack_dir())
+        """The closed set of generic words the verdict uses (rules/grammar/generic.txt)."""
+        return read_words(builtin_pack_dir() / GRAMMAR_FOLDER).generic
+
+    def names_no_one(self, phrase: str) -> bool:
+        """Whether a phrase is only generic words ("anything", "any company", "a job", "people"),
+        whatever determiners come with them."""
+        words = [singular(w) for w in re.findall(r"[\w'-]+", phrase.lower()) if w not in DETERMINERS]
+        return all(w in self.generic for w in words)
 
     # --- reading
 
@@ -319,7 +326,7 @@ class Coach:
 
     def _take_reason(self, state: State, answer: str, notes: tuple[str, ...]) -> State:
         words = answer.lower().strip(".!").split()
-        if " ".join(words) in REFUSALS or len(words) < 3 or all(w in self.generic for w in words):
+        if " ".join(words) in REFUSALS or len(words) < 3 or self.names_no_one(answer):
             return dataclasses.replace(state, note="A reason is a sentence a reader could repeat when they "
                                        "introduce you, e.g. \"" + QUESTIONS["reason"][1] + "\" (or skip).")
         sentence = answer[0].upper() + answer[1:]
@@ -337,7 +344,7 @@ class Coach:
         within = [e for e in analysis.entities if start <= e.start and e.end <= start + len(answer)]
         alone = self._place_alone(answer)
         places = alone or [e for e in within if e.label == "LOCATION"]
-        targets = [] if alone else [e for e in within if e.is_target and e.text.lower() not in self.generic | NO_KIND]
+        targets = [] if alone else [e for e in within if e.is_target and not self.names_no_one(e.text)]
         if targets:
             phrases = _phrases(answer, [dataclasses.replace(e, start=e.start - start, end=e.end - start)
                                         for e in targets])
@@ -375,13 +382,10 @@ class Coach:
 
     def _is_generic(self, answer: str, generic: list[Stretch], start: int) -> bool:
         """The same closed set the verdict uses: a generic object the analysis marked inside the
-        answer, an answer that is a refusal, or one that starts with a generic word ("any company",
-        "a job", "some startup")."""
+        answer, a refusal, or only generic words with their determiners ("any company", "a job")."""
         if any(start <= g.start < start + len(answer) for g in generic):
             return True
-        words = re.findall(r"[\w'-]+", answer.lower())
-        short = len(words) <= 3  # "any company", "a job", "some startup"; not "people who hire for design"
-        return answer.lower().strip(".!") in REFUSALS or short and bool(words) and words[0] in self.generic
+        return answer.lower().strip(".!") in REFUSALS or self.names_no_one(answer)
 
     # --- composing
 
