@@ -17,12 +17,13 @@ from typing import NoReturn
 
 import click
 
-from pitchlint.cli.suggest import Edit, splice
+from pitchlint.cli.suggest import splice
 from pitchlint.coach import Answers, Coach, Finished, Question, State
 from pitchlint.coach.profile_file import profile_path, read_profile, save_answers
 from pitchlint.coach.session import ACTION_LABELS, SLOTS
 from pitchlint.config.files import read_toml
 from pitchlint.errors import ConfigError, InputError, PitchlintError
+from pitchlint.output.fixes import Edit
 from pitchlint.reading.document import Document
 
 HOW_TO_ANSWER = ("give the answers with --answers FILE or --role/--company/--sector/--reason/--action "
