@@ -92,12 +92,12 @@ def test_a_draft_that_names_its_targets_is_asked_only_what_is_missing(coach):
 
 
 def test_an_answer_the_analysis_does_not_know_is_kept_when_given_again(coach):
-    state = coach.answer(coach.start(""), "growth hackers of the metaverse")
-    assert question(coach, state).note.startswith('pitchlint does not recognise "growth hackers of the metaverse"')
-    state = coach.answer(state, "growth hackers of the metaverse")
+    state = coach.answer(coach.start(""), "blorptastic wizards of yore")
+    assert question(coach, state).note.startswith('pitchlint does not recognise "blorptastic wizards of yore"')
+    state = coach.answer(state, "blorptastic wizards of yore")
     assert question(coach, state).slot == "companies"
-    assert state.answers.roles == ("growth hackers of the metaverse",)
-    assert 'Kept "growth hackers of the metaverse" as you wrote it.' in state.notes
+    assert state.answers.roles == ("blorptastic wizards of yore",)
+    assert 'Kept "blorptastic wizards of yore" as you wrote it.' in state.notes
 
 
 def test_a_very_long_answer_is_cut_with_a_note(coach):
