@@ -34,7 +34,7 @@ from pitchlint.analysis.patterns import (
 )
 from pitchlint.analysis.result import GUESSED
 from pitchlint.analysis.sentences import with_sentence_lookup
-from pitchlint.analysis.targets import LIST_GLUE, PRONOUNS
+from pitchlint.analysis.targets import LIST_GLUE, PRONOUNS, placeholder_test
 from pitchlint.analysis.wordmatch import WordMatcher
 from pitchlint.errors import ConfigError
 
@@ -213,11 +213,13 @@ def _with_grammar(doc: Doc, reading: Reading, ask_starts: set[int], goal_starts:
                 and claimed.get(span.start) not in ("topic", "admired") and span._.source != "model":
             span._.statement = "goal"  # the model's guesses ("moving to Asheville") stay where the patterns put them
     taken = {i for span in spans for i in range(span.start, span.end)}
+    inside_placeholder = placeholder_test(doc)  # "[a role, e.g. product manager]" names no one
     added: list[Span] = []
     goal_sents = {s.start: s for s in doc.spans[GOAL_KEY]}
     for sentence in reading.sentences.values():
         for phrase in sentence.phrases:
-            if any(i in taken for i in range(phrase.start, phrase.end)) or reading.excluded(phrase.head, phrase.head + 1):
+            if any(i in taken for i in range(phrase.start, phrase.end)) \
+                    or reading.excluded(phrase.head, phrase.head + 1) or inside_placeholder(doc[phrase.start].idx):
                 continue
             # a request asks for people by name of their kind ("any commercial beekeepers"), and for
             # anything else through what qualifies a generic object ("anyone who knows X")

@@ -3,6 +3,9 @@ model's NER, with the context checks that keep ordinary words ("target", "retail
 
 from __future__ import annotations
 
+import bisect
+import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -185,8 +188,11 @@ class TargetFinder:
                 edges.setdefault(label, (set(), set()))[0].add(start)
                 edges[label][1].add(end)
         kept.sort()
+        inside_placeholder = placeholder_test(doc)
         spans = []
         for start, end, label, _, source in kept:
+            if inside_placeholder(doc[start].idx):  # a slot to fill ("[a role, e.g. ...]") names nothing
+                continue
             span = Span(doc, start, end, label=label)
             span._.source = source
             spans.append(span)
@@ -397,3 +403,25 @@ def _has_target_context(doc: Doc, start: int, end: int, label: str,
         if all(t.text in LIST_GLUE or t.lower_ in LIST_GLUE for t in gap):
             return True
     return False
+
+
+# A bracketed slot someone meant to fill: pitchlint's own prompts ("[a role, e.g. product manager]"),
+# merge fields ("[Company]", "[Your name]", "{{company}}"). Other brackets ("[Stripe](...)", a
+# Markdown link's text) are prose.
+_PLACEHOLDER = re.compile(
+    r"\[(?:[^\[\]\n]{0,100}\be\.g\.[^\[\]\n]{0,100}|(?i:a|an|your|their|insert|target|company|name|role|title"
+    r"|team|position|industry|city|contact)\b[^\[\]\n]{0,100})\]|\{\{[^{}\n]{1,100}\}\}")
+
+
+def placeholder_test(doc: Doc) -> Callable[[int], bool]:
+    """Whether a character offset falls inside a placeholder of the message."""
+    found = [(m.start(), m.end()) for m in _PLACEHOLDER.finditer(doc.text)]
+    if not found:
+        return lambda offset: False
+    starts = [start for start, _ in found]
+
+    def inside(offset: int) -> bool:
+        i = bisect.bisect_right(starts, offset)
+        return i > 0 and offset < found[i - 1][1]
+
+    return inside

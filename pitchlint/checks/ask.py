@@ -53,17 +53,33 @@ def generic_places(analysis: Analysis) -> list[Place]:
 
 def _rewrite_findings(ctx: RuleContext, places: list[Place],
                       message_for: Callable[[list[str]], str]) -> Iterator[Finding]:
-    """One finding per place; the first carries the rule's rewrite of its ask."""
+    """One finding per place; the first carries the rule's rewrite of its ask, and each later
+    ask's fix removes that ask, so that applying every fix leaves one specific ask, not the
+    rewrite beside the cattle calls it replaces."""
     rewrite = None
     if ctx.rule.template:
         rewrite = ctx.render(ctx.rule.template, ask=places[0][0].text, **rewrite_slots(ctx))
     for n, (ask, start, end, words) in enumerate(places):
         first = n == 0  # one rewrite per message, on the first vague ask
-        yield ctx.finding(
-            start, end, message_for(words),
-            suggestion=rewrite if first else None,
-            fix=Fix(ask.start, ask.end, rewrite) if first and rewrite else None,
-        )
+        fix = None
+        if rewrite:
+            fix = Fix(ask.start, ask.end, rewrite) if first else removal(ctx.analysis.text, ask)
+        yield ctx.finding(start, end, message_for(words), suggestion=rewrite if first else None, fix=fix)
+
+
+def removal(text: str, ask: Stretch) -> Fix:
+    """A fix that takes an ask out of the message with the spaces before it, so the sentences
+    around it close up ("A. B. C." without B is "A. C.")."""
+    start = ask.start
+    while start > 0 and text[start - 1] in " \t":
+        start -= 1
+    if start > 0 and text[start - 1] == "\n":  # at the start of its line: keep the line's own start
+        start = ask.start
+        end = ask.end
+        while end < len(text) and text[end] in " \t":
+            end += 1
+        return Fix(start, end, "")
+    return Fix(start, ask.end, "")
 
 
 def check_vague_ask(ctx: RuleContext) -> Iterable[Finding]:

@@ -9,11 +9,11 @@ import itertools
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypedDict
 
-from pitchlint.analysis import Stretch
+from pitchlint.analysis import Analysis, Stretch
 from pitchlint.checks.pack import RuleContext
 from pitchlint.terms import Profile
 
-PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "eer", "ee", "ive", "ate", "chef", "lead", "head",
+PERSON_ENDINGS = ("er", "or", "ist", "yst", "ian", "ant", "ent", "eer", "ee", "ive", "ate", "chef", "lead", "head",
                   "rep", "counsel", "nurse", "tech", "sous", "aide", "hand", "coach", "clerk", "agent")
 
 
@@ -47,6 +47,8 @@ class Slots(TypedDict):
     sectors: list[str]
     locations: list[str]
     reason: str
+    role_example: str  # from the writer's own field (their background), or empty: the template's own
+    place_example: str  # a sector of their background, "your field", or empty
 
 
 def rewrite_slots(ctx: RuleContext) -> Slots:
@@ -66,6 +68,7 @@ def rewrite_slots(ctx: RuleContext) -> Slots:
     locations = list(dict.fromkeys(e.text for e in analysis.entities if e.label == "LOCATION" and inside(e.start)))
     if not locations and profile.location:
         locations = [profile.location]
+    role_example, place_example = examples_from_background(analysis)
     roles = texts("ROLE", profile.roles)
     people, fields, openings = role_kinds(roles)
     return {
@@ -76,8 +79,25 @@ def rewrite_slots(ctx: RuleContext) -> Slots:
         "openings": openings,
         "sectors": texts("SECTOR", profile.sectors),
         "locations": locations,
-        "reason": profile.reason or "",
+        # a message that gives its own reason gets no second one from the profile
+        "reason": "" if analysis.context else profile.reason or "",
+        "role_example": role_example,
+        "place_example": place_example,
     }
+
+
+def examples_from_background(analysis: Analysis) -> tuple[str, str]:
+    """Examples for the bracketed prompts from the writer's own field: the roles and sectors of
+    their background (never targets, so never filled in as if wanted). A former employer's name is
+    not reused, even as an example, nor is a capitalised "sector" (more often a name the model
+    mislabelled). Empty when the message names no field: the template shows its own example."""
+    background = [e for e in analysis.entities if e.label in ("ROLE", "SECTOR") and not e.is_target]
+    if not background:
+        return "", ""
+    people, fields, _ = role_kinds([e.text for e in background if e.label == "ROLE"])
+    role_example = people[0] if people else f"someone in {fields[0]}" if fields else ""
+    sectors = [e.text for e in background if e.label == "SECTOR" and e.text.islower()]
+    return role_example, sectors[0] if sectors else "your field"
 
 
 def within(stretches: Sequence[Stretch]) -> Callable[[int], bool]:

@@ -49,6 +49,7 @@ def main() -> None:
     pitchlint drafts/                lint the text, Markdown and e-mail files under a folder
     pitchlint - < message.txt        lint standard input
     pitchlint suggest message.txt    print the message with its vague ask rewritten
+    pitchlint coach message.txt      write a specific ask with the coach's questions
     pitchlint eval corpus/           accuracy on a labelled corpus
     """
 
@@ -198,6 +199,41 @@ def suggest_command(file: str, as_diff: bool, config_path: str | None) -> None:
         click.echo(f"pitchlint: {where}: the file's encoding cannot hold every character of the rewrite; "
                    "those show as '?'", err=True)
     sys.stdout.buffer.write(result.diff() if as_diff else result.rewritten)
+
+
+@main.command("coach")
+@click.argument("file", required=False)
+@click.option("--answers", "answers_file", type=click.Path(dir_okay=False),
+              help="Take the answers from this TOML file (roles, companies, sectors, reason, action), "
+                   "instead of asking.")
+@click.option("--role", "roles", multiple=True, help="The kind of role or people to reach (repeatable); no questions.")
+@click.option("--company", "companies", multiple=True,
+              help="A company, or a kind of company (repeatable); no questions.")
+@click.option("--sector", "sectors", multiple=True, help="A sector or field (repeatable); no questions.")
+@click.option("--reason", help="Why, in one sentence a reader could repeat; no questions.")
+@click.option("--action", type=click.Choice(["call", "introduction", "referral", "keep in mind"]),
+              help="What the reader should do (default: call); no questions.")
+@click.option("--write", is_flag=True,
+              help="Replace the ask in FILE (after confirmation) instead of printing the message.")
+@click.option("-y", "--yes", is_flag=True, help="With --write: do not ask for confirmation.")
+@click.option("--save/--no-save", default=None,
+              help="Save the answers in the profile without asking / never (default: ask on a terminal).")
+@click.option("--profile", "profile_file", type=click.Path(dir_okay=False),
+              help="The profile file to prefill from and save to (default: your user configuration file).")
+@config_option()
+@click.option("--color/--no-color", default=None,
+              help="Colour the questions (default: on a terminal; NO_COLOR and FORCE_COLOR are honoured).")
+def coach_command(file: str | None, answers_file: str | None, roles: tuple[str, ...], companies: tuple[str, ...],
+                  sectors: tuple[str, ...], reason: str | None, action: str | None, write: bool, yes: bool,
+                  save: bool | None, profile_file: str | None, config_path: str | None, color: bool | None) -> None:
+    """Write a specific ask with the coach: it asks, one question at a time, only for what the draft
+    (FILE, `-` for standard input, or nothing) does not say, and prints the message with the new ask."""
+    from pitchlint.cli.coach import CoachOptions, coach_errors
+
+    given = {"roles": list(roles), "companies": list(companies), "sectors": list(sectors),
+             "reason": [reason] if reason else [], "action": [action] if action else []}
+    coach_errors(CoachOptions(file, answers_file, given, write=write, yes=yes, save=save, profile=profile_file,
+                              config_path=config_path, color=color))
 
 
 @main.command("eval")

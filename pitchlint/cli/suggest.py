@@ -56,29 +56,47 @@ def suggest(report: FileReport, data: bytes | None) -> Suggestion:
     """Rewrite a linted message; `data` is the file's bytes (None for a message not from a file)."""
     fixes = [f.fix for f in report.findings if f.fix is not None]
     hints = [f.suggestion for f in report.findings if f.fix is None and f.suggestion]
-    artifact = artifact_for(report.text, data)
+    spliced = splice(report.text, data, [Edit(f.start, f.end, f.text) for f in fixes])
+    original = data if spliced.in_file and data is not None else report.text.encode("utf-8")
+    return Suggestion(report.path, original, spliced.data, spliced.applied, spliced.skipped,
+                      in_file=spliced.in_file, hints=hints, notes=list(report.notes), lossy=spliced.lossy)
+
+
+@dataclass(frozen=True)
+class Spliced:
+    data: bytes  # the file's bytes with the edits (or the edited text as UTF-8, when not in_file)
+    applied: int
+    skipped: int  # edits left out because they overlapped one kept
+    in_file: bool  # False when the text is not the file's own (a decoded e-mail body, no bytes)
+    lossy: bool  # an edit had characters the file's encoding cannot hold
+
+
+def splice(text: str, data: bytes | None, edits: list[Edit[str]]) -> Spliced:
+    """Edits made in a message's text (offsets as linted) applied to the file's own bytes, so that
+    everything outside them (CRLF newlines, a byte order mark, the encoding) stays byte for byte."""
+    artifact = artifact_for(text, data)
     if artifact is None or data is None:
-        chosen, skipped = choose_fixes(Edit(f.start, f.end, f.text) for f in fixes)
-        return Suggestion(report.path, report.text.encode("utf-8"),
-                          apply_fixes(report.text, chosen).encode("utf-8"), len(chosen), skipped,
-                          in_file=False, hints=hints, notes=list(report.notes))
+        chosen, skipped = choose_fixes(edits)
+        return Spliced(apply_fixes(text, chosen).encode("utf-8"), len(chosen), skipped, in_file=False, lossy=False)
     start = len(UTF8_BOM) if artifact.bom else 0
     encoding, lossy = artifact.encoding, False
 
     def byte_offset(offset: int) -> int:  # "replace" keeps one byte per character in cp1252
         return start + len(artifact.text[:artifact.offset(offset)].encode(encoding, errors="replace"))
 
-    def encoded(text: str) -> bytes:
+    def encoded(replacement: str) -> bytes:
         nonlocal lossy
+        if artifact.crlf:  # a newline the edit brings is written as the file writes its own
+            replacement = replacement.replace("\n", "\r\n")
         try:
-            return text.encode(encoding)
+            return replacement.encode(encoding)
         except UnicodeEncodeError:
             lossy = True
-            return text.encode(encoding, errors="replace")
+            return replacement.encode(encoding, errors="replace")
 
-    spliced, skipped = choose_fixes(Edit(byte_offset(f.start), byte_offset(f.end), encoded(f.text)) for f in fixes)
-    return Suggestion(report.path, data, apply_fixes(data, spliced), len(spliced), skipped, in_file=True,
-                      hints=hints, notes=list(report.notes), lossy=lossy)
+    in_bytes: list[Edit[bytes]] = [Edit(byte_offset(e.start), byte_offset(e.end), encoded(e.text)) for e in edits]
+    kept, left_out = choose_fixes(in_bytes)
+    return Spliced(apply_fixes(data, kept), len(kept), left_out, in_file=True, lossy=lossy)
 
 
 def suggest_path(path: str, config_path: str | None = None, stdin: bytes | None = None) -> Suggestion:

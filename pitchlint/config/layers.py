@@ -16,11 +16,16 @@ from typing import Any
 USER_FILE = "config.toml"
 
 
-def user_config_file() -> Path | None:
-    """The user-level configuration file, when there is one."""
+def user_config_path() -> Path:
+    """Where the user-level configuration file is, or would be (the coach saves the profile there)."""
     from platformdirs import user_config_dir
 
-    path = Path(user_config_dir("pitchlint", appauthor=False, roaming=True)) / USER_FILE
+    return Path(user_config_dir("pitchlint", appauthor=False, roaming=True)) / USER_FILE
+
+
+def user_config_file() -> Path | None:
+    """The user-level configuration file, when there is one."""
+    path = user_config_path()
     return path if path.is_file() else None
 
 

@@ -63,7 +63,7 @@ def code_actions(linted: Linted, start: int, end: int, target: Target, open_text
         seen_fixes.add((fix.start, fix.end, fix.text))
         edit = types.TextEdit(lsp_range(linted.positions, fix.start, fix.end), fix.text)
         actions.append(types.CodeAction(
-            title=f"Rewrite the ask: {_shorten(fix.text)}",
+            title=f"Rewrite the ask: {_shorten(fix.text)}" if fix.text else "Remove this ask (the rewrite replaces it)",
             kind=KIND,
             diagnostics=[d for f, d in touched if f.fix == fix],
             is_preferred=True,

@@ -172,12 +172,49 @@ _COUNTABLE_KINDS = {"hospital", "clinic", "bank", "startup", "nonprofit", "non-p
                     "foundation", "utility", "practice", "firm", "company", "boutique", "store", "shop"}
 
 
+def _is_kind_of_employer(sector: str) -> bool:
+    """"hospital", "health systems", "startups": employers one can count, in either number."""
+    words = sector.lower().split()
+    if not words:
+        return False
+    singular = (_engine().singular_noun(words[-1]) or words[-1]) if is_plural(words[-1]) else words[-1]
+    return " ".join([*words[-2:-1], singular]) in _COUNTABLE_KINDS or singular in _COUNTABLE_KINDS
+
+
+def sector_place(sectors: Iterable[object]) -> str:
+    """Where the people work, with its preposition: one kind of employer is "at a hospital",
+    several "at hospitals or clinics"; a field, or a mix, is "in fintech" ("in fintech or
+    hospitals")."""
+    named = [str(s).strip() for s in sectors if str(s).strip()]
+    if not named:
+        return ""
+    if all(_is_kind_of_employer(s) for s in named):
+        if len(named) == 1:
+            return f"at {with_article(named[0])}"
+        return f"at {sector_phrase(named)}"
+    return f"in {sector_phrase(named)}"
+
+
+def kind_of_company(sector: object) -> str:
+    """A sector as an example of a kind of company: "a clinic" (a kind of employer), "a company in
+    robotics" (a field), "one in your field"."""
+    sector = str(sector).strip()
+    if not sector or sector == "your field":
+        return "one in your field"
+    if _is_kind_of_employer(sector):
+        words = sector.split()
+        if is_plural(sector):
+            words[-1] = _engine().singular_noun(words[-1]) or words[-1]
+        return with_article(" ".join(words))
+    return f"a company in {sector}"
+
+
 def sector_phrase(sectors: Iterable[str]) -> str:
     """Sectors for "in ___": kinds of employer in the plural, fields as written."""
     said = []
     for sector in sectors:
         words = str(sector).split()
-        if words and " ".join(words[-2:]).lower() in _COUNTABLE_KINDS or (words and words[-1].lower() in _COUNTABLE_KINDS):
+        if _is_kind_of_employer(str(sector)):
             if not is_plural(sector):
                 words[-1] = _engine().plural_noun(words[-1]) or words[-1]
         said.append(" ".join(words))
@@ -185,5 +222,6 @@ def sector_phrase(sectors: Iterable[str]) -> str:
 
 
 FILTERS = {"with_article": with_article, "join_or": join_or, "join_and": join_and, "roles": roles_phrase,
-           "sectors": sector_phrase}
+           "sectors": sector_phrase,
+           "sector_place": sector_place, "kind_of_company": kind_of_company}
 GLOBALS = {"is_plural": is_plural}

@@ -65,7 +65,13 @@ HARNESS = r"""
             (write-region nil nil (getenv "PITCHLINT_FIXED"))
             ;; eglot sends the change on an idle timer, and batch Emacs is never idle
             (eglot--signal-textDocument/didChange)
-            (push (cons 'cleared (if (pitchlint-test-wait (lambda () (not (pitchlint-test-vague)))) t :json-false))
+            ;; the rewrite's bracketed prompts are slots to fill, flagged until filled
+            (push (cons 'rechecked
+                        (if (pitchlint-test-wait
+                             (lambda () (seq-find (lambda (d) (string-match-p "leaked-placeholder"
+                                                                               (flymake-diagnostic-text d)))
+                                                  (flymake-diagnostics))))
+                            t :json-false))
                   result))))
     (error (push (cons 'error (error-message-string err)) result)))
   (with-temp-file (getenv "PITCHLINT_OUT") (insert (json-encode result)))
@@ -120,4 +126,4 @@ def test_emacs_eglot_shows_the_vague_ask_and_applies_the_rewrite(tmp_path, lint)
     assert any(title.startswith("Ignore vague-ask in this file") for title in result["actions"])
     fix = expected.fix
     assert fixed.read_text(encoding="utf-8") == DRAFT[:fix.start] + fix.text + DRAFT[fix.end:]
-    assert result["cleared"] is True
+    assert result["rechecked"] is True

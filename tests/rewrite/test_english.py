@@ -75,40 +75,49 @@ def render():
     return Renderer([builtin_pack_dir() / "templates"])
 
 
-SLOTS = dict(companies=[], roles=[], people=[], fields=[], openings=[], sectors=[], locations=[], reason="", ask="If you know anyone, let me know.")
+SLOTS = dict(companies=[], roles=[], people=[], fields=[], openings=[], sectors=[], locations=[], reason="",
+             role_example="", place_example="", action="call", ask="If you know anyone, let me know.")
 
 # (slots, what the rewrite's opening reads, per template)
 CASES = [
     (dict(people=["university recruiter"], companies=["Stripe"]),
-     {"target-outside-ask.j2": "Do you know a university recruiter at Stripe who might",
+     {"coach.j2": "Do you know a university recruiter at Stripe who might",
+      "target-outside-ask.j2": "Do you know a university recruiter at Stripe who might",
       "vague-ask.j2": "Do you know a university recruiter at Stripe who might",
       "missing-ask.j2": "Could you introduce me to a university recruiter at Stripe?"}),
     (dict(people=["HR business partner"], companies=["Stripe", "Plaid"]),
-     {"target-outside-ask.j2": "Do you know an HR business partner at Stripe or Plaid who might",
+     {"coach.j2": "Do you know an HR business partner at Stripe or Plaid who might",
+      "target-outside-ask.j2": "Do you know an HR business partner at Stripe or Plaid who might",
       "vague-ask.j2": "Do you know an HR business partner at Stripe or Plaid who might",
       "missing-ask.j2": "Could you introduce me to an HR business partner at Stripe or Plaid?"}),
     (dict(people=["sales engineer"], companies=["Stripe", "Plaid", "Brex", "Ramp"]),
-     {"target-outside-ask.j2": "Do you know a sales engineer at Stripe, Plaid, Brex, or Ramp who might",
+     {"coach.j2": "Do you know a sales engineer at Stripe, Plaid, Brex, or Ramp who might",
+      "target-outside-ask.j2": "Do you know a sales engineer at Stripe, Plaid, Brex, or Ramp who might",
       "vague-ask.j2": "Do you know a sales engineer at Stripe, Plaid, Brex, or Ramp who might",
       "missing-ask.j2": "Could you introduce me to a sales engineer at Stripe, Plaid, Brex, or Ramp?"}),
     (dict(people=["recruiters"], sectors=["climate tech"], locations=["Seattle"]),
-     {"target-outside-ask.j2": "Do you know recruiters in climate tech in Seattle who might",
+     {"coach.j2": "Do you know recruiters in climate tech in Seattle who might",
+      "target-outside-ask.j2": "Do you know recruiters in climate tech in Seattle who might",
       "vague-ask.j2": "Do you know recruiters in climate tech in Seattle who might",
       "missing-ask.j2": "Could you introduce me to recruiters in climate tech in Seattle?"}),
     (dict(people=["UX researcher", "engineering manager"], sectors=["health care", "public sector"]),
-     {"target-outside-ask.j2": "Do you know a UX researcher or an engineering manager in health care or public sector who might",
+     {"coach.j2": "Do you know a UX researcher or an engineering manager in health care or public sector who might",
+      "target-outside-ask.j2": "Do you know a UX researcher or an engineering manager in health care or public sector who might",
       "vague-ask.j2": "Do you know a UX researcher or an engineering manager in health care or public sector who might",
       "missing-ask.j2": "Could you introduce me to a UX researcher or an engineering manager in health care or public sector?"}),
     (dict(people=["SRE"], companies=["the Gates Foundation"]),
-     {"target-outside-ask.j2": "Do you know an SRE at the Gates Foundation who might",
+     {"coach.j2": "Do you know an SRE at the Gates Foundation who might",
+      "target-outside-ask.j2": "Do you know an SRE at the Gates Foundation who might",
       "vague-ask.j2": "Do you know an SRE at the Gates Foundation who might",
       "missing-ask.j2": "Could you introduce me to an SRE at the Gates Foundation?"}),
     (dict(fields=["underwriting"], sectors=["insurance"]),
-     {"target-outside-ask.j2": "Do you know someone in underwriting in insurance who might",
+     {"coach.j2": "Do you know someone in underwriting in insurance who might",
+      "target-outside-ask.j2": "Do you know someone in underwriting in insurance who might",
       "vague-ask.j2": "Do you know someone in underwriting in insurance who might",
       "missing-ask.j2": "Could you introduce me to someone in underwriting in insurance?"}),
     (dict(companies=["Amazon Web Services"]),
-     {"target-outside-ask.j2": "Do you know anyone at Amazon Web Services who might",
+     {"coach.j2": "Do you know someone at Amazon Web Services who might",
+      "target-outside-ask.j2": "Do you know anyone at Amazon Web Services who might",
       "vague-ask.j2": "Do you know [a role, e.g. product manager] at Amazon Web Services who might",
       "missing-ask.j2": "Could you introduce me to [a role, e.g. product manager] at Amazon Web Services?"}),
 ]
@@ -128,7 +137,8 @@ def test_every_template_reads_as_english(render, template, slots, openings):
 
 
 def test_the_reason_follows_the_rewrite(render):
-    for template in [t for t in TEMPLATES if "reason" in (builtin_pack_dir() / "templates" / t).read_text()]:
+    for template in [t for t in TEMPLATES if "reason" in (builtin_pack_dir() / "templates" / t).read_text()
+                     and t != "coach.j2"]:  # the coach's ask starts with the writer's reason
         text = render(template, **{**SLOTS, "people": ["data engineer"], "reason": "I build pipelines."})
         assert text.endswith(" I build pipelines.")
 
@@ -195,3 +205,9 @@ def test_a_typeguard_imported_before_is_put_back(monkeypatch):
     monkeypatch.delitem(sys.modules, "inflect", raising=False)
     inflect = english._import_inflect()
     assert sys.modules["typeguard"] is earlier and inflect.engine().a("hour") == "an hour"
+
+
+def test_the_coach_s_ask_starts_with_the_writer_s_reason(render):
+    text = render("coach.j2", **{**SLOTS, "people": ["data engineer"], "reason": "I build pipelines."})
+    assert text == ("I build pipelines. Do you know a data engineer who might talk with me for 20 minutes? "
+                    "I'd be grateful for an introduction.")
