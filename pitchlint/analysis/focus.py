@@ -25,12 +25,13 @@ import bisect
 from typing import TYPE_CHECKING, cast
 
 import numpy
-from spacy.attrs import IDX, LENGTH, LOWER, SPACY
+from spacy.attrs import LOWER, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pitchlint.analysis.chunks import CHUNK_TOKENS, Batched, cut_points
 from pitchlint.analysis.grammar import reading_of
+from pitchlint.analysis.sentences import words_and_spaces
 from pitchlint.analysis.statements import Sentences, StatementFinder, sentences_before
 
 if TYPE_CHECKING:
@@ -54,18 +55,18 @@ def wanted_ranges(doc: Doc, sentences: Sentences) -> list[tuple[int, int]]:
             ranges += [(s.start, s.end) for s in sentences_before(doc, sent.start)]
     ranges += _reader_company_sentences(doc)
     ranges += reading_of(doc).goal_sentences()  # the writer's wants the parse found
-    return merge([r for r in ranges if _has_a_name(doc, *r)], gap=0)
+    named = _names(doc)
+    return merge([(s, e) for s, e in ranges if any(named[s:e])], gap=0)
 
 
-def _has_a_name(doc: Doc, start: int, end: int) -> bool:
-    """A capitalised word past the first of its sentence (not "I"): the model's entities are names,
-    so a sentence without one gives it nothing to find, and the lexicons cover it alone."""
-    for token in doc[start:end]:
-        text = token.text
-        if len(text) > 1 and text[0].isupper() and not token.is_sent_start and token.lower_ not in FIRST_PERSON \
-                and "\n" not in doc[token.i - 1].text:
-            return True
-    return False
+def _names(doc: Doc) -> list[bool]:
+    """Per token, whether it is a capitalised word past the first of its sentence (not "I"): the
+    model's entities are names, so a sentence without one gives it nothing to find, and the
+    lexicons cover it alone. Read from the words' texts, without making a Token for each."""
+    words, _ = words_and_spaces(doc)
+    starts = doc.to_array(SENT_START).tolist()
+    return [len(w) > 1 and w[0].isupper() and starts[i] != 1 and w.lower() not in FIRST_PERSON
+            and (i == 0 or "\n" not in words[i - 1]) for i, w in enumerate(words)]
 
 
 def merge(ranges: list[tuple[int, int]], gap: int) -> list[tuple[int, int]]:
@@ -107,14 +108,6 @@ def _reader_company_sentences(doc: Doc) -> list[tuple[int, int]]:
     return found
 
 
-def _words_and_spaces(doc: Doc) -> tuple[list[str], list[bool]]:
-    """The tokens' texts and whether a space follows each, cut from the text by offset: far
-    cheaper than making a Token object for every word."""
-    text = doc.text
-    starts, lengths, spaces = doc.to_array([IDX, LENGTH, SPACY]).T.tolist()
-    return [text[i:i + n] for i, n in zip(starts, lengths)], [bool(x) for x in spaces]
-
-
 def pieces_for(doc: Doc, wanted: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The token ranges the model runs on: the wanted ranges with their margins, joined where
     the margins meet, and cut where a piece would be longer than the chunked NER allows."""
@@ -142,7 +135,7 @@ class FocusedNER(Batched):
             wanted = wanted_ranges(doc, self.finder.sentences(doc))
             if sum(e - s for s, e in wanted) >= WHOLE_SHARE * len(doc):
                 wanted = [(0, len(doc))]  # all of it, every entity kept: as if this were the plain NER
-            words, spaces = _words_and_spaces(doc)
+            words, spaces = words_and_spaces(doc)
             for start, end in pieces_for(doc, wanted):
                 jobs.append((doc, wanted, start, Doc(doc.vocab, words=words[start:end], spaces=spaces[start:end])))
         if not jobs:

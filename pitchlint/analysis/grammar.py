@@ -32,9 +32,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+import numpy
+from spacy.attrs import IS_ALPHA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from pitchlint.analysis.chunks import Batched
+from pitchlint.analysis.sentences import text_of, words_and_spaces
 from pitchlint.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -267,6 +270,8 @@ class Grammar(Batched):
         self.words = words
         self.components = [cast("Pipe", nlp.get_pipe(name)) for name in PARSE_COMPONENTS]
         self.known = known  # the starts of the sentences the patterns already call requests or goals
+        self._cues_for: object = None
+        self._cue_array = numpy.zeros(0, dtype="uint64")
         self.cues = (words.want_verbs | words.want_adjectives | words.want_nouns | words.moving | words.hiring
                      | CATTLE | {"if"})
 
@@ -283,12 +288,24 @@ class Grammar(Batched):
                     budget -= len(sent)
         if not jobs:
             return
-        pieces: Iterable[Doc] = [_piece(sent) for _, sent in jobs]
+        cut: dict[int, tuple[list[str], list[bool]]] = {}  # per Doc: its words and spaces, read once
+        for doc, _ in jobs:
+            if id(doc) not in cut:
+                cut[id(doc)] = words_and_spaces(doc)
+        pieces: Iterable[Doc] = [Doc(doc.vocab, words=cut[id(doc)][0][sent.start:sent.end],
+                                     spaces=cut[id(doc)][1][sent.start:sent.end]) for doc, sent in jobs]
         for component in self.components:
             pieces = component.pipe(pieces, batch_size=batch_size)
         for (doc, sent), piece in zip(jobs, pieces):
             reading = read_sentence(piece, sent.start, self.words)
             doc.user_data[GRAMMAR_KEY].sentences[sent.start] = reading
+
+    def _cue_ids(self, doc: Doc) -> numpy.ndarray:
+        """The cue words as the vocabulary's hashes, worked out once per vocabulary."""
+        if self._cues_for is not doc.vocab:
+            self._cue_array = numpy.array(sorted(doc.vocab.strings.add(w) for w in self.cues), dtype="uint64")
+            self._cues_for = doc.vocab
+        return self._cue_array
 
     def _worth_parsing(self, doc: Doc) -> list[Span]:
         """The sentences that can hold a want, from their words alone: the ones the patterns call
@@ -297,47 +314,47 @@ class Grammar(Batched):
         question (which may point back to it). The writer's past and small talk are left unparsed."""
         known = self.known(doc) if self.known is not None else set()
         sentences = list(doc.sents)
+        text = text_of(doc)
+        cue_ids = self._cue_ids(doc)
+        lowers, alphas = doc.to_array([LOWER, IS_ALPHA]).T
+        has_cue = numpy.isin(lowers, cue_ids)
         chosen: list[Span] = []
         listing = False  # in the lines after a sentence that ends with a colon
         for n, sent in enumerate(sentences):
-            text = sent.text
-            words = [t.lower_ for t in sent if t.is_alpha or "'" in t.text]
-            if len(words) < 2 and not listing:
+            start, end = sent.start, sent.end
+            if alphas[start:end].sum() < 2 and not listing:
                 continue
             following = sentences[n + 1] if n + 1 < len(sentences) else None
-            before_question = following is not None and len(following) <= 8 and following.text.rstrip().endswith("?")
-            if sent.start in known or listing or before_question or any(w in self.cues for w in words):
+            before_question = following is not None and len(following) <= 8 \
+                and text[following.start_char:following.end_char].rstrip().endswith("?")
+            if start in known or listing or before_question or has_cue[start:end].any():
                 chosen.append(sent)
-            stripped = text.rstrip()
-            listing = stripped.endswith(":") or (listing and "\n\n" not in text and bool(stripped))
+            stripped = text[sent.start_char:sent.end_char].rstrip()
+            listing = stripped.endswith(":") or (listing and "\n\n" not in text[sent.start_char:sent.end_char]
+                                                 and bool(stripped))
         return chosen
-
-
-def _piece(sent: Span) -> Doc:
-    words = [t.text for t in sent]
-    spaces = [bool(t.whitespace_) for t in sent]
-    return Doc(sent.doc.vocab, words=words, spaces=spaces)
 
 
 def read_sentence(piece: Doc, offset: int, words: Words) -> SentenceReading:
     """The reading of one parsed sentence; token offsets are moved by `offset` into the Doc."""
     reading = SentenceReading(offset, offset + len(piece))
+    tokens = list(piece)  # one Token object per word, for all the passes below
     excluded: set[int] = set()
-    for token in piece:
+    for token in tokens:
         excluded |= _left_out(token, words)
-    frames = [t for t in piece if _is_want(t, words)]
-    wanted: set[int] = _opening_want(piece, words)
+    frames = [t for t in tokens if _is_want(t, words)]
+    wanted: set[int] = _opening_want(tokens, words)
     for frame in frames:
         if _negated(frame) or frame.i in excluded:
             excluded |= {t.i for t in _object_tokens(frame, words)}
             continue
         wanted |= {t.i for t in _object_tokens(frame, words)} - excluded
-    excluded |= set().union(*(_own_product(t, words) for t in piece)) - wanted
-    qualified = {t.i for g in piece if _generic_object(g, words) for t in g.subtree if t is not g}
-    phrases = [p for p in _typed_phrases(piece, words) if p.head not in excluded]
+    excluded |= set().union(*(_own_product(t, words) for t in tokens)) - wanted
+    qualified = {t.i for g in tokens if _generic_object(g, words) for t in g.subtree if t is not g}
+    phrases = [p for p in _typed_phrases(tokens, words) if p.head not in excluded]
     # no finite verb and no verb at the root ("family-owned" does not make a list item a clause)
-    reading.verbless = not any(t.tag_ in FINITE or (t.dep_ == "ROOT" and t.tag_.startswith("VB")) for t in piece)
-    words_only = [t for t in piece if not t.is_space]
+    reading.verbless = not any(t.tag_ in FINITE or (t.dep_ == "ROOT" and t.tag_.startswith("VB")) for t in tokens)
+    words_only = [t for t in tokens if not t.is_space]
     reading.lead = bool(words_only) and words_only[-1].text == ":"
     reading.wants = any(p.head in wanted for p in phrases) or bool(wanted and (_names_something(piece, wanted) or reading.lead))
     reading.wanted = {i + offset for i in wanted}
@@ -403,7 +420,7 @@ def _is_want(token: Token, words: Words) -> bool:
     return False
 
 
-def _opening_want(piece: Doc, words: Words) -> set[int]:
+def _opening_want(piece: list[Token], words: Words) -> set[int]:
     """A post's fragment that opens with the want, whatever the parse made of it: "Keen for bar
     work or kitchen hand shifts", "Seeking a role in X", "Looking for growers". What follows is wanted."""
     opening = [t for t in piece if not t.is_space and not t.is_punct][:2]
@@ -582,9 +599,10 @@ def _under_want(token: Token, words: Words) -> bool:
     return False
 
 
-def _typed_phrases(piece: Doc, words: Words) -> list[Phrase]:
+def _typed_phrases(tokens: list[Token], words: Words) -> list[Phrase]:
     found: list[Phrase] = []
-    for token in piece:
+    for token in tokens:
+        piece = token.doc
         if token.tag_ not in ("NN", "NNS") or token.dep_ == "compound" and token.head.tag_ in NOUN_TAGS:
             continue
         if any(c.dep_ == "poss" and c.lower_ in ("my", "our", "your", "their", "his", "her") for c in token.children):

@@ -15,7 +15,8 @@ from pitchlint.analysis.patterns import (
     TARGETS_KEY,
     TRIGGER_KEY,
 )
-from pitchlint.analysis.patterns import TARGET_LABELS as TARGET_LABELS  # re-exported: what a target can be
+from pitchlint.analysis.patterns import TARGET_LABELS as TARGET_LABELS
+from pitchlint.analysis.sentences import text_of  # re-exported: what a target can be
 
 if TYPE_CHECKING:  # the rules get plain data; spaCy is imported by the pipeline, not here
     from spacy.tokens import Doc
@@ -101,7 +102,7 @@ def to_analysis(doc: Doc) -> Analysis:
         for s in doc.spans[TARGETS_KEY]
     ]
     return Analysis(
-        text=doc.text,
+        text=text_of(doc),
         entities=entities,
         asks=_trimmed(_stretches(doc, ASK_KEY)),
         goals=_trimmed(_stretches(doc, GOAL_KEY)),

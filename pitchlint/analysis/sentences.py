@@ -96,3 +96,26 @@ def with_sentence_lookup(call: Callable[[_Component, Doc], _Result]) -> Callable
             del doc.user_span_hooks["sent"]
 
     return run
+
+
+TEXT_KEY = "pitchlint_text"  # Doc.user_data: the Doc's text, joined once
+
+
+def text_of(doc: Doc) -> str:
+    """The Doc's text. spaCy joins every token again on each read of `Doc.text`, and the components
+    read it several times; a Doc's tokens never change, so it is joined once and kept."""
+    text = doc.user_data.get(TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
+def words_and_spaces(doc: Doc) -> tuple[list[str], list[bool]]:
+    """The tokens' texts and whether a space follows each, cut from the text by offset: far
+    cheaper than making a Token object for every word."""
+    from spacy.attrs import IDX, LENGTH, SPACY
+
+    text = text_of(doc)
+    starts, lengths, spaces = doc.to_array([IDX, LENGTH, SPACY]).T.tolist()
+    return [text[i:i + n] for i, n in zip(starts, lengths)], [bool(x) for x in spaces]
+

@@ -33,7 +33,7 @@ from pitchlint.analysis.patterns import (
     register_extensions,
 )
 from pitchlint.analysis.result import GUESSED
-from pitchlint.analysis.sentences import with_sentence_lookup
+from pitchlint.analysis.sentences import text_of, with_sentence_lookup
 from pitchlint.analysis.targets import LIST_GLUE, PRONOUNS, placeholder_test
 from pitchlint.analysis.wordmatch import WordMatcher
 from pitchlint.errors import ConfigError
@@ -314,7 +314,7 @@ def _refusals(doc: Doc, spans: list[Span], targets: list[Span]) -> list[Span]:
 def _title_goal(doc: Doc) -> list[Span]:
     """The message's first line as a title (an e-mail's Subject, a heading) when it stands alone
     above a blank line and reads as what the writer wants: "Referral request: QA analyst at Acme"."""
-    text = doc.text
+    text = text_of(doc)
     lead = len(text) - len(text.lstrip())
     line_end = text.find("\n", lead)
     if line_end < 0 or not BLANK_LINE.match(text, line_end):
@@ -352,7 +352,7 @@ class _Lines:
     sentences, and a check per sentence that sliced its whole line would be quadratic."""
 
     def __init__(self, doc: Doc):
-        self.text = doc.text
+        self.text = text_of(doc)
         self._breaks: list[int] | None = None
         self._stripped: dict[int, str] = {}
         self._items: dict[int, bool] = {}

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pitchlint.analysis.lexicon import Lexicon, read_lexicon, with_plurals
 from pitchlint.analysis.patterns import TARGETS_KEY, compile_patterns, read_patterns, register_extensions
-from pitchlint.analysis.sentences import with_sentence_lookup
+from pitchlint.analysis.sentences import text_of, with_sentence_lookup
 from pitchlint.analysis.shapes import ShapeFinder, read_shapes
 from pitchlint.analysis.term_tokens import TermTokens
 from pitchlint.errors import ConfigError
@@ -415,7 +415,7 @@ _PLACEHOLDER = re.compile(
 
 def placeholder_test(doc: Doc) -> Callable[[int], bool]:
     """Whether a character offset falls inside a placeholder of the message."""
-    found = [(m.start(), m.end()) for m in _PLACEHOLDER.finditer(doc.text)]
+    found = [(m.start(), m.end()) for m in _PLACEHOLDER.finditer(text_of(doc))]
     if not found:
         return lambda offset: False
     starts = [start for start, _ in found]
