@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
@@ -19,10 +18,10 @@ import click
 
 from pitchlint.cli.suggest import splice
 from pitchlint.coach import Answers, Coach, Finished, Question, State
-from pitchlint.coach.profile_file import profile_path, read_profile, save_answers
+from pitchlint.coach.profile_file import profile_path, read_profile, replace_atomically, save_answers
 from pitchlint.coach.session import ACTION_LABELS, SLOTS
 from pitchlint.config.files import read_toml
-from pitchlint.errors import ConfigError, InputError, PitchlintError
+from pitchlint.errors import ConfigError, PitchlintError
 from pitchlint.output.fixes import Edit
 from pitchlint.reading.document import Document
 
@@ -133,7 +132,7 @@ def _colour(option: bool | None) -> bool:
 
 def _read_draft(file: str | None) -> tuple[Document | str, bytes | None]:
     """The draft as a document (or "" for none) and the file's bytes (None unless a file)."""
-    from pitchlint.reading.read import read_document
+    from pitchlint.reading.read import read_document, read_file_bytes
 
     if file is None:
         return "", None
@@ -141,14 +140,7 @@ def _read_draft(file: str | None) -> tuple[Document | str, bytes | None]:
         from pitchlint.reading.document import read_limited
 
         return read_document("<stdin>", read_limited(sys.stdin.buffer, "<stdin>")), None
-    try:
-        data = Path(file).read_bytes()
-    except IsADirectoryError:
-        raise InputError(file, "is a directory: `pitchlint coach` works on one message file") from None
-    except FileNotFoundError:
-        raise InputError(file, "no such file") from None
-    except OSError as exc:
-        raise InputError(file, f"cannot be read ({exc.strerror or exc})") from None
+    data = read_file_bytes(file)  # a regular file within the size limit, as every command reads it
     return read_document(file, data), data
 
 
@@ -294,23 +286,8 @@ def _deliver(options: CoachOptions, finished: Finished, state: State, data: byte
             "here is the result:", "yellow", use_colour=use_colour)
         click.echo(finished.message, nl=not finished.message.endswith("\n"))
         sys.exit(1)
-    _replace_file(path, spliced.data)
+    replace_atomically(path, spliced.data)
     say(f"pitchlint coach: wrote the new ask into {options.file}", use_colour=use_colour)
-
-
-def _replace_file(path: Path, data: bytes) -> None:
-    """A temporary file beside it, then a rename: the file is either as it was or wholly new."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, path.stat().st_mode & 0o7777)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _save(options: CoachOptions, path: Path, answers: Answers, interactive: bool, use_colour: bool) -> None:

@@ -56,11 +56,13 @@ def save_answers(path: Path, answers: Answers) -> list[str]:
         if value:
             table[key] = value
             written.append(key)
-    _replace_atomically(path, tomlkit.dumps(document).encode("utf-8"))
+    replace_atomically(path, tomlkit.dumps(document).encode("utf-8"))
     return written
 
 
-def _replace_atomically(path: Path, data: bytes) -> None:
+def replace_atomically(path: Path, data: bytes) -> None:
+    """A temporary file beside it, then a rename: the file is either as it was or wholly new (its
+    mode kept). The coach writes the profile and the draft this way."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:

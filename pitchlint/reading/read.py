@@ -36,18 +36,7 @@ def read_document(path: str | Path, data: bytes | None = None, mail: bool = Fals
     whatever its name or first lines (what `git send-email` is about to send)."""
     name = str(path)
     if data is None:
-        p = Path(path)
-        if p.is_dir():
-            raise InputError(name, "is a directory, not a message file")
-        try:
-            with _open_regular(p, name) as stream:
-                data = read_limited(stream, name)
-        except FileNotFoundError:
-            raise InputError(name, "no such file") from None
-        except PermissionError:
-            raise InputError(name, "permission denied") from None
-        except OSError as exc:
-            raise InputError(name, f"cannot be read ({exc.strerror or exc})") from None
+        data = read_file_bytes(path)
     sample = data[:HEADER_SAMPLE].removeprefix(b"\xef\xbb\xbf").decode("latin-1")
     if wide_encoding(data) is None and (mail or is_mail(sample, name)):
         return _mail_document(data, name)
@@ -58,6 +47,24 @@ def read_document(path: str | Path, data: bytes | None = None, mail: bool = Fals
 
 _NOT_REGULAR = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"),
                 (stat.S_ISBLK, "a device"))
+
+
+def read_file_bytes(path: str | Path) -> bytes:
+    """A message file's bytes: a regular file only (not a directory, FIFO, socket or device), within
+    the size limit; anything else is a one-line InputError naming the file."""
+    name = str(path)
+    p = Path(path)
+    if p.is_dir():
+        raise InputError(name, "is a directory, not a message file")
+    try:
+        with _open_regular(p, name) as stream:
+            return read_limited(stream, name)
+    except FileNotFoundError:
+        raise InputError(name, "no such file") from None
+    except PermissionError:
+        raise InputError(name, "permission denied") from None
+    except OSError as exc:
+        raise InputError(name, f"cannot be read ({exc.strerror or exc})") from None
 
 
 def _open_regular(path: Path, name: str) -> BinaryIO:
