@@ -25,6 +25,7 @@ lexicon knows is a target; its kind is then reported as guessed.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -59,11 +60,11 @@ CATTLE = {"anyone", "anybody", "someone", "somebody", "anything", "something", "
 READER_JOB = {"work", "works", "working", "lead", "leads", "leading", "run", "runs", "running", "manage", "manages",
               "managing", "head", "heads", "oversee", "oversees", "sit", "sits", "own", "owns", "cover", "covers",
               "handle", "handles", "teach", "teaches", "build", "builds", "do", "does", "joined", "moved", "started"}
-# Verbs of perceiving: "I saw Plant posted a PM opening" reports news, not the writer's past.
 # Verbs of wanting whose past still wants: "I've always wanted to work at X", "I'd hoped to join".
 STILL_WANTED = {"wanted", "hoped", "loved", "liked", "dreamed", "dreamt", "planned", "wished", "aimed"}
 TIME_UNITS = {"hr", "hrs", "hour", "hours", "min", "mins", "minute", "minutes", "wk", "wks", "yr", "yrs", "mo", "mos"}
 CURRENCY = {"$", "£", "€", "¥", "₹", "us$", "usd", "aud", "cad", "gbp", "eur"}
+# Verbs of perceiving: "I saw Plant posted a PM opening" reports news, not the writer's past.
 PERCEIVING = {"saw", "seen", "noticed", "read", "heard", "learned", "learnt", "spotted", "came", "found", "mentioned"}
 BE = {"be", "am", "'m", "m", "is", "'s", "are", "'re", "was", "were"}
 MOVING_TO = {"into", "to", "toward", "towards", "in"}
@@ -238,10 +239,11 @@ class Reading:
     sentences: dict[int, SentenceReading] = field(default_factory=dict)  # sentence start -> reading
 
     def at(self, token: int) -> SentenceReading | None:
-        for reading in self.sentences.values():
-            if reading.start <= token < reading.end:
-                return reading
-        return None
+        """The parsed sentence holding `token`, by bisection (asked for every span of the message)."""
+        starts = sorted(self.sentences)
+        i = bisect.bisect_right(starts, token)
+        reading = self.sentences[starts[i - 1]] if i else None
+        return reading if reading is not None and token < reading.end else None
 
     def excluded(self, start: int, end: int) -> bool:
         reading = self.at(start)
@@ -356,7 +358,8 @@ def read_sentence(piece: Doc, offset: int, words: Words) -> SentenceReading:
     reading.verbless = not any(t.tag_ in FINITE or (t.dep_ == "ROOT" and t.tag_.startswith("VB")) for t in tokens)
     words_only = [t for t in tokens if not t.is_space]
     reading.lead = bool(words_only) and words_only[-1].text == ":"
-    reading.wants = any(p.head in wanted for p in phrases) or bool(wanted and (_names_something(piece, wanted) or reading.lead))
+    reading.wants = any(p.head in wanted for p in phrases) \
+        or bool(wanted and (_names_something(piece, wanted) or reading.lead))
     reading.wanted = {i + offset for i in wanted}
     reading.excluded = {i + offset for i in excluded}
     reading.qualified = {i + offset for i in qualified} - reading.excluded
@@ -401,9 +404,10 @@ def _is_want(token: Token, words: Words) -> bool:
             return False  # "I applied to Stripe last year": the writer's past
         subject = _subject(token)
         return _writer(subject) if subject is not None else _fragment(token)
+    # "I'm (really) after X" wants it; "after four years at X" and "I'm between jobs after ..." do not
     if lower == "after" and (tag != "IN" or token.head.lower_ not in BE or token.i < token.head.i or any(
-            t.tag_ != "RB" for t in token.doc[token.head.i + 1:token.i])):  # "I'm (really) after X", not "I'm between jobs after"
-        return False  # "after four years at X" is the writer's past; "I'm after X" wants it
+            t.tag_ != "RB" for t in token.doc[token.head.i + 1:token.i])):
+        return False
     if lower in words.want_adjectives and tag in ("JJ", "VBN", "VBG", "IN", "RB"):
         subject = _subject(token)
         return _writer(subject) if subject is not None else _fragment(token)
@@ -427,7 +431,8 @@ def _opening_want(piece: list[Token], words: Words) -> set[int]:
     if len(opening) < 2:
         return set()
     first, second = opening
-    wanting = first.lower_ in words.want_adjectives or (first.lower_.endswith("ing") and first.lower_ in words.want_verbs)
+    wanting = first.lower_ in words.want_adjectives \
+        or (first.lower_.endswith("ing") and first.lower_ in words.want_verbs)
     if not wanting or second.lower_ not in ("for", "to", "in", "on") or first.lower_ in words.moving:
         return set()
     return {t.i for t in piece if t.i > second.i}
@@ -537,11 +542,11 @@ def _left_out(token: Token, words: Words) -> set[int]:
         if lower in words.leaving:
             return clause
         if lower in BE and subject.lower_ in WRITERS:  # "I'm a fast learner", "we're a team of five": who they are
-            who = {t.i for c in token.children if c.dep_ == "attr" for t in c.subtree}
+            attrs = [c for c in token.children if c.dep_ == "attr"]
             # ... but not a want hung from it: "I'm a designer wrapping up 4 years at X and hoping to move into Y"
-            wants = {t.i for w in token.doc if w.i in who and w.tag_.startswith("VB") and w.lower_ in words.want_verbs
+            wants = {t.i for c in attrs for w in c.subtree if w.tag_.startswith("VB") and w.lower_ in words.want_verbs
                      for t in w.subtree}
-            return who - wants
+            return {t.i for c in attrs for t in c.subtree} - wants
     elif subject.lower_ in READERS and not _conditional(token) and not any(c.tag_ == "MD" for c in token.children):
         if lower in READER_JOB or token.tag_ in PAST or (lower in BE and any(c.dep_ == "attr" for c in token.children)):
             return clause  # the reader's job: "you lead ops at X", "you're the operations director"

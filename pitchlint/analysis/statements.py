@@ -218,8 +218,8 @@ def _with_grammar(doc: Doc, reading: Reading, ask_starts: set[int], goal_starts:
     goal_sents = {s.start: s for s in doc.spans[GOAL_KEY]}
     for sentence in reading.sentences.values():
         for phrase in sentence.phrases:
-            if any(i in taken for i in range(phrase.start, phrase.end)) \
-                    or reading.excluded(phrase.head, phrase.head + 1) or inside_placeholder(doc[phrase.start].idx):
+            # (its head is never left out: read_sentence keeps no phrase whose head is)
+            if any(i in taken for i in range(phrase.start, phrase.end)) or inside_placeholder(doc[phrase.start].idx):
                 continue
             # a request asks for people by name of their kind ("any commercial beekeepers"), and for
             # anything else through what qualifies a generic object ("anyone who knows X")
@@ -251,7 +251,7 @@ def _lists_and_pointers(doc: Doc, reading: Reading, ask_starts: set[int]) -> tup
     listed: set[int] = set()
     pointed: set[int] = set()
     under_lead = False
-    for n, sentence in enumerate(ordered):
+    for sentence in ordered:
         under_lead = under_lead and sentence.verbless
         if under_lead:
             listed.add(sentence.start)

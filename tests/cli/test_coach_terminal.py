@@ -121,26 +121,27 @@ def test_ctrl_c_and_a_refused_write_leave_the_file_byte_identical(tmp_path):
     assert draft.read_bytes() == original.encode("utf-8")
 
     child = start(tmp_path, "draft.txt", "--write", "--no-save")
-    for prompt, answer in [("Whom do you want", "recruiters"), ("Which companies", "Stripe"), ("Why", "skip"),
-                           ("What should the reader do", ""), (r"\(accept/edit/again\)", "")]:
-        child.expect(prompt)
-        child.sendline(answer)
-    child.expect(r"Replace the ask in draft.txt\? \[y/N\]")
+    answer_up_to_the_write_question(child)
     child.sendline("n")
     output, status = finish(child)
     assert status == 130 and "draft.txt left as it was" in output
     assert draft.read_bytes() == original.encode("utf-8")
 
 
-def test_a_file_changed_on_disk_meanwhile_is_not_overwritten(tmp_path):
-    draft = tmp_path / "draft.txt"
-    draft.write_text("Any leads at all would help!\n")
-    child = start(tmp_path, "draft.txt", "--write", "--no-save")
+def answer_up_to_the_write_question(child):
+    """Recruiters at Stripe, no reason, the default next step, accept: then the coach asks to write."""
     for prompt, answer in [("Whom do you want", "recruiters"), ("Which companies", "Stripe"), ("Why", "skip"),
                            ("What should the reader do", ""), (r"\(accept/edit/again\)", "")]:
         child.expect(prompt)
         child.sendline(answer)
     child.expect(r"Replace the ask in draft.txt\? \[y/N\]")
+
+
+def test_a_file_changed_on_disk_meanwhile_is_not_overwritten(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Any leads at all would help!\n")
+    child = start(tmp_path, "draft.txt", "--write", "--no-save")
+    answer_up_to_the_write_question(child)
     draft.write_text("Any leads at all would help! (edited in another window)\n")
     child.sendline("y")
     child.expect("changed on disk while the coach ran")
