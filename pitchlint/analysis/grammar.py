@@ -238,9 +238,13 @@ class Reading:
 
     sentences: dict[int, SentenceReading] = field(default_factory=dict)  # sentence start -> reading
 
+    _starts: list[int] = field(default_factory=list, repr=False)  # sorted keys of `sentences`, kept by `at`
+
     def at(self, token: int) -> SentenceReading | None:
         """The parsed sentence holding `token`, by bisection (asked for every span of the message)."""
-        starts = sorted(self.sentences)
+        if len(self._starts) != len(self.sentences):  # the grammar adds sentences before anyone asks
+            self._starts = sorted(self.sentences)
+        starts = self._starts
         i = bisect.bisect_right(starts, token)
         reading = self.sentences[starts[i - 1]] if i else None
         return reading if reading is not None and token < reading.end else None
