@@ -294,12 +294,8 @@ class Grammar(Batched):
                     budget -= len(sent)
         if not jobs:
             return
-        cut: dict[int, tuple[list[str], list[bool]]] = {}  # per Doc: its words and spaces, read once
-        for doc, _ in jobs:
-            if id(doc) not in cut:
-                cut[id(doc)] = words_and_spaces(doc)
-        pieces: Iterable[Doc] = [Doc(doc.vocab, words=cut[id(doc)][0][sent.start:sent.end],
-                                     spaces=cut[id(doc)][1][sent.start:sent.end]) for doc, sent in jobs]
+        pieces: Iterable[Doc] = [Doc(doc.vocab, words=words_and_spaces(doc)[0][sent.start:sent.end],
+                                     spaces=words_and_spaces(doc)[1][sent.start:sent.end]) for doc, sent in jobs]
         for component in self.components:
             pieces = component.pipe(pieces, batch_size=batch_size)
         for (doc, sent), piece in zip(jobs, pieces):

@@ -99,6 +99,7 @@ def with_sentence_lookup(call: Callable[[_Component, Doc], _Result]) -> Callable
 
 
 TEXT_KEY = "pitchlint_text"  # Doc.user_data: the Doc's text, joined once
+WORDS_KEY = "pitchlint_words"  # Doc.user_data: its tokens' texts and spaces, cut once
 
 
 def text_of(doc: Doc) -> str:
@@ -115,7 +116,12 @@ def words_and_spaces(doc: Doc) -> tuple[list[str], list[bool]]:
     cheaper than making a Token object for every word."""
     from spacy.attrs import IDX, LENGTH, SPACY
 
+    cached = doc.user_data.get(WORDS_KEY)
+    if isinstance(cached, tuple) and len(cached[0]) == len(doc):
+        return cached
     text = text_of(doc)
     starts, lengths, spaces = doc.to_array([IDX, LENGTH, SPACY]).T.tolist()
-    return [text[i:i + n] for i, n in zip(starts, lengths)], [bool(x) for x in spaces]
+    found = [text[i:i + n] for i, n in zip(starts, lengths)], [bool(x) for x in spaces]
+    doc.user_data[WORDS_KEY] = found  # the grammar, the focused NER and its name test all cut by them
+    return found
 
