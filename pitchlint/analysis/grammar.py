@@ -49,6 +49,9 @@ GRAMMAR_KEY = "pitchlint_grammar"  # Doc.user_data: the Reading of this Doc
 PARSE_COMPONENTS = ("tok2vec", "tagger", "parser")
 MAX_SENTENCE_TOKENS = 80  # longer "sentences" (lists, run-ons without stops) are not parsed
 MAX_PARSED_TOKENS = 4000  # per message: the parse is bounded on a long one
+SHORT_QUESTION = 8  # tokens: "Who comes to mind?" may point back to the verbless lines before it
+POINTED_LINES = 6  # how many lines before such a question are parsed to see whether they have a verb
+POINTED_LINE_TOKENS = 30  # ... each no longer than this
 
 WRITERS = {"i", "we"}
 WRITER_POSSESSIVES = {"my", "our"}
@@ -72,6 +75,12 @@ HAVE = {"have", "has", "'ve", "got"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
 PAST = {"VBD"}
+# the tags of words that never start or end a role, a sector or a company a pattern found
+EDGE_TAGS = {"MD", "IN", "TO", "WDT", "WP", "WRB", "PRP", "PRP$", "RB", "UH", "CC", "EX"}
+EDGE_VERBS = {"VB", "VBP", "VBZ", "VBD"}  # "to finance leaders": only where no list calls the word a field
+WOULD = {"would", "'d", "d", "wd"}
+# "I'd hate to bother you", "I'd have to check": a modal verb with an infinitive that is no wish
+NOT_WISHING = {"hate", "have", "need", "be", "hesitate", "mind", "rather", "prefer_not"}
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 CHANNEL_PREPOSITIONS = {"on", "via", "through", "over"}
 REASON_MARKS = {"because", "since", "as", "cause", "'cause", "so"}
@@ -230,6 +239,11 @@ class SentenceReading:
     excluded: set[int] = field(default_factory=set)  # tokens that are never targets
     qualified: set[int] = field(default_factory=set)  # tokens qualifying a generic object: "anyone who works in X"
     phrases: list[Phrase] = field(default_factory=list)  # typed noun phrases
+    # tokens the tagger calls prepositions, pronouns, adverbs or conjunctions, and verbs no word list
+    # names a field or a role by (not -ing forms or past participles): a role or a sector never starts
+    # with one ("meet HR partners", "If Insulet") nor ends with one of the first kind ("houses like")
+    function_words: set[int] = field(default_factory=set)
+    verbs: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -256,6 +270,18 @@ class Reading:
     def wanted(self, start: int, end: int) -> bool:
         reading = self.at(start)
         return reading is not None and any(i in reading.wanted for i in range(start, end))
+
+    def trimmed(self, start: int, end: int) -> tuple[int, int]:
+        """`start`..`end` without the function words the parse sees at either edge (the same range
+        where the sentence was not parsed; an empty one when nothing else is left)."""
+        reading = self.at(start)
+        if reading is None:
+            return start, end
+        while start < end and (start in reading.function_words or start in reading.verbs):
+            start += 1
+        while end > start and end - 1 in reading.function_words:
+            end -= 1
+        return start, end
 
     def goal_sentences(self) -> list[tuple[int, int]]:
         return sorted((r.start, r.end) for r in self.sentences.values() if r.wants)
@@ -322,19 +348,32 @@ class Grammar(Batched):
         has_cue = numpy.isin(lowers, cue_ids)
         chosen: list[Span] = []
         listing = False  # in the lines after a sentence that ends with a colon
+        before_question = _before_short_questions(sentences, text)
         for n, sent in enumerate(sentences):
             start, end = sent.start, sent.end
             if alphas[start:end].sum() < 2 and not listing:
                 continue
-            following = sentences[n + 1] if n + 1 < len(sentences) else None
-            before_question = following is not None and len(following) <= 8 \
-                and text[following.start_char:following.end_char].rstrip().endswith("?")
-            if start in known or listing or before_question or has_cue[start:end].any():
+            if start in known or listing or n in before_question or has_cue[start:end].any():
                 chosen.append(sent)
             stripped = text[sent.start_char:sent.end_char].rstrip()
             listing = stripped.endswith(":") or (listing and "\n\n" not in text[sent.start_char:sent.end_char]
                                                  and bool(stripped))
         return chosen
+
+
+def _before_short_questions(sentences: list[Span], text: str) -> set[int]:
+    """The numbers of the short lines right before a short question, a few back within the paragraph:
+    the question may point back to them ("Arborists. Tree surgeons. Anyone?")."""
+    found: set[int] = set()
+    for n, sent in enumerate(sentences):
+        if len(sent) > SHORT_QUESTION or not text[sent.start_char:sent.end_char].rstrip().endswith("?"):
+            continue
+        for back in range(n - 1, max(-1, n - 1 - POINTED_LINES), -1):
+            line = sentences[back]
+            if len(line) > POINTED_LINE_TOKENS or "\n\n" in text[line.start_char:sentences[back + 1].start_char]:
+                break
+            found.add(back)
+    return found
 
 
 def read_sentence(piece: Doc, offset: int, words: Words) -> SentenceReading:
@@ -354,8 +393,9 @@ def read_sentence(piece: Doc, offset: int, words: Words) -> SentenceReading:
     excluded |= set().union(*(_own_product(t, words) for t in tokens)) - wanted
     qualified = {t.i for g in tokens if _generic_object(g, words) for t in g.subtree if t is not g}
     phrases = [p for p in _typed_phrases(tokens, words) if p.head not in excluded]
-    # no finite verb and no verb at the root ("family-owned" does not make a list item a clause)
-    reading.verbless = not any(t.tag_ in FINITE or (t.dep_ == "ROOT" and t.tag_.startswith("VB")) for t in tokens)
+    reading.verbless = _fragment_line(tokens)
+    reading.function_words = {t.i + offset for t in tokens if t.tag_ in EDGE_TAGS}
+    reading.verbs = {t.i + offset for t in tokens if t.tag_ in EDGE_VERBS and _clause_verb(t, words)}
     words_only = [t for t in tokens if not t.is_space]
     reading.lead = bool(words_only) and words_only[-1].text == ":"
     reading.wants = any(p.head in wanted for p in phrases) \
@@ -365,6 +405,37 @@ def read_sentence(piece: Doc, offset: int, words: Words) -> SentenceReading:
     reading.qualified = {i + offset for i in qualified} - reading.excluded
     reading.phrases = [Phrase(p.start + offset, p.end + offset, p.label, p.head + offset) for p in phrases]
     return reading
+
+
+def _clause_verb(token: Token, words: Words) -> bool:
+    """A verb the tagger is sure of: its subject, "to" or an auxiliary right before it ("who runs
+    finance", "to meet HR partners"), and no word list calls it a field ("to finance leaders").
+    The small model tags nouns as verbs after "or" ("almond or pistachio operations")."""
+    if not token.i or listed_kind(singular(token.lower_), words) is not None:
+        return False
+    before = token.doc[token.i - 1]
+    return before.tag_ in ("TO", "MD", "WP", "WDT", "PRP") or before.dep_ in ("aux", "auxpass", "nsubj", "neg")
+
+
+def _fragment_line(tokens: list[Token]) -> bool:
+    """No verb of its own at the top: a list item, a title, "Plant managers at food makers.",
+    "Anyone who's run ammonia refrigeration at scale." (a clause may qualify the noun)."""
+    roots = [t for t in tokens if t.dep_ == "ROOT" and not t.is_space and not t.is_punct]
+    if not roots or any(r.tag_.startswith("VB") or r.tag_ == "MD" for r in roots):
+        return False
+    if any(t.lower_ in WRITERS and t.dep_ in SUBJECTS for t in tokens):
+        return False  # "Friends: we're hiring at X" has a clause, whatever the parse hung it from
+    return not any(t.tag_ in FINITE and not _qualifying(t) for t in tokens)
+
+
+def _qualifying(token: Token) -> bool:
+    """Inside a clause that qualifies a noun: "anyone who's run X", "a firm that makes Y"."""
+    current = token
+    while current.head.i != current.i:  # spaCy makes a new Token object for each .head
+        if current.dep_ in ("relcl", "acl"):
+            return True
+        current = current.head
+    return False
 
 
 def _names_something(piece: Doc, wanted: set[int]) -> bool:
@@ -387,7 +458,7 @@ def _subject(token: Token) -> Token | None:
         if subjects:
             return subjects[0]
         if current.dep_ in ("xcomp", "conj", "acomp", "prep", "pobj", "ccomp", "advcl", "attr", "dobj") \
-                and current.head is not current:
+                and current.head.i != current.i:
             current = current.head
             continue
         return None
@@ -404,6 +475,8 @@ def _is_want(token: Token, words: Words) -> bool:
             return False  # "I applied to Stripe last year": the writer's past
         subject = _subject(token)
         return _writer(subject) if subject is not None else _fragment(token)
+    if tag == "VB" and _wish(token):  # "I'd kill to get into post-production"
+        return True
     # "I'm (really) after X" wants it; "after four years at X" and "I'm between jobs after ..." do not
     if lower == "after" and (tag != "IN" or token.head.lower_ not in BE or token.i < token.head.i or any(
             t.tag_ != "RB" for t in token.doc[token.head.i + 1:token.i])):
@@ -415,13 +488,29 @@ def _is_want(token: Token, words: Words) -> bool:
             and (lower in words.job_words or lower in words.want_nouns):  # "I have a paid opportunity for experts"
         subject = _subject(token.head)
         return subject is not None and _writer(subject) and token.head.tag_ not in PAST
-    if tag in ("NN", "NNS") and lower in words.want_nouns:
+    if tag in ("NN", "NNS") and singular(lower) in words.want_nouns:
         if any(c.dep_ == "poss" and c.lower_ in WRITER_POSSESSIVES for c in token.children):
             return True  # "my goal", "our target companies"
         if token.dep_ == "pobj":  # "I'm on the hunt for", "in search of"
             subject = _subject(token.head)
             return subject is not None and _writer(subject)
     return False
+
+
+def _writer_subject(token: Token) -> bool:
+    subject = _subject(token)
+    return subject is not None and _writer(subject)
+
+
+def _wish(token: Token) -> bool:
+    """A wish by the writer in the conditional, whatever its verb: "I'd kill to get into X", "I'd give
+    anything to work at Y": "would" with an infinitive after it."""
+    if token.lower_ in NOT_WISHING or not any(c.lower_ in WOULD and c.tag_ == "MD" for c in token.children):
+        return False
+    if not any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in token.children):
+        return False
+    subject = _subject(token)
+    return subject is not None and subject.lower_ in WRITERS
 
 
 def _opening_want(piece: list[Token], words: Words) -> set[int]:
@@ -442,7 +531,7 @@ def _fragment(token: Token) -> bool:
     """A sentence without a subject that opens with the want: "Looking for a role in X", "Keen for
     bar work". The writer is the one who wants; a bare verb ("Find me ...") asks the reader instead."""
     current = token
-    while current.dep_ in ("xcomp", "conj", "acomp") and current.head is not current:
+    while current.dep_ in ("xcomp", "conj", "acomp") and current.head.i != current.i:
         current = current.head
     return current.dep_ == "ROOT" and current.tag_ in ("VBG", "JJ", "IN", "VBN")
 
@@ -453,7 +542,7 @@ def _negated(token: Token) -> bool:
     for _ in range(3):
         if any(c.dep_ == "neg" for c in current.children):
             return True
-        if current.dep_ not in ("xcomp", "acomp") or current.head is current:
+        if current.dep_ not in ("xcomp", "acomp") or current.head.i == current.i:
             return False
         current = current.head
     return False
@@ -467,10 +556,16 @@ def _object_tokens(frame: Token, words: Words) -> list[Token]:
         root = frame.head
     elif frame.tag_ in NOUN_TAGS and frame.dep_ == "pobj" and frame.head.head.tag_.startswith("VB"):
         root = frame.head.head  # "I'm on the hunt for X": the "for" hangs from the verb
+    elif frame.tag_ in NOUN_TAGS and frame.dep_ == "dobj" and frame.head.tag_.startswith("VB") \
+            and any(c.dep_ == "poss" for c in frame.children) and _writer_subject(frame.head):
+        root = frame.head  # "I've set my sights on X", "I have my eye on X": what the verb says after it
     skip = {t.i for c in root.children if c.dep_ in SUBJECTS and c is not frame for t in c.subtree}
     if root is not frame:
         skip |= {frame.i} | {c.i for c in frame.children if c.dep_ == "poss"}
     skip |= {t.i for c in root.children if c.dep_ == "advcl" and _reason(c) for t in c.subtree}
+    if root is not frame:  # "I've set my sights on X and I'm finishing a course": not the clause joined to it
+        skip |= {t.i for c in root.children if c.dep_ in ("conj", "parataxis") and c.tag_.startswith("VB")
+                 for t in c.subtree}
     # "I hope Montreal is treating you well": a wish about someone else is small talk, not a want
     skip |= {t.i for c in root.children if c.dep_ == "ccomp" and _own_subject(c) for t in c.subtree}
     lower = root.lower_
@@ -538,7 +633,9 @@ def _left_out(token: Token, words: Words) -> set[int]:
     if _writer(subject):
         past = token.tag_ in PAST or (token.tag_ == "VBN" and any(c.lower_ in HAVE | {"had"} for c in token.children))
         if past and lower not in PERCEIVING and lower not in STILL_WANTED:
-            return clause  # the writer's past: "I spent eight years at Amazon"
+            # the writer's past: "I spent eight years at Amazon"; not a want it holds, which is now:
+            # "I've decided to move into X", "I've set my sights on Y"
+            return clause - _nested_wants(token, clause, words)
         if lower in words.leaving:
             return clause
         if lower in BE and subject.lower_ in WRITERS:  # "I'm a fast learner", "we're a team of five": who they are
@@ -551,6 +648,16 @@ def _left_out(token: Token, words: Words) -> set[int]:
         if lower in READER_JOB or token.tag_ in PAST or (lower in BE and any(c.dep_ == "attr" for c in token.children)):
             return clause  # the reader's job: "you lead ops at X", "you're the operations director"
     return set()
+
+
+def _nested_wants(verb: Token, clause: set[int], words: Words) -> set[int]:
+    found: set[int] = set()
+    for t in verb.subtree:
+        complement = t.dep_ in ("xcomp", "ccomp") or (t.tag_ in NOUN_TAGS and any(
+            c.dep_ == "poss" and c.lower_ in WRITER_POSSESSIVES for c in t.children))
+        if complement and t.i in clause and t is not verb and _is_want(t, words) and not _negated(t):
+            found |= {t.i} | _subtree(t) | {o.i for o in _object_tokens(t, words)}
+    return found
 
 
 def _generic_object(token: Token, words: Words) -> bool:
@@ -596,7 +703,7 @@ def _conditional(verb: Token) -> bool:
 def _under_want(token: Token, words: Words) -> bool:
     current = token
     for _ in range(4):
-        if current.head is current:
+        if current.head.i == current.i:
             return False
         current = current.head
         if _is_want(current, words):

@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # the rules get plain data; spaCy is imported by the pipeline
 
 STATEMENTS = ("request", "goal", "background")
 GUESSED = "guess"  # an Entity's source when its kind was guessed from its head noun
+PATTERN = "pattern"  # an Entity's source when a pattern or a shape of the pack found it
 TARGET_STATEMENTS = ("request", "goal")  # a company, role or sector there is a target
 
 

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pitchlint.analysis.grammar import Reading, reading_of
+from pitchlint.analysis.grammar import SHORT_QUESTION, Reading, reading_of
 from pitchlint.analysis.patterns import (
     ASK_KEY,
     CONTEXT_KEY,
@@ -32,7 +32,7 @@ from pitchlint.analysis.patterns import (
     read_patterns,
     register_extensions,
 )
-from pitchlint.analysis.result import GUESSED
+from pitchlint.analysis.result import GUESSED, PATTERN
 from pitchlint.analysis.sentences import text_of, with_sentence_lookup
 from pitchlint.analysis.targets import LIST_GLUE, PRONOUNS, placeholder_test
 from pitchlint.analysis.wordmatch import WordMatcher
@@ -196,7 +196,7 @@ def _with_grammar(doc: Doc, reading: Reading, ask_starts: set[int], goal_starts:
     if not reading.sentences:
         return []
     listed, pointed = _lists_and_pointers(doc, reading, ask_starts)
-    spans = list(doc.spans[TARGETS_KEY])
+    spans = _trimmed(doc, reading, list(doc.spans[TARGETS_KEY]), claimed)
     for span in spans:
         if span.label_ not in TARGET_LABELS:
             continue
@@ -237,10 +237,44 @@ def _with_grammar(doc: Doc, reading: Reading, ask_starts: set[int], goal_starts:
         if (sentence.wants or sentence.start in listed) and sentence.start not in ask_starts | goal_starts:
             sent = doc[sentence.start].sent
             goal_sents[sent.start] = Span(doc, sent.start, sent.end, label="GOAL")
-    if added:
-        doc.spans[TARGETS_KEY] = sorted(spans + added, key=lambda s: (s.start, s.end))
+    doc.spans[TARGETS_KEY] = sorted(spans + added, key=lambda s: (s.start, s.end))
     doc.spans[GOAL_KEY] = [goal_sents[k] for k in sorted(goal_sents)]
+    if pointed:
+        doc.spans[ASK_KEY] = _with_pointed_lines(doc, list(doc.spans[ASK_KEY]), pointed)
     return added
+
+
+def _with_pointed_lines(doc: Doc, asks: list[Span], pointed: set[int]) -> list[Span]:
+    """A short question and the verbless lines it points back to are one request: the ask starts
+    at the first of those lines."""
+    ends = {doc[start].sent.end: start for start in pointed}
+    widened = []
+    for ask in asks:
+        start = ask.start
+        while start in ends:
+            start = ends[start]
+        widened.append(ask if start == ask.start else Span(doc, start, ask.end, label=ask.label_))
+    return widened
+
+
+def _trimmed(doc: Doc, reading: Reading, spans: list[Span], claimed: dict[int, str]) -> list[Span]:
+    """The spans a pattern found, without the verbs, prepositions and adverbs the parse sees at their
+    edges: a shape reads words, and "meet HR business partners" or "If Insulet" are not names."""
+    kept: list[Span] = []
+    for span in spans:
+        if span._.source != PATTERN:
+            kept.append(span)
+            continue
+        start, end = reading.trimmed(span.start, span.end)
+        if (start, end) == (span.start, span.end):
+            kept.append(span)
+        elif start < end:
+            trimmed = Span(doc, start, end, label=span.label_)
+            trimmed._.in_ask, trimmed._.statement, trimmed._.source = span._.in_ask, span._.statement, span._.source
+            if span.start in claimed:
+                claimed[start] = claimed[span.start]
+            kept.append(trimmed)
+    return kept
 
 
 def _lists_and_pointers(doc: Doc, reading: Reading, ask_starts: set[int]) -> tuple[set[int], set[int]]:
@@ -255,12 +289,24 @@ def _lists_and_pointers(doc: Doc, reading: Reading, ask_starts: set[int]) -> tup
         under_lead = under_lead and sentence.verbless
         if under_lead:
             listed.add(sentence.start)
-        following = doc[sentence.end].sent if sentence.end < len(doc) else None  # parsed or not ("Anyone?")
-        if sentence.verbless and following is not None and following.start in ask_starts \
-                and len(following) <= 8 and following.text.rstrip().endswith("?"):
-            pointed.add(sentence.start)
         under_lead = under_lead or (sentence.wants and sentence.lead)
+    # a short question points back to the verbless lines right before it, one or several
+    # ("Ops leaders at cold-storage operators. Maintenance supervisors at poultry processors. Who
+    # comes to mind?"), up to a line that has a verb or a blank line (items listed under a want stay goals)
+    for sentence in reversed(ordered):
+        if not sentence.verbless or sentence.end >= len(doc):
+            continue
+        following = doc[sentence.end].sent  # parsed or not ("Anyone?")
+        gap = text_of(doc)[doc[sentence.end - 1].idx:following.start_char]
+        if (following.start in pointed and sentence.start not in listed and not BLANK_LINE.search(gap)) \
+                or (following.start in ask_starts and is_short_question(following)):
+            pointed.add(sentence.start)
     return listed, pointed
+
+
+def is_short_question(sent: Span) -> bool:
+    """ "Who comes to mind?", "Anyone?": a question short enough to point back to what came before."""
+    return len(sent) <= SHORT_QUESTION and sent.text.rstrip().endswith("?")
 
 
 def _claim(doc: Doc, span: Span, by_start: dict[int, Span], by_end: dict[int, Span], claims: dict[int, str]) -> str:

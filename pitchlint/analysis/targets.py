@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pitchlint.analysis.lexicon import Lexicon, read_lexicon, with_plurals
 from pitchlint.analysis.patterns import TARGETS_KEY, compile_patterns, read_patterns, register_extensions
+from pitchlint.analysis.result import PATTERN
 from pitchlint.analysis.sentences import text_of, with_sentence_lookup
 from pitchlint.analysis.shapes import ShapeFinder, read_shapes
 from pitchlint.analysis.term_tokens import TermTokens
@@ -149,13 +150,13 @@ class TargetFinder:
             for run_start, run_end in _runs(picked):
                 bounds = self._shaped(doc, run_start, run_end, label)
                 if bounds is not None:
-                    candidates.append((bounds[0], bounds[1], label, 2, "pattern"))
+                    candidates.append((bounds[0], bounds[1], label, 2, PATTERN))
         for label, start, end in self.shapes(doc):
             bounds = self._shaped(doc, start, end, label)
             if bounds is not None:
-                candidates.append((bounds[0], bounds[1], label, 2, "pattern"))
+                candidates.append((bounds[0], bounds[1], label, 2, PATTERN))
         for _, _start, end in self.list_intro(doc):
-            candidates.extend((s, e, "COMPANY", 2, "pattern") for s, e in _list_items(doc, end))
+            candidates.extend((s, e, "COMPANY", 2, PATTERN) for s, e in _list_items(doc, end))
         for ent in doc.ents:
             if ent.label_ == "ORG":
                 bounds = self._company_from_model(doc, ent)

@@ -151,3 +151,61 @@ def test_the_word_lists_are_the_packs(tmp_path):
     (tmp_path / "lexicons" / "generic-modifiers.txt").write_text("big\n")
     assert head_kind("widgetsmith", read_words(Path(folder))) == "ROLE"
     assert head_kind("owner", read_words(Path(folder))) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a wish in the conditional, whatever its verb
+    ("I'd kill to get into post-production at a scripted TV house. Any chance you'd chat?",
+     [("ROLE", "post-production", "goal"), ("SECTOR", "TV", "goal")]),
+    # a noun of wanting that a light verb carries: what the verb says after it is wanted
+    (("I've set my sights on instructional design, specifically learning experience designer roles at "
+      "ed-tech companies. Would you have 15 minutes?"),
+     [("ROLE", "instructional design", "goal"), ("ROLE", "learning experience designer", "goal"),
+      ("SECTOR", "ed-tech", "goal")]),
+    # a want held in the present perfect is now, not the writer's past
+    ("I've decided to move into supply chain planning at a food manufacturer. Know anyone?",
+     [("ROLE", "supply chain planning", "goal"), ("SECTOR", "food", "goal"), ("SECTOR", "manufacturer", "goal")]),
+])
+def test_wants_in_the_conditional_and_the_present_perfect(analyze, lint, text, expected):
+    assert [(e.label, e.text, e.statement) for e in analyze(text).targets()] == expected
+    assert lint(text).verdict == "specific"
+
+
+def test_the_past_stays_the_past_when_a_word_in_it_looks_like_a_want(analyze, lint):
+    # "planning" is a form of "plan", a verb of wanting; here it names the writer's old job
+    text = "I spent seven years in merchandise planning at Best Buy. If you hear of anything, let me know."
+    assert analyze(text).targets() == []
+    assert lint(text).verdict == "vague"
+
+
+def test_a_question_points_back_to_every_verbless_line_before_it(analyze):
+    text = ("Building out our advisory bench.\nOps leaders at regional cold-storage operators.\n"
+            "Maintenance supervisors at poultry processors.\nWho comes to mind?")
+    analysis = analyze(text)
+    assert [(e.text, e.statement) for e in analysis.targets()] == [
+        ("Ops leaders", "request"), ("cold-storage operators", "request"),
+        ("Maintenance supervisors", "request"), ("poultry processors", "request")]
+    # the lines and the question are one request
+    assert [text[a.start:a.end].strip() for a in analysis.asks] == [text[text.index("Ops"):].strip()]
+
+
+def test_a_line_with_a_clause_of_its_own_is_not_pointed_back_to(analyze, lint):
+    text = "Friends: we're hiring at Juniper & Salt, our bakery!\nKnow someone?\nSend them my way"
+    assert [e.text for e in analyze(text).targets()] == []
+    assert lint(text).verdict == "vague"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a shape reads words: the parse takes the verb or the preposition off its edge
+    ("I'm hoping to meet HR business partners at mid-size tech companies. Could you introduce me?",
+     ["HR business partners", "tech"]),
+    ("I'd love to talk to whoever runs finance at a regional grocer. Know anyone?", ["finance", "grocer"]),
+])
+def test_a_pattern_span_loses_the_verbs_at_its_edge(analyze, text, expected):
+    assert [e.text for e in analyze(text).targets()] == expected
+
+
+def test_a_role_that_only_says_how_it_feels_is_no_target(analyze, lint):
+    text = "I am seeking a challenging role. If you know of anything, please let me know."
+    assert analyze(text).targets() == []
+    assert lint(text).verdict == "vague"
