@@ -92,7 +92,9 @@ class Predicted:
         else:  # a report from before targets were reported: the spans in the ask
             targets = {(e["label"], e["start"], e["end"]) for e in entities if e.get("in_ask")}
         stretches = None
-        if "goals" in row:
+        if "statements" in row:  # the clauses the report says request or want
+            stretches = [(s["start"], s["end"], s["statement"]) for s in row["statements"]]
+        elif "goals" in row:
             stretches = [(a["start"], a["end"], "request") for a in row.get("asks", [])]
             stretches += [(g["start"], g["end"], "goal") for g in row["goals"]]
         return cls(row["verdict"], {(e["label"], e["start"], e["end"]) for e in entities}, targets,
@@ -329,7 +331,6 @@ def evaluate(corpus: str | Path, config_path: str | None = None, only: str | Non
         engine = engine_for(dataclasses.replace(config, force_channel=channel))
         report = next(engine.lint_documents([document]))
         row = file_json(report)
-        row["goals"] = [{"start": g.start, "end": g.end} for g in report.goals]  # not in the JSON contract (yet)
         result.add(gold, Predicted.from_json(row))
     return result
 

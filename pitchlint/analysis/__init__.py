@@ -5,7 +5,7 @@ one way: patterns, lexicon -> sentences -> targets -> statements -> components -
 
 from pitchlint.analysis.installed_models import DEFAULT_MODELS
 from pitchlint.analysis.pipeline import UNUSED_COMPONENTS, analyze_texts, build_pipeline, resolve_model
-from pitchlint.analysis.result import Analysis, Entity, Stretch, to_analysis
+from pitchlint.analysis.result import Analysis, Entity, Statement, Stretch, to_analysis
 
-__all__ = ["Analysis", "DEFAULT_MODELS", "Entity", "Stretch", "UNUSED_COMPONENTS", "analyze_texts",
+__all__ = ["Analysis", "DEFAULT_MODELS", "Entity", "Statement", "Stretch", "UNUSED_COMPONENTS", "analyze_texts",
            "build_pipeline", "resolve_model", "to_analysis"]

@@ -447,7 +447,17 @@ def _writer(token: Token) -> bool:
     lower = token.lower_
     if lower in WRITERS:
         return True
-    return any(c.dep_ == "poss" and c.lower_ in WRITER_POSSESSIVES for c in token.children)
+    if any(c.dep_ == "poss" and c.lower_ in WRITER_POSSESSIVES for c in token.children):
+        return True  # "my team", "our client"
+    # someone the writer has, and acts for: "We have a client looking for growers", "I have a candidate who ..."
+    holder = token.head if token.dep_ in ("dobj", "nsubj") else None
+    if holder is not None and token.dep_ == "nsubj" and holder.dep_ == "ccomp":
+        holder = holder.head
+    elif holder is not None and token.dep_ == "nsubj":
+        holder = None
+    if holder is None or holder.lower_ not in HAVE or token.tag_ not in ("NN", "NNS"):
+        return False
+    return any(c.dep_ in SUBJECTS and c.lower_ in WRITERS for c in holder.children)
 
 
 def _subject(token: Token) -> Token | None:
@@ -455,6 +465,8 @@ def _subject(token: Token) -> Token | None:
     current = token
     for _ in range(6):
         subjects = [c for c in current.children if c.dep_ in SUBJECTS]
+        if subjects and subjects[0].tag_ in ("WP", "WDT") and current.dep_ == "relcl":
+            return current.head  # "a client who is looking for X": the client
         if subjects:
             return subjects[0]
         if current.dep_ in ("xcomp", "conj", "acomp", "prep", "pobj", "ccomp", "advcl", "attr", "dobj") \
@@ -491,6 +503,9 @@ def _is_want(token: Token, words: Words) -> bool:
     if tag in ("NN", "NNS") and singular(lower) in words.want_nouns:
         if any(c.dep_ == "poss" and c.lower_ in WRITER_POSSESSIVES for c in token.children):
             return True  # "my goal", "our target companies"
+        if token.dep_ == "nsubj" and token.head.lower_ in BE and any(
+                c.dep_ in ("xcomp", "ccomp") for c in token.head.children):
+            return True  # "The dream would be to end up in X", "The plan is to move into Y"
         if token.dep_ == "pobj":  # "I'm on the hunt for", "in search of"
             subject = _subject(token.head)
             return subject is not None and _writer(subject)

@@ -29,6 +29,7 @@ GENERIC_KEY = "pitchlint_generic"
 CONTEXT_KEY = "pitchlint_context"
 TRIGGER_KEY = "pitchlint_trigger"
 REFUSAL_KEY = "pitchlint_refusal"
+STATED_KEY = "pitchlint_stated"  # the clauses that request or want, labelled "request" or "goal"
 
 
 def register_extensions() -> None:

@@ -3,8 +3,9 @@ that need tokens."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from pitchlint.analysis.patterns import (
     ASK_KEY,
@@ -12,6 +13,7 @@ from pitchlint.analysis.patterns import (
     GENERIC_KEY,
     GOAL_KEY,
     REFUSAL_KEY,
+    STATED_KEY,
     TARGETS_KEY,
     TRIGGER_KEY,
 )
@@ -68,6 +70,8 @@ class Analysis:
     generic: list[Stretch]  # cattle-call objects inside the asks ("anyone", "any leads")
     context: list[Stretch]  # reasons and background the reader could repeat
     refusals: list[Stretch] = field(default_factory=list)  # "open to anything": no target wanted
+    # the clauses that request (asks, from the clause that asks) or want (goals), in order
+    statements: list[Statement] = field(default_factory=list)
     doc: Doc | None = field(default=None, repr=False)  # the spaCy Doc, for rules that need tokens
 
     def targets(self, label: str | None = None) -> list[Entity]:
@@ -93,6 +97,16 @@ class Analysis:
         return next(inside, default or ask or self.asks[0])
 
 
+@dataclass(frozen=True)
+class Statement(Stretch):
+    """A clause that requests something of the reader or states what the writer wants."""
+
+    statement: str = "request"  # request | goal
+
+
+StretchT = TypeVar("StretchT", bound=Stretch)
+
+
 def _stretches(doc: Doc, key: str) -> list[Stretch]:
     return [Stretch(s.start_char, s.end_char, s.text) for s in doc.spans[key]]
 
@@ -111,15 +125,16 @@ def to_analysis(doc: Doc) -> Analysis:
         generic=_stretches(doc, GENERIC_KEY),
         context=_stretches(doc, CONTEXT_KEY),
         refusals=_stretches(doc, REFUSAL_KEY),
+        statements=_trimmed([Statement(s.start_char, s.end_char, s.text, s.label_) for s in doc.spans[STATED_KEY]]),
         doc=doc,
     )
 
 
-def _trimmed(stretches: list[Stretch]) -> list[Stretch]:
+def _trimmed(stretches: list[StretchT]) -> list[StretchT]:
     """Sentences without the white space the segmenter leaves at their ends."""
     out = []
     for s in stretches:
         lead = len(s.text) - len(s.text.lstrip())
         text = s.text.strip()
-        out.append(Stretch(s.start + lead, s.start + lead + len(text), text))
+        out.append(dataclasses.replace(s, start=s.start + lead, end=s.start + lead + len(text), text=text))
     return out

@@ -25,6 +25,7 @@ from pitchlint.analysis.patterns import (
     GENERIC_KEY,
     GOAL_KEY,
     REFUSAL_KEY,
+    STATED_KEY,
     TARGET_LABELS,
     TARGETS_KEY,
     TRIGGER_KEY,
@@ -181,8 +182,22 @@ class StatementFinder:
             else:
                 span._.statement = "background"
         places = {start for start, place in pointed_back.items() if place}
-        targets += _with_grammar(doc, reading_of(doc), ask_starts, goal_starts, claimed, places)
+        reading = reading_of(doc)
+        targets += _with_grammar(doc, reading, ask_starts, goal_starts, claimed, places)
         doc.spans[REFUSAL_KEY] = _refusals(doc, found.get("REFUSAL", []), targets)
+        wants_from = {start: min(r.wanted) for start, r in reading.sentences.items() if r.wanted}
+        kept = list(doc.spans[TARGETS_KEY])
+        # the asks and goals are whole sentences (the rules look at all of one: "I hate to ask, but ...");
+        # what each clause states is kept beside them
+        asks, before_asks = _from_clause(doc, list(doc.spans[ASK_KEY]), ask_from, [t for t in kept if t._.in_ask])
+        goals, _ = _from_clause(doc, list(doc.spans[GOAL_KEY]), {**wants_from, **goal_from},
+                                [t for t in kept if t._.statement == "goal"])
+        # "I'd like to write for a review site, and would you know anyone?": the want before the ask is a goal
+        wanted_at = [t.start for t in kept if t._.statement == "goal"]
+        goals += [s for s in before_asks if any(s.start <= i < s.end for i in wanted_at)]
+        stated = [Span(doc, s.start, s.end, label="request") for s in asks]
+        stated += [Span(doc, s.start, s.end, label="goal") for s in goals]
+        doc.spans[STATED_KEY] = sorted(stated, key=lambda s: s.start)
         return doc
 
 
@@ -317,6 +332,47 @@ def _claim(doc: Doc, span: Span, by_start: dict[int, Span], by_end: dict[int, Sp
         if kind:
             return kind
     return ""
+
+
+def _from_clause(doc: Doc, stretches: list[Span], cue_at: dict[int, int],
+                 targets: list[Span]) -> tuple[list[Span], list[Span]]:
+    """Each request or goal sentence from the clause that asks or wants: "I've been a project engineer
+    for four years | and I'm on the hunt for an estimator role" is background, then a goal; so is
+    "Hi Andrea, | I'm looking for ..." when the greeting has a line of its own. A stretch keeps its
+    start when one of its targets comes before that clause ("At Stripe, do you know ..."). Returns the
+    stretches and the parts cut off them."""
+    starts = [t.start for t in targets]
+    narrowed = []
+    cut_off = []  # what the clause breaks left before each narrowed stretch
+    for stretch in stretches:
+        cue = cue_at.get(stretch.start)
+        cut = _clause_start(doc, stretch.start, cue) if cue is not None else stretch.start
+        if cut > stretch.start and not any(stretch.start <= s < cut for s in starts):
+            cut_off.append(Span(doc, stretch.start, cut))
+            stretch = Span(doc, cut, stretch.end, label=stretch.label_)
+        narrowed.append(stretch)
+    return narrowed, cut_off
+
+
+def _clause_start(doc: Doc, start: int, cue: int) -> int:
+    """The last clause break between `start` and the cue: a conjunction with a pronoun after it
+    ("and I'm"), a dash or semicolon, or the end of a line that ends a phrase or is short."""
+    cut = start
+    line_start = start
+    for i in range(start, min(cue + 1, len(doc))):  # the cue may be the conjunction itself ("and I'm after")
+        token = doc[i]
+        if token.lower_ in CLAUSE_CONJUNCTIONS and i > start and _pronoun_follows(doc, i + 1):
+            cut = i
+        elif token.text in (";", "—", "–", "--"):
+            cut = i + 1
+        elif "\n" in token.text or "\n" in token.whitespace_:
+            words = [t for t in doc[line_start:i + 1] if not t.is_space]
+            if words and (words[-1].text in (",", "!", ":", ".", "?") or len(words) <= 4):
+                cut = i + 1
+            line_start = i + 1
+    while cut < cue and doc[cut].is_space:
+        cut += 1
+    return cut
 
 
 def _first_in_sentence(spans: list[Span]) -> dict[int, int]:

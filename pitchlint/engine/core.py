@@ -26,7 +26,7 @@ from pitchlint.reading.positions import FileOffsets
 from pitchlint.rewrite.templates import Renderer, renderer_for
 from pitchlint.terms import SEVERITIES, Profile
 
-SpanT = TypeVar("SpanT", Entity, Stretch)  # the spans a report carries: targets, entities, asks, goals
+SpanT = TypeVar("SpanT", bound=Entity | Stretch)  # the spans a report carries: targets, entities, asks, goals
 
 MESSAGES_PER_ZONE = 128  # as a `pitchlint batch` chunk: the transient strings of 128 messages at most
 
@@ -133,6 +133,7 @@ class Engine:
             score=score(analysis, findings, self.rules, channel),
             targets=in_file.spans(analysis.targets()),
             goals=in_file.spans(analysis.goals),
+            statements=in_file.spans(analysis.statements),
             entities=in_file.spans(analysis.entities),
             findings=[in_file.finding(f) for f in findings],
             asks=in_file.spans(analysis.asks),

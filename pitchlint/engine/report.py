@@ -8,7 +8,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from pitchlint.analysis import Entity, Stretch
+from pitchlint.analysis import Entity, Statement, Stretch
 from pitchlint.checks.findings import Finding
 from pitchlint.engine.score import Score
 from pitchlint.reading.positions import UTF32, Positions
@@ -28,6 +28,7 @@ class FileReport:
     asks: list[Stretch] = field(default_factory=list)
     targets: list[Entity] = field(default_factory=list)  # what a reader can think of someone for
     goals: list[Stretch] = field(default_factory=list)  # sentences that state what the writer wants
+    statements: list[Statement] = field(default_factory=list)  # the clauses that request or want
     notes: list[str] = field(default_factory=list)
     internal_errors: list[str] = field(default_factory=list)
 
@@ -106,6 +107,8 @@ def file_json(report: FileReport) -> dict[str, Any]:
         "reader_view": reader_view(report),
         "asks": [{"text": a.text, "start": a.start, "end": a.end} for a in report.asks],
         "goals": [{"text": g.text, "start": g.start, "end": g.end} for g in report.goals],
+        "statements": [{"statement": s.statement, "text": s.text, "start": s.start, "end": s.end}
+                       for s in report.statements],
         "findings": finding_positions(report),
         "notes": report.notes,
         "internal_errors": report.internal_errors,

@@ -209,3 +209,15 @@ def test_a_role_that_only_says_how_it_feels_is_no_target(analyze, lint):
     text = "I am seeking a challenging role. If you know of anything, please let me know."
     assert analyze(text).targets() == []
     assert lint(text).verdict == "vague"
+
+
+def test_statements_start_at_the_clause_that_asks_or_wants(analyze):
+    text = ("Hi Nadia!\nI've been a project engineer at a concrete sub for 4 yrs and I'm on the hunt for an "
+            "estimator role at a commercial GC. I know you're busy, but do you know anyone at Turner?")
+    analysis = analyze(text)
+    assert [(s.statement, s.text) for s in analysis.statements] == [
+        ("goal", "and I'm on the hunt for an estimator role at a commercial GC."),
+        ("request", "but do you know anyone at Turner?")]
+    # the goals and asks the rules read stay whole sentences ("I know you're busy, but ..." is a hedge)
+    assert [a.text for a in analysis.asks] == ["I know you're busy, but do you know anyone at Turner?"]
+    assert analysis.goals[0].text.endswith("at a commercial GC.")

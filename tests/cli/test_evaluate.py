@@ -136,6 +136,26 @@ def test_statement_accuracy_from_the_requests_and_goals_a_report_gives(tmp_path)
     assert "email                 0.750          4" in table
 
 
+def test_statement_accuracy_from_the_clauses_a_report_states(tmp_path):
+    # a report that lists its statements clause by clause is scored by them, not by the whole sentences
+    write(tmp_path, "a", SENTENCE_TEXT, SENTENCES)
+    goal_start = SENTENCE_TEXT.index("and now")
+    ask_start = SENTENCE_TEXT.index("Know")
+    row = {"verdict": "specific", "entities": [], "targets": [], "findings": [],
+           "asks": [{"start": ask_start, "end": len(SENTENCE_TEXT) - 1}],
+           "goals": [{"start": SENTENCE_TEXT.index("I spent"), "end": ask_start - 1}],
+           "statements": [{"statement": "goal", "start": goal_start, "end": ask_start - 1},
+                          {"statement": "request", "start": ask_start, "end": len(SENTENCE_TEXT) - 1}]}
+    result = evaluate(tmp_path, reports={"a.txt": row})
+    assert (result.sentences, result.sentences_right) == (4, 4)
+
+
+def test_the_engine_states_the_clause_that_wants_and_the_sentence_stays_whole(tmp_path):
+    write(tmp_path, "a", SENTENCE_TEXT, SENTENCES)
+    result = evaluate(tmp_path)
+    assert (result.sentences, result.sentences_right) == (4, 4)
+
+
 def test_a_saved_report_without_goals_gives_no_statement_figures(tmp_path):
     write(tmp_path, "a", SENTENCE_TEXT, SENTENCES)
     row = {"verdict": "specific", "entities": [], "targets": [], "findings": [], "asks": []}
