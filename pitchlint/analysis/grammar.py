@@ -86,6 +86,8 @@ CHANNEL_PREPOSITIONS = {"on", "via", "through", "over"}
 REASON_MARKS = {"because", "since", "as", "cause", "'cause", "so"}
 PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ee", "eer")
 FIELD_SUFFIXES = ("ics", "ogy", "ism", "tech", "ware")
+# adjectives that name a field rather than describe: clinical, medical, dental, legal, forensic, molecular, veterinary
+RELATIONAL_SUFFIXES = ("al", "ic", "ary", "ular")
 URLISH = re.compile(r"^(?:https?://|www\.)|\.(?:com|org|net|io|dev|co|ai|app|me|edu)(?:/|$)", re.I)
 
 GRAMMAR_FOLDER = "grammar"
@@ -226,6 +228,7 @@ class Phrase:
     end: int
     label: str  # ROLE | COMPANY | SECTOR
     head: int
+    example: bool = False  # a name given as an example: "software such as Dentrix"
 
 
 @dataclass
@@ -403,7 +406,7 @@ def read_sentence(piece: Doc, offset: int, words: Words) -> SentenceReading:
     reading.wanted = {i + offset for i in wanted}
     reading.excluded = {i + offset for i in excluded}
     reading.qualified = {i + offset for i in qualified} - reading.excluded
-    reading.phrases = [Phrase(p.start + offset, p.end + offset, p.label, p.head + offset) for p in phrases]
+    reading.phrases = [Phrase(p.start + offset, p.end + offset, p.label, p.head + offset, p.example) for p in phrases]
     return reading
 
 
@@ -483,7 +486,10 @@ def _is_want(token: Token, words: Words) -> bool:
     if tag.startswith("VB") and lower in words.want_verbs:
         if any(c.lower_ in ("out", "away") and c.dep_ in ("prt", "advmod", "prep") for c in token.children):
             return False  # "I want out of the kitchen", "stepping away": leaving, not wanting
-        if tag in PAST or (tag == "VBN" and any(c.lower_ in ("have", "has", "'ve", "had") for c in token.children)):
+        perfect = tag == "VBN" and any(c.lower_ in ("have", "has", "'ve") for c in token.children)
+        if perfect and lower in STILL_WANTED - {"loved", "liked"}:  # "I've loved being a teacher" is the past
+            pass  # "I've always wanted to work in X": wanted then, and still
+        elif tag in PAST or (tag == "VBN" and any(c.lower_ in ("have", "has", "'ve", "had") for c in token.children)):
             return False  # "I applied to Stripe last year": the writer's past
         subject = _subject(token)
         return _writer(subject) if subject is not None else _fragment(token)
@@ -726,8 +732,35 @@ def _under_want(token: Token, words: Words) -> bool:
     return False
 
 
-def _typed_phrases(tokens: list[Token], words: Words) -> list[Phrase]:
+def _examples(tokens: list[Token], words: Words) -> list[Phrase]:
+    """Names given as examples of an organisation or a field: "dental practice software such as
+    Dentrix, Eaglesoft or Open Dental", "a climate startup like Watershed", "banks including Chase".
+    Each name (a proper noun with its compounds, and its conjuncts) is a COMPANY; examples of
+    anything else ("cities like Austin") are left to the model."""
     found: list[Phrase] = []
+    for token in tokens:
+        if token.dep_ != "prep" or not _introduces_examples(token):
+            continue
+        kind = head_kind(singular(token.head.lower_), words) if token.head.tag_ in ("NN", "NNS") else None
+        if kind not in ("COMPANY", "SECTOR"):
+            continue
+        for first in (c for c in token.children if c.dep_ == "pobj"):
+            for name in [first, *first.conjuncts]:
+                if name.tag_ in ("NNP", "NNPS"):
+                    start = min([name.i] + [c.i for c in name.lefts if c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS")])
+                    found.append(Phrase(start, name.i + 1, "COMPANY", name.i, example=True))
+    return found
+
+
+def _introduces_examples(prep: Token) -> bool:
+    lower = prep.lower_
+    if lower == "as":
+        return any(c.lower_ == "such" for c in prep.lefts) or (prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such")
+    return lower in ("like", "including")
+
+
+def _typed_phrases(tokens: list[Token], words: Words) -> list[Phrase]:
+    found: list[Phrase] = _examples(tokens, words)
     for token in tokens:
         piece = token.doc
         if token.tag_ not in ("NN", "NNS") or token.dep_ == "compound" and token.head.tag_ in NOUN_TAGS:
@@ -738,7 +771,7 @@ def _typed_phrases(tokens: list[Token], words: Words) -> list[Phrase]:
         if word in words.job_words:
             found += _job_modifiers(token, words)
             continue
-        start = _phrase_start(token)
+        start = _phrase_start(token, words)
         modified = any(singular(piece[i].lower_) not in words.generic_modifiers and piece[i].is_alpha
                        for i in range(start, token.i))
         if singular(piece[start:token.i + 1].text.lower().replace(" ", "")) in words.generic:
@@ -781,8 +814,10 @@ def head_kind(word: str, words: Words) -> str | None:
     return None
 
 
-def _phrase_start(head: Token) -> int:
-    """Where the phrase starts: the head's compounds and noun modifiers, not its determiner or adjectives."""
+def _phrase_start(head: Token, words: Words) -> int:
+    """Where the phrase starts: the head's compounds and noun modifiers, and the adjectives that say
+    which field ("clinical informatics", "environmental consulting"), not its determiner nor the
+    adjectives that describe ("a great team", "large companies")."""
     start = head.i
     for child in sorted(head.lefts, key=lambda t: -t.i):
         if child.i != start - 1 and not (child.i < start and all(
@@ -790,6 +825,9 @@ def _phrase_start(head: Token) -> int:
             break
         if child.dep_ == "compound" or (child.dep_ in ("amod", "npadvmod") and child.tag_ in NOUN_TAGS):
             start = min(start, min(t.i for t in child.subtree))
+        elif child.dep_ == "amod" and child.tag_ == "JJ" and child.lower_.endswith(RELATIONAL_SUFFIXES) \
+                and child.lower_ not in words.generic_modifiers:
+            start = child.i
         elif child.dep_ == "punct" and child.text in ("-",):
             continue
         else:
@@ -812,5 +850,5 @@ def _job_modifiers(head: Token, words: Words) -> list[Phrase]:
         first = head.head
         word = singular(first.lower_)
         if word not in words.generic and word not in words.abstract:
-            found.append(Phrase(_phrase_start(first), first.i + 1, "ROLE", first.i))
+            found.append(Phrase(_phrase_start(first, words), first.i + 1, "ROLE", first.i))
     return found

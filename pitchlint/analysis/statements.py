@@ -212,6 +212,10 @@ def _with_grammar(doc: Doc, reading: Reading, ask_starts: set[int], goal_starts:
         return []
     listed, pointed = _lists_and_pointers(doc, reading, ask_starts)
     spans = _trimmed(doc, reading, list(doc.spans[TARGETS_KEY]), claimed)
+    # names given as examples ("software such as Dentrix, Eaglesoft or Open Dental"): the model's one
+    # span over several of them gives way to the names, and a name it found alone is as wanted as its list
+    examples = {(p.start, p.end) for r in reading.sentences.values() for p in r.phrases if p.example}
+    spans = [s for s in spans if s._.source != "model" or sum(s.start <= a and b <= s.end for a, b in examples) < 2]
     for span in spans:
         if span.label_ not in TARGET_LABELS:
             continue
@@ -225,7 +229,8 @@ def _with_grammar(doc: Doc, reading: Reading, ask_starts: set[int], goal_starts:
         elif sentence.start in pointed:  # "Controllers at construction firms. Anybody come to mind?"
             span._.in_ask, span._.statement = True, "request"
         elif (reading.wanted(span.start, span.end) or sentence.start in listed) \
-                and claimed.get(span.start) not in ("topic", "admired") and span._.source != "model":
+                and claimed.get(span.start) not in ("topic", "admired") \
+                and (span._.source != "model" or (span.start, span.end) in examples):
             span._.statement = "goal"  # the model's guesses ("moving to Asheville") stay where the patterns put them
     taken = {i for span in spans for i in range(span.start, span.end)}
     inside_placeholder = placeholder_test(doc)  # "[a role, e.g. product manager]" names no one
@@ -234,7 +239,12 @@ def _with_grammar(doc: Doc, reading: Reading, ask_starts: set[int], goal_starts:
     for sentence in reading.sentences.values():
         for phrase in sentence.phrases:
             # (its head is never left out: read_sentence keeps no phrase whose head is)
-            if any(i in taken for i in range(phrase.start, phrase.end)) or inside_placeholder(doc[phrase.start].idx):
+            # a span a lexicon found among its modifiers stays, and the phrase starts after it:
+            # "Dental" and "practice owners" in "Dental practice owners"
+            start = max([i + 1 for i in range(phrase.start, phrase.head) if i in taken], default=phrase.start)
+            if start != phrase.start and (start == phrase.head or not doc[start].is_alpha):
+                continue  # "law firm" leaves "firm", "owner-operators" "-operators": no phrase of its own
+            if any(i in taken for i in range(start, phrase.end)) or inside_placeholder(doc[start].idx):
                 continue
             # a request asks for people by name of their kind ("any commercial beekeepers"), and for
             # anything else through what qualifies a generic object ("anyone who knows X")
@@ -245,10 +255,10 @@ def _with_grammar(doc: Doc, reading: Reading, ask_starts: set[int], goal_starts:
                 statement = "request"
             else:
                 continue
-            span = Span(doc, phrase.start, phrase.end, label=phrase.label)
+            span = Span(doc, start, phrase.end, label=phrase.label)
             span._.statement, span._.in_ask, span._.source = statement, statement == "request", GUESSED
             added.append(span)
-            taken.update(range(phrase.start, phrase.end))
+            taken.update(range(start, phrase.end))
         if (sentence.wants or sentence.start in listed) and sentence.start not in ask_starts | goal_starts:
             sent = doc[sentence.start].sent
             goal_sents[sent.start] = Span(doc, sent.start, sent.end, label="GOAL")

@@ -57,7 +57,7 @@ def test_what_qualifies_the_object_of_a_request(analyze, text, expected):
 def test_a_request_for_people_named_by_a_kind_no_lexicon_holds(analyze):
     analysis = analyze("Would you know any commercial beekeepers or migratory apiarists who rent hives to growers?")
     assert [(e.text, e.statement, e.source == "guess") for e in analysis.targets()] == [
-        ("beekeepers", "request", True), ("migratory apiarists", "request", True), ("growers", "request", True)]
+        ("commercial beekeepers", "request", True), ("migratory apiarists", "request", True), ("growers", "request", True)]
 
 
 def test_a_one_word_question_points_back_to_the_line_before_it(analyze):
@@ -221,3 +221,23 @@ def test_statements_start_at_the_clause_that_asks_or_wants(analyze):
     # the goals and asks the rules read stay whole sentences ("I know you're busy, but ..." is a hedge)
     assert [a.text for a in analysis.asks] == ["I know you're busy, but do you know anyone at Turner?"]
     assert analysis.goals[0].text.endswith("at a commercial GC.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "always wanted" in the present perfect is still wanted; "I've loved being a teacher" is the past
+    ("I've always wanted to work in sports broadcasting. Any advice on breaking in?",
+     [("SECTOR", "sports broadcasting", "goal")]),
+    ("I've loved being a teacher. If you know anyone I should talk to, let me know.", []),
+    # an adjective that names the field belongs to it; one that describes does not
+    ("My next chapter is clinical informatics at a children's hospital. Could you point me to anyone?",
+     [("SECTOR", "clinical informatics", "goal"), ("SECTOR", "hospital", "goal")]),
+    # names given as examples of a kind of organisation or product are companies, one by one
+    (("I'm setting up paid calls with specialists who know dental practice software such as Dentrix, Eaglesoft "
+      "or Open Dental. Anyone come to mind?"),
+     [("SECTOR", "dental", "goal"), ("SECTOR", "practice software", "goal"), ("COMPANY", "Dentrix", "goal"),
+      ("COMPANY", "Eaglesoft", "goal"),
+      ("COMPANY", "Open Dental", "goal")]),
+    ("I'm moving to cities like Austin or Denver. Any leads?", []),
+])
+def test_still_wanted_field_adjectives_and_named_examples(analyze, text, expected):
+    assert [(e.label, e.text, e.statement) for e in analyze(text).targets()] == expected
