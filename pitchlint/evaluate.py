@@ -149,6 +149,9 @@ class EvalResult:
     channels: dict[str, VerdictCounts] = field(default_factory=dict)
     entities: dict[str, Counts] = field(default_factory=lambda: {label: Counts() for label in LABELS})
     targets: dict[str, Counts] = field(default_factory=lambda: {label: Counts() for label in LABELS + ("all",)})
+    # gold targets a predicted target of the same kind overlaps (tp) or none does (fn): found, if not
+    # to the word ("commercial beekeepers" for "beekeepers")
+    overlapping: dict[str, Counts] = field(default_factory=lambda: {label: Counts() for label in LABELS + ("all",)})
     rules: dict[str, Counts] = field(default_factory=dict)  # per rule, over messages with `rules` labels
     rule_errors: list[tuple[str, str, str]] = field(default_factory=list)  # (path, rule, "missed"|"false alarm")
     wrong: list[tuple[str, str, str]] = field(default_factory=list)  # (path, gold, predicted)
@@ -190,6 +193,11 @@ class EvalResult:
             self.targets[label].add({e for e in predicted.targets if e[0] == label},
                                     {e for e in gold_targets if e[0] == label})
         self.targets["all"].add(predicted.targets, gold_targets)
+        for label, start, end in gold_targets:
+            hit = any(p[0] == label and p[1] < end and start < p[2] for p in predicted.targets)
+            for name in (label, "all"):
+                self.overlapping[name].tp += hit
+                self.overlapping[name].fn += not hit
         self._add_sentences(gold, predicted)
         if gold.rules is not None:
             for rule, counts in self.rules.items():
@@ -217,6 +225,7 @@ class EvalResult:
         for name, c in self.targets.items():
             out[f"targets {name} precision"] = c.precision
             out[f"targets {name} recall"] = c.recall
+            out[f"targets {name} overlap recall"] = self.overlapping[name].recall
         for name, c in self.entities.items():
             out[f"entities {name} F1"] = c.f1
         if self.sentences:
@@ -363,12 +372,13 @@ def render_table(result: EvalResult, show_errors: bool = False, baseline: Mappin
         lines.append(f"{'by channel':17} {'accuracy':>9} {'sentences':>10}")
         for name, (right, count) in sorted(result.statement_channels.items()):
             lines.append(f"{name:17} {right / count:9.3f} {count:10d}")
-    lines += ["", f"{'targets':17} {'precision':>9} {'recall':>7} {'F1':>7} {'gold':>5} {'found':>6}"]
+    lines += ["", f"{'targets':17} {'precision':>9} {'recall':>7} {'F1':>7} {'gold':>5} {'found':>6} {'overlap R':>9}"]
     for name, c in result.targets.items():
         before = ""
         if baseline is not None and f"targets {name} recall" in baseline:
             before = f"  (before P {baseline[f'targets {name} precision']:.3f} R {baseline[f'targets {name} recall']:.3f})"
-        lines.append(f"{name:17} {c.precision:9.3f} {c.recall:7.3f} {c.f1:7.3f} {c.tp + c.fn:5d} {c.tp + c.fp:6d}{before}")
+        lines.append(f"{name:17} {c.precision:9.3f} {c.recall:7.3f} {c.f1:7.3f} {c.tp + c.fn:5d} {c.tp + c.fp:6d}"
+                     f" {result.overlapping[name].recall:9.3f}{before}")
     lines += ["", f"{'all spans':17} {'precision':>9} {'recall':>7} {'F1':>7} {'gold':>5} {'found':>6}"]
     for name, c in result.entities.items():
         lines.append(f"{name:17} {c.precision:9.3f} {c.recall:7.3f} {c.f1:7.3f} {c.tp + c.fn:5d} {c.tp + c.fp:6d}")

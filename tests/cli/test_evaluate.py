@@ -102,7 +102,7 @@ def test_eval_one_batch_saved_reports_and_a_baseline(tmp_path):
     after = runner.invoke(main, ["eval", str(corpus), "--only", "4*", "--baseline", str(tmp_path / "before.json")])
     assert after.exit_code == 0, after.output
     assert "verdict accuracy  1.000  (1/1)  (before 0.000)" in after.output
-    assert "ROLE                  1.000   1.000   1.000     1      1  (before P 1.000 R 0.000)" in after.output
+    assert "ROLE                  1.000   1.000   1.000     1      1     1.000  (before P 1.000 R 0.000)" in after.output
     missing = runner.invoke(main, ["eval", str(corpus), "--reports", str(tmp_path / "old.json")])
     assert missing.exit_code == 2 and "5a.txt: has no report in the saved reports" in missing.output
 
@@ -154,6 +154,20 @@ def test_the_engine_states_the_clause_that_wants_and_the_sentence_stays_whole(tm
     write(tmp_path, "a", SENTENCE_TEXT, SENTENCES)
     result = evaluate(tmp_path)
     assert (result.sentences, result.sentences_right) == (4, 4)
+
+
+def test_a_target_found_to_other_words_counts_for_overlap_recall_only(tmp_path):
+    text = "I'd love an intro to commercial beekeepers in Wisconsin.\n"
+    write(tmp_path, "a", text, 'verdict = "specific"\n[[span]]\nlabel = "ROLE"\ntext = "beekeepers"\nstatement = "goal"\n')
+    start = text.index("commercial")
+    row = {"verdict": "specific", "entities": [], "findings": [], "asks": [],
+           "targets": [{"label": "ROLE", "start": start, "end": text.index(" in Wisconsin")}]}
+    result = evaluate(tmp_path, reports={"a.txt": row})
+    assert result.targets["ROLE"].recall == 0.0 and result.overlapping["ROLE"].recall == 1.0
+    assert result.figures()["targets ROLE overlap recall"] == 1.0
+    # another kind over the same words is not found
+    row["targets"][0]["label"] = "SECTOR"
+    assert evaluate(tmp_path, reports={"a.txt": row}).overlapping["ROLE"].recall == 0.0
 
 
 def test_a_saved_report_without_goals_gives_no_statement_figures(tmp_path):
