@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from hooks.support import has_send_email
 
 from .bounded import CPU_SECONDS, KILL_AFTER, PEAK_MB, pitchlint, record, run_measured, server_usage
 from .cases import VAGUE
@@ -134,6 +135,28 @@ def test_only_regular_files_are_read(kind: str, tmp_path: Path) -> None:
              "device": "is a device, not a message file"}[kind]
     assert run.status == 2 and run.stderr == f"pitchlint: {path}: {words}; pitchlint reads files, or standard " \
                                              "input given as -\n", run.output
+
+
+@pytest.mark.parametrize("kind", ["fifo", "socket", "device"])
+def test_batch_reads_only_regular_files(kind: str, tmp_path: Path) -> None:
+    """`pitchlint batch` on a named pipe waited for a writer forever; on /dev/zero under a .jsonl
+    name it would read without end."""
+    import socket
+
+    path = tmp_path / f"{kind}.jsonl"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "socket":
+        listener = socket.socket(socket.AF_UNIX)
+        listener.bind(str(path))
+    else:
+        path.symlink_to("/dev/zero")
+    run = run_measured(pitchlint("batch", str(path), "-o", str(tmp_path / "out.jsonl")), tmp_path)
+    assert not run.within_bound(), run.within_bound()
+    words = {"fifo": "a named pipe (FIFO)", "socket": "a socket", "device": "a device"}[kind]
+    assert run.status == 2 and run.stderr == f"pitchlint: {path}: is {words}, not an input file; pitchlint batch " \
+                                             "reads files and folders, or standard input given as -\n", run.output
+    assert not (tmp_path / "out.jsonl").exists()
 
 
 LOOPING_PLUGIN = """
@@ -290,3 +313,50 @@ def test_pre_commit_hook_within_the_bound(tmp_path: Path) -> None:
     assert run.status != 0 and head.returncode != 0, run.output
     for case in rows:
         assert f"drafts/{case.name}{case.suffix}" in run.output, (case.name, run.output[-3000:])
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+@pytest.mark.parametrize("case", [case for case in CASES if case.files], ids=lambda c: c.name)
+def test_pre_commit_hook_with_packs_and_templates_within_the_bound(case: Hostile, tmp_path: Path) -> None:
+    """A case that brings its own configuration, pack or templates, under drafts/ (what the hook's
+    default `include` names), staged: the hook blocks the commit and names the draft or the pack file
+    that failed, within the bound (a broken pack stops the whole check, so one commit each)."""
+    import subprocess
+
+    env = {"GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "T",
+           "GIT_COMMITTER_EMAIL": "t@example.com"}
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=tmp_path, check=True)
+    installed = subprocess.run(pitchlint("hook", "install", "--pre-commit"), cwd=tmp_path, capture_output=True)
+    assert installed.returncode == 0, installed.stderr
+    for name, text in {**case.files, f"{case.name}{case.suffix}": case.message}.items():
+        (tmp_path / "drafts" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "drafts" / name).write_text(text)
+    subprocess.run(["git", "add", "-A"], cwd=tmp_path, check=True)
+    run = run_measured(["git", "commit", "-q", "-m", "drafts"], tmp_path, env=env, label=f"pre-commit {case.name}")
+    assert not run.within_bound(), run.within_bound()
+    head = subprocess.run(["git", "rev-parse", "-q", "--verify", "HEAD"], cwd=tmp_path, capture_output=True)
+    assert run.status != 0 and head.returncode != 0, run.output
+    assert f"drafts/{case.blames or case.name + case.suffix}" in run.output, run.output[-3000:]
+    assert case.says in run.output, run.output[-3000:]
+
+
+EMAILS = [case for case in CASES if case.suffix == ".eml" and not case.files]
+
+
+@pytest.mark.skipif(not has_send_email(), reason="git send-email is not installed (git-email)")
+@pytest.mark.parametrize("case", EMAILS, ids=lambda c: c.name)
+def test_send_email_hook_within_the_bound(case: Hostile, repo: Path, sendmail: tuple[Path, Path]) -> None:
+    """The e-mails, each handed to `git send-email` with pitchlint's hook: refused, with the reason,
+    nothing sent, and git with the hook and pitchlint within the bound."""
+    import subprocess
+
+    program, received = sendmail
+    installed = subprocess.run(pitchlint("hook", "install"), cwd=repo, capture_output=True)
+    assert installed.returncode == 0, installed.stderr
+    (repo / f"{case.name}.eml").write_text(case.message)
+    run = run_measured(["git", "send-email", "--to=dana@example.com", "--from=Sam <sam@example.com>",
+                        f"--smtp-server={program}", "--confirm=never", "--quiet", f"{case.name}.eml"], repo,
+                       label=f"send-email {case.name}")
+    assert not run.within_bound(), run.within_bound()
+    assert run.status != 0 and not received.exists(), run.output[-2000:]
+    assert case.says in run.output, run.output[-2000:]
