@@ -107,7 +107,8 @@ def record(label: str, cpu_seconds: float, peak_mb: float) -> None:
     target = os.environ.get("PITCHLINT_HOSTILE_REPORT")
     if target:
         with open(target, "a", encoding="utf-8") as out:
-            out.write(json.dumps({"run": label, "cpu_seconds": round(cpu_seconds, 2), "peak_mb": round(peak_mb)}) + "\n")
+            figures = {"run": label, "cpu_seconds": round(cpu_seconds, 2), "peak_mb": round(peak_mb)}
+            out.write(json.dumps(figures) + "\n")
 
 
 def _run(args: list[str], cwd: Path, stdin: bytes | None, env: dict[str, str] | None) -> tuple[int, str, str]:

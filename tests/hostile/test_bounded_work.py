@@ -178,13 +178,23 @@ RULES = [Rule(id="loops-forever", kind="python", severity="warning", summary="s"
 """
 
 
-def test_a_plug_in_rule_that_loops_forever_runs_out_of_time(tmp_path: Path) -> None:
+def looping_plugin(tmp_path: Path) -> Path:
+    """A folder for PYTHONPATH that installs the looping plug-in rule."""
     site = tmp_path / "site"
     dist = site / "looping_rule-0.1.dist-info"
     dist.mkdir(parents=True)
     (site / "looping_rule.py").write_text(LOOPING_PLUGIN)
     (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: looping-rule\nVersion: 0.1\n")
     (dist / "entry_points.txt").write_text("[pitchlint.rules]\nloop = looping_rule:RULES\n")
+    return site
+
+
+OVERRAN = "rule loops-forever failed: it used more than 2 s of CPU on this message (does it loop without end?)"
+SKIPPED = "rule loops-forever skipped: it ran past its time budget on an earlier message"
+
+
+def test_a_plug_in_rule_that_loops_forever_runs_out_of_time(tmp_path: Path) -> None:
+    site = looping_plugin(tmp_path)
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_text(VAGUE)
     run = run_measured(pitchlint("check", "--format", "json", "a.txt", "b.txt"), tmp_path,
@@ -194,12 +204,52 @@ def test_a_plug_in_rule_that_loops_forever_runs_out_of_time(tmp_path: Path) -> N
     import json
 
     first, second = json.loads(run.stdout)["files"]
-    assert first["internal_errors"] == ["rule loops-forever failed: it used more than 2 s of CPU on this message "
-                                        "(does it loop without end?)"]
+    assert first["internal_errors"] == [OVERRAN]
     assert [f["message"] for f in first["findings"] if f["rule"] == "loops-forever"] == ["found before the loop"]
-    assert second["internal_errors"] == ["rule loops-forever skipped: it ran past its time budget on an earlier "
-                                         "message"]
+    assert second["internal_errors"] == [SKIPPED]
     assert {f["rule"] for f in second["findings"]} >= {"vague-ask"}
+
+
+def test_a_plug_in_rule_that_loops_forever_in_batch_and_in_the_editor(tmp_path: Path, monkeypatch) -> None:
+    """The same budget where no process ends after one message: `pitchlint batch` gives both rows,
+    each with the rule's failure as its error; the language server answers each document and logs
+    the rule's failure with it, and after the first overrun the rule is skipped, so no check costs
+    the budget again."""
+    import json
+
+    site = looping_plugin(tmp_path)
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps({"id": n, "text": VAGUE}) + "\n" for n in (1, 2)))
+    run = run_measured(pitchlint("batch", "in.jsonl", "-o", "out.jsonl"), tmp_path, env={"PYTHONPATH": str(site)},
+                       label="batch with a looping plug-in")
+    assert not run.within_bound(), run.within_bound()
+    assert run.status == 1, run.output  # batch's status for rows not linted (docs/batch.md)
+    rows = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert [row["id"] for row in rows] == [1, 2] and OVERRAN in rows[0]["error"] and SKIPPED in rows[1]["error"], rows
+    monkeypatch.setenv("PYTHONPATH", str(site))
+    server = RawServer(tmp_path)
+    try:
+        server.send(frame(INITIALIZE))
+        assert "result" in server.answer(0, timeout=KILL_AFTER)
+        server.send(frame(notification("initialized")))
+        for n in (1, 2):
+            uri = (tmp_path / f"draft{n}.txt").as_uri()
+            before, _ = server_usage(server.process.pid)
+            server.send(frame(notification("textDocument/didOpen", {"textDocument": {
+                "uri": uri, "languageId": "plaintext", "version": 1, "text": VAGUE}})))
+            server.send(frame(request(n, "textDocument/diagnostic", {"textDocument": {"uri": uri}})))
+            items = server.answer(n, timeout=KILL_AFTER)["result"]["items"]
+            after, peak = server_usage(server.process.pid)
+            record(f"lsp looping plug-in, document {n}", after - before, peak)
+            assert after - before < CPU_SECONDS and peak < PEAK_MB, (n, after - before, peak)
+            assert "vague-ask" in {item.get("code") for item in items}, items
+        logged = [m["params"]["message"] for m in server.seen if m.get("method") == "window/logMessage"]
+        for n in (1, 2):  # the first overrun may be the server's warm-up message's, which logs nothing
+            said = [line for line in logged if line.startswith(str(tmp_path / f"draft{n}.txt"))]
+            assert said and all(OVERRAN in line or SKIPPED in line for line in said), logged
+        assert any(SKIPPED in line for line in logged if "draft2" in line), logged
+    finally:
+        status = server.close()
+    assert status == 0
 
 
 def corpus_prose(characters: int) -> str:
@@ -217,9 +267,8 @@ def corpus_prose(characters: int) -> str:
 def asks_naming_companies(characters: int) -> str:
     """Request after request, each naming two companies: the model's NER runs on all of it (it
     once peaked at 406 MB, its pieces all in one batch)."""
-    words = corpus_prose(characters).split()
-    asks = (f"Could you introduce me to someone at {a.strip('.,!?').capitalize()} Corp or {b.strip('.,!?').capitalize()} "
-            "Labs?" for a, b in zip(words[::2], words[1::2]))
+    words = [word.strip(".,!?").capitalize() for word in corpus_prose(characters).split()]
+    asks = (f"Could you introduce me to someone at {a} Corp or {b} Labs?" for a, b in zip(words[::2], words[1::2]))
     return " ".join(asks)[:characters]
 
 
@@ -306,7 +355,8 @@ def test_pre_commit_hook_within_the_bound(tmp_path: Path) -> None:
     for case in rows:
         (tmp_path / "drafts" / f"{case.name}{case.suffix}").write_text(case.message)
     subprocess.run(["git", "add", "-A"], cwd=tmp_path, check=True)
-    run = run_measured(["git", "commit", "-q", "-m", "drafts"], tmp_path, env=env, label=f"pre-commit of {len(rows)} drafts")
+    run = run_measured(["git", "commit", "-q", "-m", "drafts"], tmp_path, env=env,
+                       label=f"pre-commit of {len(rows)} drafts")
     assert run.peak_mb < PEAK_MB and run.cpu_seconds < CPU_SECONDS * len(rows), (run.cpu_seconds, run.peak_mb)
     assert "Traceback" not in run.output, run.output
     head = subprocess.run(["git", "rev-parse", "-q", "--verify", "HEAD"], cwd=tmp_path, capture_output=True)
