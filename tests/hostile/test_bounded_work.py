@@ -13,6 +13,7 @@ import pytest
 from hooks.support import has_send_email
 
 from .bounded import CPU_SECONDS, KILL_AFTER, PEAK_MB, pitchlint, record, run_measured, server_usage
+from .cases import CASES as HOOK_CASES
 from .cases import VAGUE
 from .rawlsp import INITIALIZE, RawServer, frame, notification, request
 
@@ -390,23 +391,25 @@ def test_pre_commit_hook_with_packs_and_templates_within_the_bound(case: Hostile
     assert case.says in run.output, run.output[-3000:]
 
 
-EMAILS = [case for case in CASES if case.suffix == ".eml" and not case.files]
+EMAILS = [(case.name, case.message.encode(), case.says) for case in CASES if case.suffix == ".eml" and not case.files]
+EMAILS += [(case.name, case.message, case.says) for case in HOOK_CASES if case.suffix == ".eml" and not case.files]
 
 
 @pytest.mark.skipif(not has_send_email(), reason="git send-email is not installed (git-email)")
-@pytest.mark.parametrize("case", EMAILS, ids=lambda c: c.name)
-def test_send_email_hook_within_the_bound(case: Hostile, repo: Path, sendmail: tuple[Path, Path]) -> None:
-    """The e-mails, each handed to `git send-email` with pitchlint's hook: refused, with the reason,
-    nothing sent, and git with the hook and pitchlint within the bound."""
+@pytest.mark.parametrize(("name", "message", "says"), EMAILS, ids=[email[0] for email in EMAILS])
+def test_send_email_hook_within_the_bound(name: str, message: bytes, says: str, repo: Path,
+                                          sendmail: tuple[Path, Path]) -> None:
+    """The e-mails of this file and of cases.py, each handed to `git send-email` with pitchlint's
+    hook: refused, with the reason, nothing sent, and git with the hook and pitchlint within the bound."""
     import subprocess
 
     program, received = sendmail
     installed = subprocess.run(pitchlint("hook", "install"), cwd=repo, capture_output=True)
     assert installed.returncode == 0, installed.stderr
-    (repo / f"{case.name}.eml").write_text(case.message)
+    (repo / f"{name}.eml").write_bytes(message)
     run = run_measured(["git", "send-email", "--to=dana@example.com", "--from=Sam <sam@example.com>",
-                        f"--smtp-server={program}", "--confirm=never", "--quiet", f"{case.name}.eml"], repo,
-                       label=f"send-email {case.name}")
+                        f"--smtp-server={program}", "--confirm=never", "--quiet", f"{name}.eml"], repo,
+                       label=f"send-email {name}")
     assert not run.within_bound(), run.within_bound()
     assert run.status != 0 and not received.exists(), run.output[-2000:]
-    assert case.says in run.output, run.output[-2000:]
+    assert says in run.output, run.output[-2000:]

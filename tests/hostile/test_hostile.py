@@ -148,3 +148,20 @@ def test_language_server(tmp_path):
         status = server.close()
     assert status == 0
     assert "Traceback" not in server.stderr.decode(errors="replace")
+
+
+def test_batch_of_a_folder(tmp_path):
+    """The messages alone, as files of one folder given to `pitchlint batch` (read as the CLI reads
+    files: bytes, encodings, size limits): a row for each, with an error for those the CLI refuses,
+    the run's peak memory within the bound and its CPU within the bound for each message."""
+    alone = [case for case in CASES if not case.files]
+    for case in alone:
+        write_case(case, tmp_path)
+    run = run_measured(pitchlint("batch", "drafts", "-o", "out.jsonl", "--no-progress"), tmp_path,
+                       label=f"batch of a folder of {len(alone)} files")
+    assert run.peak_mb < PEAK_MB and run.cpu_seconds < CPU_SECONDS * len(alone), (run.cpu_seconds, run.peak_mb)
+    assert "Traceback" not in run.output, run.output[-3000:]
+    rows = {Path(row["id"]).stem: row for row in map(json.loads, (tmp_path / "out.jsonl").read_text().splitlines())}
+    assert set(rows) == {case.name for case in alone}
+    for case in alone:
+        assert ("error" in rows[case.name]) is (case.cli_exit == 2), (case.name, rows[case.name])
