@@ -4,6 +4,10 @@ spaCy's NER keeps working arrays for the whole Doc, about 15 KB per token here: 
 100,000 characters would take 600 MB to 1.2 GB. Run on pieces of at most CHUNK_TOKENS tokens, cut at
 paragraph breaks where there are any, it needs the memory of one piece, and the time stays
 linear. A message shorter than one piece (nearly all of them) is analysed whole, in one pass.
+
+The same arrays are kept for every Doc of a batch the model runs on together, so Docs go to it in
+groups of at most BATCH_TOKENS tokens (`by_tokens`), not in groups of a number of Docs: 32 pieces of
+a long message, or 32 long messages in `pitchlint batch`, would need them all at once.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ if TYPE_CHECKING:
     from thinc.types import Ints2d
 
 CHUNK_TOKENS = 2_000
+BATCH_TOKENS = 4_000  # tokens the model works on at once: ~60 MB of its arrays
 FACTORY = "pitchlint_chunked"
 
 
@@ -43,6 +48,27 @@ def cut_points(doc: Doc, size: int = CHUNK_TOKENS, start: int = 0, end: int | No
     return pieces
 
 
+def by_tokens(docs: Iterable[Doc], budget: int = BATCH_TOKENS) -> Iterator[list[Doc]]:
+    """The Docs in order, in consecutive groups of at most `budget` tokens in all (a longer Doc
+    makes a group of its own)."""
+    group: list[Doc] = []
+    size = 0
+    for doc in docs:
+        if group and size + len(doc) > budget:
+            yield group
+            group, size = [], 0
+        group.append(doc)
+        size += len(doc)
+    if group:
+        yield group
+
+
+def pipe_by_tokens(component: Pipe, docs: Iterable[Doc]) -> Iterator[Doc]:
+    """`component.pipe` over the Docs, a group of at most BATCH_TOKENS tokens at a time."""
+    for group in by_tokens(docs):
+        yield from component.pipe(group, batch_size=len(group))
+
+
 class Chunked:
     """Runs the named components (the model's senter and ner) on each piece of a long Doc and
     copies their sentence starts and entities back."""
@@ -60,7 +86,7 @@ class Chunked:
         for batch in minibatch(docs, batch_size):  # type: ignore[no-untyped-call]
             short = [doc for doc in batch if len(doc) <= CHUNK_TOKENS]
             for component in self.components:  # spaCy's components annotate the Docs in place
-                for _ in component.pipe(short, batch_size=batch_size):
+                for _ in pipe_by_tokens(component, short):
                     pass
             for doc in batch:
                 if len(doc) > CHUNK_TOKENS:

@@ -29,7 +29,7 @@ from spacy.attrs import LOWER, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pitchlint.analysis.chunks import CHUNK_TOKENS, Batched, cut_points
+from pitchlint.analysis.chunks import CHUNK_TOKENS, Batched, cut_points, pipe_by_tokens
 from pitchlint.analysis.grammar import reading_of
 from pitchlint.analysis.sentences import words_and_spaces
 from pitchlint.analysis.statements import Sentences, StatementFinder, sentences_before
@@ -141,7 +141,7 @@ class FocusedNER(Batched):
         if not jobs:
             return
         found: dict[int, list[Span]] = {}
-        for (doc, wanted, offset, _), piece in zip(jobs, self.ner.pipe([job[3] for job in jobs], batch_size=batch_size)):
+        for (doc, wanted, offset, _), piece in zip(jobs, pipe_by_tokens(self.ner, [job[3] for job in jobs])):
             for ent in piece.ents:
                 start, end = offset + ent.start, offset + ent.end
                 if _reaches(wanted, start, end):

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from pitchlint.engine.executors import EXTRA_HINT
 from pitchlint.engine.records import Record
 from pitchlint.errors import InputError
+from pitchlint.reading.read import special_file
 
 if TYPE_CHECKING:
     import pyarrow.parquet as pq
@@ -45,6 +46,10 @@ def input_format(name: str) -> str:
         raise InputError(name, "cannot tell the format from the extension (use .jsonl, .ndjson, .csv, .parquet, or a folder)")
     if not path.exists():
         raise InputError(name, "no such file")
+    special = special_file(path.stat().st_mode)
+    if special is not None:  # a named pipe would block until a writer comes, and the input is read more than once
+        raise InputError(name, f"is {special}, not an input file; pitchlint batch reads files and folders, or "
+                               "standard input given as -")
     return kind
 
 

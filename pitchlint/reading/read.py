@@ -82,9 +82,17 @@ def _open_regular(path: Path, name: str) -> BinaryIO:
     return os.fdopen(descriptor, "rb")
 
 
+def special_file(mode: int) -> str | None:
+    """What a file of this `st_mode` is when it is not a regular file ("a named pipe (FIFO)", "a
+    socket", "a device", "not a regular file"), None when it is one."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((kind for test, kind in _NOT_REGULAR if test(mode)), "not a regular file")
+
+
 def _check_regular(mode: int, name: str) -> None:
-    if not stat.S_ISREG(mode):
-        what = next((kind for test, kind in _NOT_REGULAR if test(mode)), "not a regular file")
+    what = special_file(mode)
+    if what is not None:
         raise InputError(name, f"is {what}, not a message file; pitchlint reads files, or standard input "
                                "given as -")
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pitchlint.analysis.chunks import CHUNK_TOKENS
+from pitchlint.analysis.chunks import BATCH_TOKENS, CHUNK_TOKENS, by_tokens
 from pitchlint.analysis.focus import merge, pieces_for, wanted_ranges
 from pitchlint.analysis.patterns import ASK_KEY, GOAL_KEY, REFUSAL_KEY, TARGETS_KEY
 from pitchlint.checks.paths import builtin_pack_dir
@@ -66,6 +66,46 @@ def test_a_long_wanted_range_is_cut_into_pieces(pipelines):
     assert pieces[0][0] == 96 and pieces[-1][1] == len(doc) - 96
     assert all(end - start <= CHUNK_TOKENS for start, end in pieces)
     assert all(a[1] == b[0] for a, b in zip(pieces, pieces[1:]))
+
+
+def test_by_tokens_groups_docs_up_to_the_budget_in_order(pipelines):
+    docs = [pipelines[0].make_doc("word " * n) for n in (3, 4, 2, 9, 1, 1)]
+    groups = [[len(doc) for doc in group] for group in by_tokens(docs, budget=7)]
+    assert groups == [[3, 4], [2], [9], [1, 1]]  # a Doc over the budget alone, nothing dropped or reordered
+    assert list(by_tokens([], budget=7)) == []
+
+
+class Recording:
+    """Stands in for a model component: records how many tokens each of its batches holds."""
+
+    def __init__(self, component):
+        self.component, self.batches = component, []
+
+    def __call__(self, doc):
+        self.batches.append(len(doc))
+        return self.component(doc)
+
+    def pipe(self, docs, batch_size=32):
+        docs = list(docs)
+        self.batches.append(sum(len(doc) for doc in docs))
+        return self.component.pipe(docs, batch_size=batch_size)
+
+
+def test_the_model_never_holds_more_than_a_batch_of_tokens_at_once(pipelines, monkeypatch):
+    """A long message that is all asks (the model's NER on all of it) and many messages of nearly a
+    piece each: the NER's working arrays are per token of its batch, 406 MB for 32 pieces at once."""
+    focused = pipelines[0]
+    ner, chunked = focused.get_pipe("pitchlint_focused_ner"), focused.get_pipe("pitchlint_chunked")
+    monkeypatch.setattr(ner, "ner", Recording(ner.ner))
+    monkeypatch.setattr(chunked, "components", [Recording(c) for c in chunked.components])
+    asks = " ".join(f"Could you introduce me to someone at Acme{i} Corp?" for i in range(1_500))
+    long_doc = focused(asks)
+    assert len(long_doc) > 5 * CHUNK_TOKENS and len(long_doc.ents) > 1_000
+    near_a_piece = "I would love an intro to a recruiter at Stripe. " * (CHUNK_TOKENS // 12)
+    docs = list(focused.pipe([near_a_piece] * 6))
+    assert all(CHUNK_TOKENS // 2 < len(doc) <= CHUNK_TOKENS for doc in docs)
+    batches = ner.ner.batches + chunked.components[0].batches
+    assert max(batches) <= BATCH_TOKENS and sum(ner.ner.batches) >= len(long_doc) + 6 * len(docs[0]), batches
 
 
 def summary(doc):

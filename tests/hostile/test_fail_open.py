@@ -144,7 +144,7 @@ EXITS = {
 }
 
 
-@pytest.mark.parametrize("how", ["sys.exit at import", "sys.exit in check"])
+@pytest.mark.parametrize("how", list(EXITS))
 def test_a_plugin_that_exits_cannot_let_a_commit_through(repo, tmp_path, how):
     python = python_with_plugin(tmp_path, **EXITS[how])
     assert run(python, repo, "hook", "install", "--pre-commit").returncode == 0
@@ -155,18 +155,26 @@ def test_a_plugin_that_exits_cannot_let_a_commit_through(repo, tmp_path, how):
     assert "pitchlint" in result.stderr and "SKIP=pitchlint git commit" in result.stderr
 
 
+SEND_STOPPED_BY = {  # the reason the send was stopped: an exit pitchlint caught, or the missing marker
+    "sys.exit at import": "pitchlint.rules entry points: a plug-in exited while it was loaded (SystemExit: 0)",
+    "sys.exit in check": "rule name-the-team failed: SystemExit: 0",
+    "os._exit in check": "pitchlint: the sendemail-validate check exited with status 0 before it finished (a plug-in "
+                         "rule that exits, or a crash), so it stopped the message. To go ahead unchecked: git "
+                         "send-email --no-validate ...",
+}
+
+
 @needs_send_email
-def test_a_plugin_that_exits_with_os_exit_cannot_let_a_send_through(repo, sendmail, tmp_path):
+@pytest.mark.parametrize("how", list(EXITS))
+def test_a_plugin_that_exits_cannot_let_a_send_through(repo, sendmail, tmp_path, how):
     sendmail, received = sendmail
-    python = python_with_plugin(tmp_path, **EXITS["os._exit in check"])
+    python = python_with_plugin(tmp_path, **EXITS[how])
     assert run(python, repo, "hook", "install").returncode == 0
     (repo / "ask.eml").write_text(mail(VAGUE))
     sent = send(repo, sendmail, "ask.eml")
     assert sent.returncode != 0, sent.stderr
     assert not received.exists()
-    assert ("pitchlint: the sendemail-validate check exited with status 0 before it finished (a plug-in rule "
-            "that exits, or a crash), so it stopped the message. To go ahead unchecked: git send-email "
-            "--no-validate ...") in sent.stderr
+    assert SEND_STOPPED_BY[how] in sent.stderr
     assert hooks.COMPLETE not in sent.stdout + sent.stderr  # the marker never reaches git or the user
 
 

@@ -130,3 +130,24 @@ def test_overwrite_killed_keeps_the_earlier_output_and_the_workers_exit(tmp_path
     assert again.returncode == 1
     assert not list(tmp_path.glob(".out.jsonl.*.partial"))
     assert [r["id"] for r in read_rows(tmp_path / "out.jsonl")] == [1, "1", 1, 2]
+
+
+def test_overwrite_of_a_parquet_output_killed_keeps_the_earlier_one(tmp_path):
+    """Parquet goes through the same temporary file: its writer makes it at once, so the kill can
+    come as soon as it exists (and the earlier file, read back, still holds its rows)."""
+    pq = pytest.importorskip("pyarrow.parquet")
+    write_jsonl(tmp_path / "in.jsonl", ROWS)
+    assert cli("batch", "in.jsonl", "-o", "out.parquet", "--jobs", "1", cwd=tmp_path).returncode == 1
+    earlier = (tmp_path / "out.parquet").read_bytes()
+    write_jsonl(tmp_path / "big.jsonl", [{"id": n, "text": f"{VAGUE} Message {n}."} for n in range(1500)])
+    run = subprocess.Popen([sys.executable, "-m", "pitchlint", "batch", "big.jsonl", "-o", "out.parquet",
+                            "--overwrite", "--jobs", "1", "--no-progress"], cwd=tmp_path,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline and not list(tmp_path.glob(".out.parquet.*.partial")) and run.poll() is None:
+        time.sleep(0.05)
+    assert list(tmp_path.glob(".out.parquet.*.partial")), "the new run made no temporary file"
+    os.kill(run.pid, signal.SIGKILL)
+    run.wait(30)
+    assert (tmp_path / "out.parquet").read_bytes() == earlier
+    assert [str(i) for i in pq.read_table(tmp_path / "out.parquet").column("id").to_pylist()] == ["1", "1", "1", "2"]
