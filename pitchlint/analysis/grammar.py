@@ -52,6 +52,7 @@ MAX_PARSED_TOKENS = 4000  # per message: the parse is bounded on a long one
 SHORT_QUESTION = 8  # tokens: "Who comes to mind?" may point back to the verbless lines before it
 POINTED_LINES = 6  # how many lines before such a question are parsed to see whether they have a verb
 POINTED_LINE_TOKENS = 30  # ... each no longer than this
+OPENING_LINE_TOKENS = 12  # the short lines a message opens with are parsed: they may say whom it is for
 
 WRITERS = {"i", "we"}
 WRITER_POSSESSIVES = {"my", "our"}
@@ -237,6 +238,7 @@ class SentenceReading:
     end: int
     wants: bool = False  # the writer states a want here
     verbless: bool = False  # no verb: a list item, a title, "Plant managers at food makers."
+    plural: bool = False  # verbless, about people in the plural or anyone: "Arborists.", "Anyone on a parks team."
     lead: bool = False  # ends with a colon: what follows belongs to it
     wanted: set[int] = field(default_factory=set)  # tokens in the objects of the writer's wants
     excluded: set[int] = field(default_factory=set)  # tokens that are never targets
@@ -246,6 +248,10 @@ class SentenceReading:
     # names a field or a role by (not -ing forms or past participles): a role or a sector never starts
     # with one ("meet HR partners", "If Insulet") nor ends with one of the first kind ("houses like")
     function_words: set[int] = field(default_factory=set)
+    # "Patagonia and REI are the kind of companies I want to work for", "..., and that's the kind of
+    # place I'd love to land": what a want says it is a kind of (admired or not, it is wanted)
+    referred: set[int] = field(default_factory=set)
+    refers_back: bool = False  # "That's the kind of place I'd love to land." points to the sentence before
     verbs: set[int] = field(default_factory=set)
 
 
@@ -351,17 +357,28 @@ class Grammar(Batched):
         has_cue = numpy.isin(lowers, cue_ids)
         chosen: list[Span] = []
         listing = False  # in the lines after a sentence that ends with a colon
-        before_question = _before_short_questions(sentences, text)
+        before_question = _before_short_questions(sentences, text) | _opening_lines(sentences)
         for n, sent in enumerate(sentences):
             start, end = sent.start, sent.end
-            if alphas[start:end].sum() < 2 and not listing:
-                continue
+            if alphas[start:end].sum() < 2 and not listing and n not in before_question:
+                continue  # ("Arborists." may open a post, or come before "Anyone?")
             if start in known or listing or n in before_question or has_cue[start:end].any():
                 chosen.append(sent)
             stripped = text[sent.start_char:sent.end_char].rstrip()
             listing = stripped.endswith(":") or (listing and "\n\n" not in text[sent.start_char:sent.end_char]
                                                  and bool(stripped))
         return chosen
+
+
+def _opening_lines(sentences: list[Span]) -> set[int]:
+    """The short lines a message opens with, which may name whom it is for ("Arborists. Tree
+    surgeons. Anyone on a council parks team.")."""
+    found: set[int] = set()
+    for n, sent in enumerate(sentences[:POINTED_LINES]):
+        if len(sent) > OPENING_LINE_TOKENS:
+            break
+        found.add(n)
+    return found
 
 
 def _before_short_questions(sentences: list[Span], text: str) -> set[int]:
@@ -393,10 +410,17 @@ def read_sentence(piece: Doc, offset: int, words: Words) -> SentenceReading:
             excluded |= {t.i for t in _object_tokens(frame, words)}
             continue
         wanted |= {t.i for t in _object_tokens(frame, words)} - excluded
+        referred = _kind_wanted(frame)
+        if referred is not None:
+            reading.referred |= {i + offset for i in referred - excluded}
+            reading.refers_back = reading.refers_back or not referred
     excluded |= set().union(*(_own_product(t, words) for t in tokens)) - wanted
     qualified = {t.i for g in tokens if _generic_object(g, words) for t in g.subtree if t is not g}
     phrases = [p for p in _typed_phrases(tokens, words) if p.head not in excluded]
     reading.verbless = _fragment_line(tokens)
+    roots = [t for t in tokens if t.dep_ == "ROOT" and not t.is_punct and not t.is_space]
+    reading.plural = reading.verbless and bool(roots) and (roots[0].tag_ in ("NNS", "NNPS") or roots[0].lower_ in (
+        "anyone", "anybody"))
     reading.function_words = {t.i + offset for t in tokens if t.tag_ in EDGE_TAGS}
     reading.verbs = {t.i + offset for t in tokens if t.tag_ in EDGE_VERBS and _clause_verb(t, words)}
     words_only = [t for t in tokens if not t.is_space]
@@ -521,6 +545,26 @@ def _is_want(token: Token, words: Words) -> bool:
 def _writer_subject(token: Token) -> bool:
     subject = _subject(token)
     return subject is not None and _writer(subject)
+
+
+def _kind_wanted(frame: Token) -> set[int] | None:
+    """For a want in a clause that says what something is the kind of ("X is the kind of place I'd
+    love to land"), the tokens of X; for "that" or "this", the words before it in the sentence (an
+    empty set when there are none: the sentence before is meant). None for any other want."""
+    if frame.dep_ != "relcl":
+        return None
+    noun = frame.head
+    if noun.dep_ == "pobj" and noun.head.head.dep_ == "attr":
+        noun = noun.head.head  # "the kind of place [I'd love]": the relative clause hangs from "place"
+    if noun.dep_ != "attr" or noun.head.lower_ not in BE:
+        return None
+    subjects = [c for c in noun.head.children if c.dep_ in SUBJECTS]
+    if not subjects:
+        return None
+    subject = subjects[0]
+    if subject.lower_ in ("that", "this", "these", "those", "it"):
+        return {t.i for t in frame.doc if t.i < subject.i and not t.is_punct and t.dep_ != "cc"}
+    return {t.i for t in subject.subtree}
 
 
 def _wish(token: Token) -> bool:

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pitchlint.analysis.grammar import SHORT_QUESTION, Reading, reading_of
+from pitchlint.analysis.grammar import SHORT_QUESTION, Reading, SentenceReading, reading_of
 from pitchlint.analysis.patterns import (
     ASK_KEY,
     CONTEXT_KEY,
@@ -50,6 +50,8 @@ def compile_word_patterns(patterns: list[TokenPattern], source: Path) -> WordMat
     return matcher
 
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
+GREETINGS = {"hi", "hello", "hey", "dear", "hiya", "greetings", "morning", "evening", "afternoon", "yo", "howdy"}
+ADDRESSED = re.compile(r"\b(?:any|some|one|all|each|either) of (?:you|ya|y'all)\b|\b(?:anyone|anybody)\b", re.I)
 CLAUSE_BREAKS = {",", ";", ":", "--", "—", "–", "(", ")", "!", "?", ".", "\n"}
 CLAUSE_CONJUNCTIONS = {"and", "but", "so", "because", "since", "while", "although", "though", "yet"}
 # Words of a title line (an e-mail's Subject, a heading) that make it a statement of the goal.
@@ -216,6 +218,8 @@ def _with_grammar(doc: Doc, reading: Reading, ask_starts: set[int], goal_starts:
     # span over several of them gives way to the names, and a name it found alone is as wanted as its list
     examples = {(p.start, p.end) for r in reading.sentences.values() for p in r.phrases if p.example}
     spans = [s for s in spans if s._.source != "model" or sum(s.start <= a and b <= s.end for a, b in examples) < 2]
+    # "That's the kind of place I'd love to land.": the sentence before is what is wanted
+    referred_before = {doc[r.start - 1].sent.start for r in reading.sentences.values() if r.refers_back and r.start}
     for span in spans:
         if span.label_ not in TARGET_LABELS:
             continue
@@ -224,7 +228,12 @@ def _with_grammar(doc: Doc, reading: Reading, ask_starts: set[int], goal_starts:
         pointed_to = span._.in_ask and span.sent.start in places
         if reading.excluded(span.start, span.end) and not pointed_to:
             span._.in_ask, span._.statement = False, "background"
-        elif span._.statement != "background" or sentence is None:
+        elif span._.statement != "background":
+            continue
+        elif span.sent.start in referred_before or (sentence is not None and any(
+                i in sentence.referred for i in range(span.start, span.end))):
+            span._.statement = "goal"  # "Supergiant and Motion Twin ... that's the kind of place I'd love to land"
+        elif sentence is None:
             continue
         elif sentence.start in pointed:  # "Controllers at construction firms. Anybody come to mind?"
             span._.in_ask, span._.statement = True, "request"
@@ -326,7 +335,32 @@ def _lists_and_pointers(doc: Doc, reading: Reading, ask_starts: set[int]) -> tup
         if (following.start in pointed and sentence.start not in listed and not BLANK_LINE.search(gap)) \
                 or (following.start in ask_starts and is_short_question(following)):
             pointed.add(sentence.start)
-    return listed, pointed
+    return listed, pointed | _addressed(doc, ordered)
+
+
+def _addressed(doc: Doc, ordered: list[SentenceReading]) -> set[int]:
+    """The verbless lines a message opens with, without a greeting, when the rest of it asks for
+    "any of you" or "anyone": "Arborists. Tree surgeons. Anyone on a council parks team. [...]
+    would love a coffee with any of you". They name whom the writer wants to meet."""
+    opening: list[int] = []
+    expected = 0
+    for sentence in ordered:
+        if sentence.start != expected or not sentence.plural:  # "Seasoned operator relocating to X": the writer
+            break
+        first = next((t for t in doc[sentence.start:sentence.end] if not t.is_space), None)
+        if first is None or first.lower_ in GREETINGS:
+            break
+        opening.append(sentence.start)
+        expected = sentence.end
+        while expected < len(doc) and doc[expected].is_space:
+            expected += 1
+    if not opening:
+        return set()
+    # the rest of the message speaks to them ("would love a coffee with any of you"): the parse of
+    # that sentence is no help, the writer's want there is often misread
+    if ADDRESSED.search(text_of(doc)[doc[expected - 1].idx:]):
+        return set(opening)
+    return set()
 
 
 def is_short_question(sent: Span) -> bool:

@@ -241,3 +241,23 @@ def test_statements_start_at_the_clause_that_asks_or_wants(analyze):
 ])
 def test_still_wanted_field_adjectives_and_named_examples(analyze, text, expected):
     assert [(e.label, e.text, e.statement) for e in analyze(text).targets()] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what a want says something is the kind of is wanted, admired or not
+    (("I've always loved how teams like Supergiant and Motion Twin get so much out of so few people, and that's "
+      "the kind of place I'd love to land next. If you hear of anything, let me know."),
+     [("COMPANY", "Supergiant and Motion Twin", "goal")]),
+    ("I admire what Patagonia has built. That's the kind of place I'd love to land. Any ideas?",
+     [("COMPANY", "Patagonia", "goal")]),
+    # the verbless lines a post opens with name whom it is for when the rest speaks to "any of you"
+    ("Arborists. Tree surgeons.\n\nI'm retraining and would love a coffee with any of you. South London.",
+     [("ROLE", "Arborists", "request"), ("ROLE", "surgeons", "request")]),
+    # ... not after a greeting: the readers are not what the writer wants
+    ("Hello fellow nurses! I'm looking for a new job. Anyone know of openings?", []),
+    # ... nor when the line is the writer's headline
+    ("Seasoned operator relocating to Raleigh this fall. Open to conversations with anyone building something.",
+     []),
+])
+def test_wants_that_point_to_what_they_are_a_kind_of_and_posts_that_name_whom_they_are_for(analyze, text, expected):
+    assert [(e.label, e.text, e.statement) for e in analyze(text).targets()] == expected
