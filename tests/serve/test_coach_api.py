@@ -5,10 +5,12 @@ answers asked again, errors with their status, and nothing written to disk."""
 from __future__ import annotations
 
 import json
+import re
 
 import jsonschema
 import pytest
 from cli_support import SPECIFIC, VAGUE
+from readme_snippets import snippet
 from serve_support import ROOT, Server, server  # noqa: F401 - the fixture
 
 from pitchlint.api import load_config
@@ -155,3 +157,12 @@ def test_the_coach_saves_nothing_and_logs_no_answer(tmp_path):
         log = running.stop()
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == ["home"]
     assert '"POST /v1/coach HTTP/1.1" 200' in log and "Quetzalcoatl" not in log
+
+
+def test_the_documented_curl_example_composes_an_ask(server):
+    command = snippet("sh", "/v1/coach -H", page="docs/serve.md")
+    body = json.loads(re.search(r"-d '([^']+)'", command).group(1))
+    answer = server.post("/v1/coach", body).json
+    assert answer["open"] == []
+    assert answer["text"] == ("I am between jobs. Do you know supply chain managers at REI or Patagonia who might talk with me for "
+                              "20 minutes? I'd be grateful for an introduction.")
