@@ -264,7 +264,9 @@
       return;
     }
     if (!composed) {
-      coachStatus.textContent = answer.questions.length + " questions for what your draft does not say.";
+      const count = answer.questions.length;
+      coachStatus.textContent = (count === 1 ? "1 question" : count + " questions") +
+        " for what your draft does not say.";
       return;
     }
     const open = answer.questions.filter((question) => question.status === "open");
