@@ -164,5 +164,5 @@ def test_the_documented_curl_example_composes_an_ask(server):
     body = json.loads(re.search(r"-d '([^']+)'", command).group(1))
     answer = server.post("/v1/coach", body).json
     assert answer["open"] == []
-    assert answer["text"] == ("I am between jobs. Do you know supply chain managers at REI or Patagonia who might talk with me for "
-                              "20 minutes? I'd be grateful for an introduction.")
+    assert answer["text"] == ("I am between jobs. Do you know supply chain managers at REI or Patagonia who might "
+                              "talk with me for 20 minutes? I'd be grateful for an introduction.")
