@@ -28,6 +28,7 @@ from pitchlint.engine.report import FileReport, file_json
 from pitchlint.errors import PitchlintError
 from pitchlint.output.fixes import Edit, apply_fixes, choose_fixes
 from pitchlint.serve import requests
+from pitchlint.serve.coaching import coached
 from pitchlint.serve.linter import Linter
 from pitchlint.serve.openapi import openapi_document
 from pitchlint.serve.rule_pages import RulePages
@@ -101,6 +102,10 @@ def create_app(settings: ServeSettings, config: Config | None = None) -> ASGIApp
             raise requests.ApiError(400, str(result))
         return JSONResponse(rewritten(result))
 
+    async def coach(request: Request) -> Response:
+        asked = requests.coach_request(requests.parse_json(await body(request, MAX_BODY_BYTES)), config)
+        return JSONResponse(await linter.call(lambda: coached(asked)))
+
     async def healthz(request: Request) -> Response:
         return JSONResponse({"status": "ok", "version": __version__, "pending": linter.pending})
 
@@ -128,6 +133,7 @@ def create_app(settings: ServeSettings, config: Config | None = None) -> ASGIApp
         Route("/v1/lint", api(lint), methods=["POST"]),
         Route("/v1/lint/batch", api(lint_batch), methods=["POST"]),
         Route("/v1/suggest", api(suggest), methods=["POST"]),
+        Route("/v1/coach", api(coach), methods=["POST"]),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
 

@@ -6,7 +6,8 @@ GATHER messages), as `lint_many` batches messages, which is what keeps the serve
 close to the in-process API's under many clients. Concurrency is bounded by a count of requests
 held (running or waiting), past which a request is turned away at once with 503 and Retry-After
 instead of queueing without end. Each request has a time budget: one that has not finished
-within it gets 503, and if it had not started it never will.
+within it gets 503, and if it had not started it never will. Other work on the pipeline (the
+coach's questions) goes through the same thread, one request at a time, under the same bounds.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from __future__ import annotations
 import asyncio
 import queue
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from pitchlint.config.settings import Config
 from pitchlint.engine.core import engine_for
@@ -26,12 +28,14 @@ from pitchlint.serve.requests import ApiError, Message
 
 WARM_UP_TEXT = "Hi! If you know anyone, or hear of any leads, please send them my way."
 GATHER = 32  # messages from waiting requests linted in one pass at most
+T = TypeVar("T")
 
 
 @dataclass
 class _Job:
     messages: list[Message]
-    future: Future[list[Result]] = field(default_factory=Future)
+    future: Future[Any] = field(default_factory=Future)
+    work: Callable[[], Any] | None = None  # instead of messages: a call that uses the pipeline
 
 
 class Linter:
@@ -60,6 +64,15 @@ class Linter:
 
     async def lint(self, messages: list[Message]) -> list[Result]:
         """A report or an error for each message, in order."""
+        results: list[Result] = await self._submit(_Job(messages))
+        return results
+
+    async def call(self, work: Callable[[], T]) -> T:
+        """`work()` run on the lint thread (so it never overlaps a lint), with a lint's bounds."""
+        result: T = await self._submit(_Job([], work=work))
+        return result
+
+    async def _submit(self, job: _Job) -> Any:
         with self._lock:
             if self._closed:
                 raise ApiError(503, "pitchlint is shutting down", retry_after=5)
@@ -67,7 +80,6 @@ class Linter:
                 raise ApiError(503, f"pitchlint is busy ({self._pending} requests in hand); try again shortly",
                                retry_after=1)
             self._pending += 1
-        job = _Job(messages)
         job.future.add_done_callback(self._release)  # when linted, failed or cancelled before its turn
         self._jobs.put(job)
         try:
@@ -81,10 +93,14 @@ class Linter:
             self._pending -= 1
 
     def _work(self) -> None:
+        held: _Job | None = None  # taken from the queue while gathering, for the next turn
         while True:
-            job = self._jobs.get()
+            job, held = (held, None) if held is not None else (self._jobs.get(), None)
             if job is None:
                 return
+            if job.work is not None:
+                self._call(job)
+                continue
             jobs = [job]
             while sum(len(j.messages) for j in jobs) < GATHER:
                 try:
@@ -94,8 +110,21 @@ class Linter:
                 if more is None:
                     self._jobs.put(None)  # stop after this pass
                     break
+                if more.work is not None:  # it runs on its own, after this pass
+                    held = more
+                    break
                 jobs.append(more)
             self._run([j for j in jobs if j.future.set_running_or_notify_cancel()])
+
+    @staticmethod
+    def _call(job: _Job) -> None:
+        assert job.work is not None
+        if not job.future.set_running_or_notify_cancel():
+            return
+        try:
+            job.future.set_result(job.work())
+        except Exception as exc:  # a bug or an error for the request: it gets it, and the thread goes on
+            job.future.set_exception(exc)
 
     @staticmethod
     def _run(jobs: list[_Job]) -> None:

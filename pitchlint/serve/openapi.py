@@ -5,26 +5,24 @@ from __future__ import annotations
 
 from typing import Any
 
+from pitchlint.coach import SLOTS
 from pitchlint.reading.document import MAX_CHARACTERS
 from pitchlint.terms import CHANNELS, PROFILE_KEYS
 from pitchlint.version import __version__
 
 STRINGS = {"type": "array", "items": {"type": "string"}}
 
-MESSAGE = {
-    "type": "object",
-    "required": ["text"],
-    "additionalProperties": False,
-    "properties": {
-        "text": {"type": "string", "minLength": 1, "maxLength": MAX_CHARACTERS,
-                 "description": "The draft: plain text, Markdown or an e-mail (picked by `path`'s suffix)."},
-        "channel": {"type": "string", "enum": list(CHANNELS), "description": "Where it goes, as --channel."},
-        "profile": {"type": "object", "description": "The writer's profile for rewrites, over the server's "
-                    f"configured one (keys: {', '.join(sorted(PROFILE_KEYS))})."},
-        "path": {"type": "string", "description": "A name for the message in the report; its suffix picks "
-                                                  "Markdown (.md) or e-mail (.eml). No file is read."},
-    },
+MESSAGE_PROPERTIES: dict[str, Any] = {
+    "text": {"type": "string", "minLength": 1, "maxLength": MAX_CHARACTERS,
+             "description": "The draft: plain text, Markdown or an e-mail (picked by `path`'s suffix)."},
+    "channel": {"type": "string", "enum": list(CHANNELS), "description": "Where it goes, as --channel."},
+    "profile": {"type": "object", "description": "The writer's profile for rewrites, over the server's "
+                f"configured one (keys: {', '.join(sorted(PROFILE_KEYS))})."},
+    "path": {"type": "string", "description": "A name for the message in the report; its suffix picks "
+                                              "Markdown (.md) or e-mail (.eml). No file is read."},
 }
+
+MESSAGE = {"type": "object", "required": ["text"], "additionalProperties": False, "properties": MESSAGE_PROPERTIES}
 
 ENTITY = {
     "type": "object",
@@ -71,6 +69,69 @@ FILE_REPORT = {
 
 ERROR = {"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}}
 
+COACH_REQUEST = {
+    "type": "object",
+    "required": ["text"],
+    "additionalProperties": False,
+    "properties": {
+        **MESSAGE_PROPERTIES,
+        "text": {"type": "string", "maxLength": MAX_CHARACTERS,
+                 "description": "The draft; empty to write an ask from the answers alone."},
+        "answers": {"type": "object", "additionalProperties": False,
+                    "properties": {slot: {"type": "string"} for slot in SLOTS},
+                    "description": "The writer's answer to each question, by slot. An empty or missing one skips "
+                                   "an optional question and takes a needed one's default."},
+        "keep": {"type": "array", "items": {"type": "string", "enum": list(SLOTS)},
+                 "description": "Slots whose answer the coach did not recognise (`unrecognised`) and the writer "
+                                "keeps as written."},
+    },
+}
+
+JUDGED = {
+    "type": ["object", "null"],
+    "required": ["verdict", "score", "reader_view", "rules"],
+    "properties": {"verdict": {"type": "string", "enum": ["specific", "vague"]},
+                   "score": {"type": "integer", "minimum": 0, "maximum": 100},
+                   "reader_view": {"type": "string"}, "rules": STRINGS},
+}
+
+COACH_QUESTION = {
+    "type": "object",
+    "required": ["slot", "question", "example", "default", "choices", "optional", "answer", "status", "note",
+                 "unrecognised"],
+    "properties": {
+        "slot": {"type": "string", "enum": list(SLOTS)},
+        "question": {"type": "string"}, "example": {"type": "string"},
+        "default": {"type": "string", "description": "What an empty answer takes (\"\" for none)."},
+        "choices": {"type": "array", "items": {"type": "object", "required": ["value", "label"],
+                                               "properties": {"value": {"type": "string"},
+                                                              "label": {"type": "string"}}}},
+        "optional": {"type": "boolean"},
+        "answer": {"type": "string", "description": "The answer given (or the default taken)."},
+        "status": {"type": "string", "enum": ["taken", "skipped", "open"]},
+        "note": {"type": "string", "description": "Why the answer was not taken (\"\" when it was or none was given)."},
+        "unrecognised": {"type": "boolean", "description": "Not taken only because pitchlint does not recognise "
+                                                           "it: send the slot in `keep` to take it as written."},
+    },
+}
+
+COACH_ANSWER = {
+    "type": "object",
+    "required": ["questions", "open", "ask", "text", "replaces", "before", "after", "not_asked", "notes"],
+    "properties": {
+        "questions": {"type": "array", "items": {"$ref": "#/components/schemas/CoachQuestion"},
+                      "description": "Every question the coach asked, in its order."},
+        "open": {"type": "array", "items": {"type": "string"}, "description": "The slots still needing an answer."},
+        "ask": {"type": ["string", "null"], "description": "The composed ask; null while a question is open."},
+        "text": {"type": ["string", "null"], "description": "The draft with the ask in place."},
+        "replaces": {"type": "string", "description": "The draft's words the ask replaces (\"\" when it adds one)."},
+        "before": {"$ref": "#/components/schemas/Judged"},
+        "after": {"$ref": "#/components/schemas/Judged"},
+        "not_asked": STRINGS,
+        "notes": STRINGS,
+    },
+}
+
 
 def _errors(*statuses: int) -> dict[str, Any]:
     said = {400: "Input the engine cannot take; the message names the field.",
@@ -112,11 +173,15 @@ def openapi_document(batch_limit: int, token: bool) -> dict[str, Any]:
                  "properties": {"path": {"type": "string"}, "text": {"type": "string"},
                                 "applied": {"type": "integer"}, "skipped": {"type": "integer"},
                                 "hints": STRINGS, "notes": STRINGS}}),
+            "/v1/coach": _post(
+                "The coach's questions for a draft, and the ask composed from the writer's answers",
+                {"$ref": "#/components/schemas/CoachRequest"}, {"$ref": "#/components/schemas/CoachAnswer"}),
             "/healthz": {"get": {"summary": "Whether the server answers, and how many requests it holds",
                                  "responses": {"200": {"description": "OK"}}}},
         },
         "components": {"schemas": {"Message": MESSAGE, "FileReport": FILE_REPORT, "Entity": ENTITY,
-                                   "Finding": FINDING, "Error": ERROR}},
+                                   "Finding": FINDING, "Error": ERROR, "CoachRequest": COACH_REQUEST,
+                                   "CoachQuestion": COACH_QUESTION, "CoachAnswer": COACH_ANSWER, "Judged": JUDGED}},
     }
     if token:
         document["components"]["securitySchemes"] = {"bearer": {"type": "http", "scheme": "bearer"}}

@@ -2,6 +2,7 @@
 
 Errors are ApiError(status, message): 400 for input the engine cannot take (the field named),
 413 over the size limit, 422 for JSON of the wrong shape. Nothing here echoes the draft back.
+The coach's request is a message (its text may be empty: no draft yet) with the writer's answers.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from pitchlint.coach import SLOTS
 from pitchlint.config.settings import Config
 from pitchlint.engine.records import Record
 from pitchlint.errors import ConfigError
@@ -19,6 +21,7 @@ from pitchlint.reading.document import MAX_CHARACTERS
 from pitchlint.terms import CHANNELS, Profile, parse_profile
 
 MESSAGE_FIELDS = {"text", "channel", "profile", "path"}
+COACH_FIELDS = {"answers", "keep"}
 MAX_PATH_CHARACTERS = 1024
 
 
@@ -68,14 +71,17 @@ class Message:
     config: Config
 
 
-def message(data: object, config: Config, where: str = "") -> Message:
+def message(data: object, config: Config, where: str = "", *, extra: frozenset[str] = frozenset(),
+            empty: bool = False) -> Message:
     """A message object ({"text", "channel"?, "profile"?, "path"?}) checked against its schema;
-    `where` prefixes field names in errors (a batch's "messages[3].")."""
+    `where` prefixes field names in errors (a batch's "messages[3]."). `extra` fields are let
+    through for the caller to check; `empty` lets the text be blank."""
     if not isinstance(data, Mapping):
         raise ApiError(422, f"{where.rstrip('.') or 'the body'} must be a JSON object with a \"text\" field")
-    unknown = sorted(set(data) - MESSAGE_FIELDS)
+    unknown = sorted(set(data) - MESSAGE_FIELDS - extra)
     if unknown:
-        raise ApiError(422, f"{where}{unknown[0]}: unknown field (known: {', '.join(sorted(MESSAGE_FIELDS))})")
+        known = ", ".join(sorted(MESSAGE_FIELDS | extra))
+        raise ApiError(422, f"{where}{unknown[0]}: unknown field (known: {known})")
     text = data.get("text")
     if text is None:
         raise ApiError(422, f"{where}text: missing (the message to lint, a string)")
@@ -84,7 +90,7 @@ def message(data: object, config: Config, where: str = "") -> Message:
     if len(text) > MAX_CHARACTERS:
         raise ApiError(413, f"{where}text: is {len(text):,} characters long; pitchlint reads messages of up to "
                             f"{MAX_CHARACTERS:,}")
-    if not text.strip():
+    if not text.strip() and not empty:
         raise ApiError(400, f"{where}text: is empty")
     channel = _optional_string(data, "channel", where)
     if channel is not None and channel not in CHANNELS:
@@ -95,6 +101,36 @@ def message(data: object, config: Config, where: str = "") -> Message:
     if data.get("profile") is not None:
         config = dataclasses.replace(config, profile=config.profile.merged(_profile(data["profile"], where)))
     return Message(Record(text=text, path=path, channel=channel, where=path or f"{where}text".rstrip(".")), config)
+
+
+@dataclass(frozen=True)
+class CoachRequest:
+    """POST /v1/coach: the draft (perhaps empty) and the writer's answers, slot by slot."""
+
+    message: Message
+    answers: dict[str, str]  # slot -> the writer's words
+    keep: frozenset[str]  # slots whose unrecognised answer the writer keeps as written
+
+
+def coach_request(data: object, config: Config) -> CoachRequest:
+    """{"text", "channel"?, "profile"?, "path"?, "answers"?: {slot: text}, "keep"?: [slot]}."""
+    checked = message(data, config, extra=frozenset(COACH_FIELDS), empty=True)
+    assert isinstance(data, Mapping)
+    answers = data.get("answers") or {}
+    if not isinstance(answers, Mapping):
+        raise ApiError(422, f"answers: must be an object (slot: answer), not {_json_type(answers)}")
+    for slot, value in answers.items():
+        if slot not in SLOTS:
+            raise ApiError(422, f"answers.{slot}: unknown slot (known: {', '.join(SLOTS)})")
+        if not isinstance(value, str):
+            raise ApiError(422, f"answers.{slot}: must be a string, not {_json_type(value)}")
+    keep = data.get("keep") or []
+    if not isinstance(keep, list) or not all(isinstance(slot, str) for slot in keep):
+        raise ApiError(422, "keep: must be a list of slot names")
+    unknown = sorted(set(keep) - set(SLOTS))
+    if unknown:
+        raise ApiError(422, f"keep: {unknown[0]!r} is not a slot (known: {', '.join(SLOTS)})")
+    return CoachRequest(checked, dict(answers), frozenset(keep))
 
 
 def batch(data: object, config: Config, limit: int) -> list[Message]:

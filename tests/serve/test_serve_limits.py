@@ -24,11 +24,15 @@ def test_a_token_guards_the_api_and_not_the_health_check():
         assert "Authorization: Bearer" in missing.json["error"]
         assert server.post("/v1/lint", {"text": VAGUE}, {"Authorization": "Bearer wrong"}).status == 401
         assert server.post("/v1/lint", {"text": VAGUE}, {"Authorization": "Basic s3cret-token"}).status == 401
+        assert server.post("/v1/coach", {"text": VAGUE}).status == 401
+        coached = server.post("/v1/coach", {"text": VAGUE}, {"Authorization": "Bearer s3cret-token"})
+        assert coached.status == 200 and coached.json["open"] == ["roles", "companies", "sectors"]
         right = server.post("/v1/lint", {"text": VAGUE}, {"Authorization": "Bearer s3cret-token"})
         assert right.status == 200 and right.json["verdict"] == "vague"
         assert server.request("GET", "/healthz").status == 200
         document = server.request("GET", "/openapi.json").json
         assert document["paths"]["/v1/lint"]["post"]["security"] == [{"bearer": []}]
+        assert document["paths"]["/v1/coach"]["post"]["security"] == [{"bearer": []}]
     finally:
         server.stop()
 
@@ -53,6 +57,8 @@ def test_past_its_bound_or_its_budget_a_request_gets_503_or_408_and_the_server_g
         busy = server.post("/v1/lint", {"text": VAGUE})
         assert busy.status == 503 and busy.headers["retry-after"] == "1"
         assert "busy" in busy.json["error"]
+        coach = server.post("/v1/coach", {"text": VAGUE})  # the coach's work is held under the same bound
+        assert coach.status == 503 and "busy" in coach.json["error"]
         worker.join(60)
         late = answers["big"]
         assert late.status == 503 and "retry-after" in late.headers
