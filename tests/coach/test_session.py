@@ -126,7 +126,7 @@ def test_choices_come_from_the_draft_and_the_profile_and_nothing_is_invented():
     (["people who work in Training or Organizational Development", "Nordstrom, Microsoft or Starbucks",
       "I want to move into corporate training", "introduction"],
      "I want to move into corporate training. Could you introduce me to people who work in Training or "
-     "Organizational Development at Nordstrom, Microsoft, or Starbucks? A 20-minute call would help me a lot."),
+     "Organizational Development at Nordstrom, Microsoft, or Starbucks? A 20-minute call with them would help me a lot."),
     (["senior executives", "startups", "I love the thrill of the startup environment.", "keep in mind"],
      "I love the thrill of the startup environment. Could you keep me in mind if you hear of an opening for "
      "senior executives at startups?"),
