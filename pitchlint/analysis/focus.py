@@ -17,6 +17,12 @@ Each piece takes MARGIN tokens of context on either side, as far as the model's 
 (four tokens each way for en_core_web_sm), so the words of a wanted sentence get the same vectors
 as in the whole Doc; entities that do not reach a wanted sentence are dropped. When the wanted
 text is most of the message, the model runs on all of it, exactly as without this component.
+
+The model's work on one message is bounded too: it reads at most NER_TOKENS tokens of wanted
+text, the first ones in the message. About 9,000 tokens is 35,000 characters of nothing but asks
+and goals, far more than any message holds; a pasted list of a thousand asks is still read to the
+end by the lexicons and patterns, and keeps within the bound on work (issue 19: the model alone
+took 2.3 s of CPU on 100,000 characters of asks).
 """
 
 from __future__ import annotations
@@ -40,6 +46,7 @@ if TYPE_CHECKING:
 FIRST_PERSON = {"i", "i'm", "i’m", "i've", "i'd", "i'll"}
 MARGIN = 4  # tokens of context either side of a piece
 WHOLE_SHARE = 0.8  # wanted text at least this share of the Doc: run the model on all of it
+NER_TOKENS = 9_000  # tokens of wanted text the model reads in one message: about 1 s of CPU here
 READER_VERBS = {"work", "works", "lead", "run", "manage", "head", "oversee", "are", "sit", "joined"}
 READER_PREPOSITIONS = {"at", "with", "for"}
 
@@ -108,6 +115,17 @@ def _reader_company_sentences(doc: Doc) -> list[tuple[int, int]]:
     return found
 
 
+def within_budget(ranges: list[tuple[int, int]], budget: int) -> list[tuple[int, int]]:
+    """The first `budget` tokens of the sorted ranges: the ranges in order, the last one cut short."""
+    kept = []
+    for start, end in ranges:
+        if budget <= 0:
+            break
+        kept.append((start, min(end, start + budget)))
+        budget -= end - start
+    return kept
+
+
 def pieces_for(doc: Doc, wanted: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The token ranges the model runs on: the wanted ranges with their margins, joined where
     the margins meet, and cut where a piece would be longer than the chunked NER allows."""
@@ -135,6 +153,7 @@ class FocusedNER(Batched):
             wanted = wanted_ranges(doc, self.finder.sentences(doc))
             if sum(e - s for s, e in wanted) >= WHOLE_SHARE * len(doc):
                 wanted = [(0, len(doc))]  # all of it, every entity kept: as if this were the plain NER
+            wanted = within_budget(wanted, NER_TOKENS)
             words, spaces = words_and_spaces(doc)
             for start, end in pieces_for(doc, wanted):
                 jobs.append((doc, wanted, start, Doc(doc.vocab, words=words[start:end], spaces=spaces[start:end])))

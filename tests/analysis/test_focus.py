@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from pitchlint.analysis.chunks import BATCH_TOKENS, CHUNK_TOKENS, by_tokens
-from pitchlint.analysis.focus import merge, pieces_for, wanted_ranges
+from pitchlint.analysis.focus import NER_TOKENS, merge, pieces_for, wanted_ranges, within_budget
 from pitchlint.analysis.patterns import ASK_KEY, GOAL_KEY, REFUSAL_KEY, TARGETS_KEY
 from pitchlint.checks.paths import builtin_pack_dir
 from pitchlint.reading.read import read_document
@@ -100,12 +100,35 @@ def test_the_model_never_holds_more_than_a_batch_of_tokens_at_once(pipelines, mo
     monkeypatch.setattr(chunked, "components", [Recording(c) for c in chunked.components])
     asks = " ".join(f"Could you introduce me to someone at Acme{i} Corp?" for i in range(1_500))
     long_doc = focused(asks)
-    assert len(long_doc) > 5 * CHUNK_TOKENS and len(long_doc.ents) > 1_000
+    assert len(long_doc) > 5 * CHUNK_TOKENS and len(long_doc.ents) > 700
     near_a_piece = "I would love an intro to a recruiter at Stripe. " * (CHUNK_TOKENS // 12)
     docs = list(focused.pipe([near_a_piece] * 6))
     assert all(CHUNK_TOKENS // 2 < len(doc) <= CHUNK_TOKENS for doc in docs)
     batches = ner.ner.batches + chunked.components[0].batches
-    assert max(batches) <= BATCH_TOKENS and sum(ner.ner.batches) >= len(long_doc) + 6 * len(docs[0]), batches
+    assert max(batches) <= BATCH_TOKENS and sum(ner.ner.batches) >= NER_TOKENS + 6 * len(docs[0]), batches
+
+
+def test_within_budget_keeps_the_first_tokens_of_the_ranges():
+    assert within_budget([(0, 5), (10, 20), (30, 40)], 12) == [(0, 5), (10, 17)]
+    assert within_budget([(0, 5), (10, 20)], 15) == [(0, 5), (10, 20)]
+    assert within_budget([(0, 5), (10, 20)], 100) == [(0, 5), (10, 20)]
+    assert within_budget([], 10) == []
+
+
+def test_the_model_reads_at_most_its_budget_of_one_message(pipelines, monkeypatch):
+    """A message of nothing but asks: the model names the companies of the first NER_TOKENS tokens,
+    the lexicons and patterns still read the rest (the bound on work, issue 19)."""
+    focused = pipelines[0]
+    ner = focused.get_pipe("pitchlint_focused_ner")
+    monkeypatch.setattr(ner, "ner", Recording(ner.ner))
+    asks = " ".join(f"Could you introduce me to someone at Acme{i} Corp?" for i in range(1_500))
+    doc = focused(asks)
+    assert len(doc) > NER_TOKENS + 5_000
+    assert NER_TOKENS <= sum(ner.ner.batches) <= NER_TOKENS + 2 * CHUNK_TOKENS // 100
+    last_named = max(e.end for e in doc.ents if e.label_ == "ORG")
+    assert NER_TOKENS - 20 <= last_named <= NER_TOKENS
+    assert doc.spans[ASK_KEY][-1].end >= len(doc) - 1  # the asks are found to the end
+    assert any(t.start > NER_TOKENS + 5_000 for t in doc.spans[TARGETS_KEY])  # by the patterns ("Acme1400 Corp")
 
 
 def summary(doc):
