@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from pitchlint.analysis.grammar import GRAMMAR_FOLDER, Grammar, read_words
 from pitchlint.analysis.sentences import SentenceBreaks
-from pitchlint.analysis.statements import StatementFinder
+from pitchlint.analysis.statements import StatementFinder, sentences_before
 from pitchlint.analysis.targets import TargetFinder
 
 _FINDERS: "weakref.WeakKeyDictionary[Language, dict[str, StatementFinder]]" = weakref.WeakKeyDictionary()
@@ -32,9 +32,15 @@ def make_breaks(nlp: Language, name: str) -> SentenceBreaks:
 def make_grammar(nlp: Language, name: str, pack_dir: str) -> Grammar:
     finder = statement_finder(nlp, Path(pack_dir))
 
-    def known(doc: Doc) -> set[int]:  # the sentences the patterns already call requests or goals
+    def known(doc: Doc) -> set[int]:
+        """The sentences the patterns already call requests or goals, and those an ask may point
+        back to ("Know anyone who'd be a fit?"): the parse says which of those are the writer's
+        past or product."""
         found = finder.sentences(doc)
-        return {s.start for s in found.asks + found.goals}
+        ask_starts = {s.start for s in found.asks}
+        pointed = {s.start for anaphor in found.found.get("ANAPHOR", []) if anaphor.sent.start in ask_starts
+                   for s in sentences_before(doc, anaphor.sent.start)}
+        return {s.start for s in found.asks + found.goals} | pointed
 
     return Grammar(nlp, read_words(Path(pack_dir) / GRAMMAR_FOLDER), known)
 

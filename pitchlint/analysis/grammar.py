@@ -52,9 +52,11 @@ MAX_PARSED_TOKENS = 4000  # per message: the parse is bounded on a long one
 SHORT_QUESTION = 8  # tokens: "Who comes to mind?" may point back to the verbless lines before it
 POINTED_LINES = 6  # how many lines before such a question are parsed to see whether they have a verb
 POINTED_LINE_TOKENS = 30  # ... each no longer than this
+HEADING_TOKENS = 8  # a section title that may state a goal ("Ideal next role"): its paragraph is parsed
 OPENING_LINE_TOKENS = 12  # the short lines a message opens with are parsed: they may say whom it is for
 
 WRITERS = {"i", "we"}
+PREFERRING = {"ideally", "preferably", "ideal"}
 WRITER_POSSESSIVES = {"my", "our"}
 READERS = {"you", "u", "ya", "y'all"}
 CATTLE = {"anyone", "anybody", "someone", "somebody", "anything", "something", "whoever", "whatever"}
@@ -64,8 +66,13 @@ CATTLE = {"anyone", "anybody", "someone", "somebody", "anything", "something", "
 READER_JOB = {"work", "works", "working", "lead", "leads", "leading", "run", "runs", "running", "manage", "manages",
               "managing", "head", "heads", "oversee", "oversees", "sit", "sits", "own", "owns", "cover", "covers",
               "handle", "handles", "teach", "teaches", "build", "builds", "do", "does", "joined", "moved", "started"}
+# ... and of the reader's hiring, in a clause that qualifies what the writer asks for: "any positions
+# you're recruiting for" are the reader's openings, whatever they are ("are you hiring engineers?" asks).
+READER_HIRING = {"recruit", "recruits", "recruiting", "hire", "hires", "hiring", "fill", "fills", "filling",
+                 "staff", "staffing", "source", "sourcing"}
 # Verbs of wanting whose past still wants: "I've always wanted to work at X", "I'd hoped to join".
 STILL_WANTED = {"wanted", "hoped", "loved", "liked", "dreamed", "dreamt", "planned", "wished", "aimed"}
+DURATIONS = {"year", "yr", "month", "mo", "week", "wk", "decade", "day", "summer", "season", "semester"}
 TIME_UNITS = {"hr", "hrs", "hour", "hours", "min", "mins", "minute", "minutes", "wk", "wks", "yr", "yrs", "mo", "mos"}
 CURRENCY = {"$", "£", "€", "¥", "₹", "us$", "usd", "aud", "cad", "gbp", "eur"}
 # Verbs of perceiving: "I saw Plant posted a PM opening" reports news, not the writer's past.
@@ -116,6 +123,7 @@ class Words:
     abstract: frozenset[str]
     platforms: frozenset[str]
     own_product: frozenset[str]
+    product_nouns: frozenset[str]  # what the writer's product is: "it's a tool that ..."
     moving: frozenset[str]  # verbs whose want is only where they lead: "grow into", "move to"
     hiring: frozenset[str]  # verbs of hiring: their "at X" is the writer's own company
 
@@ -199,6 +207,7 @@ def read_words(folder: Path) -> Words:
         abstract=_words(folder / "abstract-heads.txt"),
         platforms=_words(folder / "platforms.txt"),
         own_product=_verbs(folder / "own-product-verbs.txt"),
+        product_nouns=_words(folder / "product-nouns.txt"),
         moving=_verbs(folder / "moving-verbs.txt"),
         hiring=frozenset(verb_forms("hire") | verb_forms("recruit") | verb_forms("staff") | {"grow", "growing"}),
     )
@@ -240,6 +249,9 @@ class SentenceReading:
     verbless: bool = False  # no verb: a list item, a title, "Plant managers at food makers."
     plural: bool = False  # verbless, about people in the plural or anyone: "Arborists.", "Anyone on a parks team."
     lead: bool = False  # ends with a colon: what follows belongs to it
+    # wants people it names by what they have done, not by kind ("looking for people who have managed
+    # a fleet of electric school buses."): plural verbless lines right after it say who they are
+    wants_people: bool = False
     wanted: set[int] = field(default_factory=set)  # tokens in the objects of the writer's wants
     excluded: set[int] = field(default_factory=set)  # tokens that are never targets
     qualified: set[int] = field(default_factory=set)  # tokens qualifying a generic object: "anyone who works in X"
@@ -327,6 +339,12 @@ class Grammar(Batched):
                 if len(sent) <= MAX_SENTENCE_TOKENS:
                     jobs.append((doc, sent))
                     budget -= len(sent)
+        self._parse(jobs, batch_size)
+        # people wanted for what they have done ("looking for people who have run a hospital
+        # pharmacy."): the lines right after may name them by kind, and are parsed too
+        self._parse([(doc, sent) for doc in batch for sent in _naming_lines(doc)], batch_size)
+
+    def _parse(self, jobs: list[tuple[Doc, Span]], batch_size: int) -> None:
         if not jobs:
             return
         pieces: Iterable[Doc] = [Doc(doc.vocab, words=words_and_spaces(doc)[0][sent.start:sent.end],
@@ -362,12 +380,39 @@ class Grammar(Batched):
             start, end = sent.start, sent.end
             if alphas[start:end].sum() < 2 and not listing and n not in before_question:
                 continue  # ("Arborists." may open a post, or come before "Anyone?")
-            if start in known or listing or n in before_question or has_cue[start:end].any():
+            wanted = start in known or has_cue[start:end].any()
+            if wanted or listing or n in before_question:
                 chosen.append(sent)
             stripped = text[sent.start_char:sent.end_char].rstrip()
-            listing = stripped.endswith(":") or (listing and "\n\n" not in text[sent.start_char:sent.end_char]
-                                                 and bool(stripped))
+            heading = wanted and _length(sent) <= HEADING_TOKENS and stripped[-1:].isalnum() \
+                and text[sent.start_char:sent.end_char].count("\n") >= 2  # "Ideal next role", then its paragraph
+            listing = stripped.endswith(":") or heading or (
+                listing and "\n\n" not in text[sent.start_char:sent.end_char] and bool(stripped))
         return chosen
+
+
+def _naming_lines(doc: Doc) -> list[Span]:
+    """The short unparsed lines right after a sentence that wants people it names by what they have
+    done, up to a blank line."""
+    parsed = doc.user_data[GRAMMAR_KEY].sentences
+    if not any(r.wants_people for r in parsed.values()):
+        return []
+    text = text_of(doc)
+    found: list[Span] = []
+    sentences = list(doc.sents)
+    budget = MAX_PARSED_TOKENS // 4  # the parse stays bounded on a long message
+    for n, sent in enumerate(sentences):
+        reading = parsed.get(sent.start)
+        if reading is None or not reading.wants_people or "\n\n" in text[sent.start_char:sent.end_char]:
+            continue
+        for line in sentences[n + 1:n + 1 + POINTED_LINES]:
+            if line.start in parsed or _length(line) > POINTED_LINE_TOKENS or budget < len(line):
+                break
+            found.append(line)
+            budget -= len(line)
+            if "\n\n" in text[line.start_char:line.end_char]:
+                break
+    return found
 
 
 def _opening_lines(sentences: list[Span]) -> set[int]:
@@ -375,10 +420,25 @@ def _opening_lines(sentences: list[Span]) -> set[int]:
     surgeons. Anyone on a council parks team.")."""
     found: set[int] = set()
     for n, sent in enumerate(sentences[:POINTED_LINES]):
-        if len(sent) > OPENING_LINE_TOKENS:
+        if _length(sent) > OPENING_LINE_TOKENS:
             break
         found.add(n)
     return found
+
+
+def _length(sent: Span) -> int:
+    """The sentence's tokens without the line breaks after it: a message's last line ends with one
+    when it comes from a file, and none when it is typed in."""
+    end = sent.end
+    while end > sent.start and sent.doc[end - 1].is_space:
+        end -= 1
+    return end - sent.start
+
+
+def short_question(sent: Span, text: str) -> bool:
+    """A question or a call short enough to point back to the lines before it: "Who comes to
+    mind?", "Anyone?", "DM me or tag someone who fits!" (`text` is the Doc's text)."""
+    return _length(sent) <= SHORT_QUESTION and text[sent.start_char:sent.end_char].rstrip().endswith(("?", "!"))
 
 
 def _before_short_questions(sentences: list[Span], text: str) -> set[int]:
@@ -386,11 +446,11 @@ def _before_short_questions(sentences: list[Span], text: str) -> set[int]:
     the question may point back to them ("Arborists. Tree surgeons. Anyone?")."""
     found: set[int] = set()
     for n, sent in enumerate(sentences):
-        if len(sent) > SHORT_QUESTION or not text[sent.start_char:sent.end_char].rstrip().endswith("?"):
+        if not short_question(sent, text):
             continue
         for back in range(n - 1, max(-1, n - 1 - POINTED_LINES), -1):
             line = sentences[back]
-            if len(line) > POINTED_LINE_TOKENS or "\n\n" in text[line.start_char:sentences[back + 1].start_char]:
+            if _length(line) > POINTED_LINE_TOKENS or "\n\n" in text[line.start_char:sentences[back + 1].start_char]:
                 break
             found.add(back)
     return found
@@ -404,7 +464,7 @@ def read_sentence(piece: Doc, offset: int, words: Words) -> SentenceReading:
     for token in tokens:
         excluded |= _left_out(token, words)
     frames = [t for t in tokens if _is_want(t, words)]
-    wanted: set[int] = _opening_want(tokens, words)
+    wanted: set[int] = _opening_want(tokens, words) | _preferred(tokens)
     for frame in frames:
         if _negated(frame) or frame.i in excluded:
             excluded |= {t.i for t in _object_tokens(frame, words)}
@@ -418,9 +478,13 @@ def read_sentence(piece: Doc, offset: int, words: Words) -> SentenceReading:
     qualified = {t.i for g in tokens if _generic_object(g, words) for t in g.subtree if t is not g}
     phrases = [p for p in _typed_phrases(tokens, words) if p.head not in excluded]
     reading.verbless = _fragment_line(tokens)
+    if reading.verbless:  # "4 years as an SDR and AE at Gong.": the writer's experience, said without a verb
+        excluded |= {t.i for t in tokens} if any(_duration(t) for t in tokens) else set()
     roots = [t for t in tokens if t.dep_ == "ROOT" and not t.is_punct and not t.is_space]
     reading.plural = reading.verbless and bool(roots) and (roots[0].tag_ in ("NNS", "NNPS") or roots[0].lower_ in (
-        "anyone", "anybody"))
+        "anyone", "anybody")) and singular(roots[0].lower_) not in DURATIONS  # "4 years as an SDR at Gong."
+    reading.wants_people = any(singular(piece[i].lower_) in words.generic_people | {"person", "folk"}
+                               or piece[i].lower_ in CATTLE for i in wanted if piece[i].dep_ in ("pobj", "dobj"))
     reading.function_words = {t.i + offset for t in tokens if t.tag_ in EDGE_TAGS}
     reading.verbs = {t.i + offset for t in tokens if t.tag_ in EDGE_VERBS and _clause_verb(t, words)}
     words_only = [t for t in tokens if not t.is_space]
@@ -444,13 +508,19 @@ def _clause_verb(token: Token, words: Words) -> bool:
     return before.tag_ in ("TO", "MD", "WP", "WDT", "PRP") or before.dep_ in ("aux", "auxpass", "nsubj", "neg")
 
 
+def _duration(token: Token) -> bool:
+    """The line's root is a length of time with its number: "4 years as an SDR at Gong"."""
+    return (token.dep_ == "ROOT" or token.head.dep_ == "ROOT") and singular(token.lower_) in DURATIONS and any(
+        c.dep_ == "nummod" or c.like_num for c in token.children)
+
+
 def _fragment_line(tokens: list[Token]) -> bool:
     """No verb of its own at the top: a list item, a title, "Plant managers at food makers.",
     "Anyone who's run ammonia refrigeration at scale." (a clause may qualify the noun)."""
     roots = [t for t in tokens if t.dep_ == "ROOT" and not t.is_space and not t.is_punct]
     if not roots or any(r.tag_.startswith("VB") or r.tag_ == "MD" for r in roots):
         return False
-    if any(t.lower_ in WRITERS and t.dep_ in SUBJECTS for t in tokens):
+    if any(t.lower_ in WRITERS and t.dep_ in SUBJECTS and not _relative(t) for t in tokens):
         return False  # "Friends: we're hiring at X" has a clause, whatever the parse hung it from
     return not any(t.tag_ in FINITE and not _qualifying(t) for t in tokens)
 
@@ -461,6 +531,17 @@ def _qualifying(token: Token) -> bool:
     while current.head.i != current.i:  # spaCy makes a new Token object for each .head
         if current.dep_ in ("relcl", "acl"):
             return True
+        current = current.head
+    return False
+
+
+def _relative(token: Token) -> bool:
+    """Inside a relative clause a relative word opens: "a B2B company where I get to help people"
+    (not "Friends: we're hiring at X", which the parser may hang from "friends" too)."""
+    current = token
+    while current.head.i != current.i:
+        if current.dep_ in ("relcl", "acl"):
+            return any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in current.subtree if t.i < current.i)
         current = current.head
     return False
 
@@ -491,7 +572,7 @@ def _subject(token: Token) -> Token | None:
     """The subject of the clause `token` belongs to, through xcomp, conj and acomp chains."""
     current = token
     for _ in range(6):
-        subjects = [c for c in current.children if c.dep_ in SUBJECTS]
+        subjects = [c for c in current.children if c.dep_ in SUBJECTS and _can_be_subject(c, current)]
         if subjects and subjects[0].tag_ in ("WP", "WDT") and current.dep_ == "relcl":
             return current.head  # "a client who is looking for X": the client
         if subjects:
@@ -502,6 +583,15 @@ def _subject(token: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _can_be_subject(subject: Token, verb: Token) -> bool:
+    """Not a symbol, and not cut off from its verb by a colon: in "📞 Paid calls ($250): looking for
+    people who ...", the parser's subject of "looking" is the emoji; the clause after the colon has none."""
+    if not any(c.isalnum() for c in subject.text):
+        return False
+    low, high = sorted((subject.i, verb.i))
+    return not any(t.text in (":", "):") for t in subject.doc[low + 1:high])
 
 
 def _is_want(token: Token, words: Words) -> bool:
@@ -592,13 +682,26 @@ def _opening_want(piece: list[Token], words: Words) -> set[int]:
     return {t.i for t in piece if t.i > second.i}
 
 
+def _preferred(piece: list[Token]) -> set[int]:
+    """A verbless line that says what the writer would prefer: "Ideally customer success or
+    onboarding at a B2B software company", "Preferably something in agtech". What follows is wanted."""
+    opening = [t for t in piece if not t.is_space and not t.is_punct]
+    if not opening or opening[0].lower_ not in PREFERRING or not _fragment_line(piece):
+        return set()
+    return {t.i for t in piece if t.i > opening[0].i}
+
+
 def _fragment(token: Token) -> bool:
     """A sentence without a subject that opens with the want: "Looking for a role in X", "Keen for
     bar work". The writer is the one who wants; a bare verb ("Find me ...") asks the reader instead."""
     current = token
     while current.dep_ in ("xcomp", "conj", "acomp") and current.head.i != current.i:
         current = current.head
-    return current.dep_ == "ROOT" and current.tag_ in ("VBG", "JJ", "IN", "VBN")
+    if current.tag_ not in ("VBG", "JJ", "IN", "VBN"):
+        return False
+    if current.dep_ in ("acl", "appos", "dep") and current.head.i < current.i:  # "Paid calls: looking for X"
+        return any(t.text in (":", "):") for t in current.doc[current.head.i + 1:current.i])
+    return current.dep_ == "ROOT"
 
 
 def _negated(token: Token) -> bool:
@@ -674,7 +777,7 @@ def _left_out(token: Token, words: Words) -> set[int]:
             return _subtree(token) - _destinations(token)
     if dep == "prep" and lower in ("after", "following") and not _is_want(token, words):
         return _subtree(token)  # "After four years as VP of Sales at Brightwave, ..."
-    if dep == "cc" and lower in ("but", "except") and head.lower_ in ("anything", "anywhere", "everything"):
+    if dep in ("cc", "prep") and lower in ("but", "except") and head.lower_ in ("anything", "anywhere", "everything"):
         return {t.i for t in head.subtree if t.i > token.i}
     if lower in CHANNEL_PREPOSITIONS and dep == "prep":
         objects = [c for c in token.children if c.dep_ == "pobj"]
@@ -710,7 +813,7 @@ def _left_out(token: Token, words: Words) -> set[int]:
                      for t in w.subtree}
             return {t.i for c in attrs for t in c.subtree} - wants
     elif subject.lower_ in READERS and not _conditional(token) and not any(c.tag_ == "MD" for c in token.children):
-        if lower in READER_JOB or token.tag_ in PAST or (lower in BE and any(c.dep_ == "attr" for c in token.children)):
+        if lower in READER_JOB or (dep == "relcl" and lower in READER_HIRING) or token.tag_ in PAST or (lower in BE and any(c.dep_ == "attr" for c in token.children)):
             return clause  # the reader's job: "you lead ops at X", "you're the operations director"
     return set()
 
@@ -734,7 +837,13 @@ def _generic_object(token: Token, words: Words) -> bool:
 
 
 def _own_product(token: Token, words: Words) -> set[int]:
-    """The writer's own product: "we're building a scheduling tool for dental offices"."""
+    """The writer's own product: "we're building a scheduling tool for dental offices", "it's a
+    tool that helps HR teams run onboarding"."""
+    if token.lower_ in BE and token.tag_.startswith("VB") and not _under_want(token, words):
+        subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+        described = [c for c in token.children if c.dep_ == "attr" and singular(c.lower_) in words.product_nouns]
+        if subjects and described and (subjects[0].lower_ in ("it", "this") or subjects[0].tag_ == "NNP"):
+            return _subtree(described[0])
     if not token.tag_.startswith("VB") or token.lower_ not in words.own_product or _under_want(token, words):
         return set()
     subject = _subject(token)

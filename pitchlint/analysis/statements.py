@@ -18,7 +18,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pitchlint.analysis.grammar import SHORT_QUESTION, Reading, SentenceReading, reading_of
+from pitchlint.analysis.grammar import SHORT_QUESTION, Reading, short_question, SentenceReading, reading_of
 from pitchlint.analysis.patterns import (
     ASK_KEY,
     CONTEXT_KEY,
@@ -212,7 +212,7 @@ def _with_grammar(doc: Doc, reading: Reading, ask_starts: set[int], goal_starts:
     targets whose kind is guessed. Returns the new spans."""
     if not reading.sentences:
         return []
-    listed, pointed = _lists_and_pointers(doc, reading, ask_starts)
+    listed, pointed = _lists_and_pointers(doc, reading, ask_starts, goal_starts)
     spans = _trimmed(doc, reading, list(doc.spans[TARGETS_KEY]), claimed)
     # names given as examples ("software such as Dentrix, Eaglesoft or Open Dental"): the model's one
     # span over several of them gives way to the names, and a name it found alone is as wanted as its list
@@ -311,31 +311,65 @@ def _trimmed(doc: Doc, reading: Reading, spans: list[Span], claimed: dict[int, s
     return kept
 
 
-def _lists_and_pointers(doc: Doc, reading: Reading, ask_starts: set[int]) -> tuple[set[int], set[int]]:
+def _lists_and_pointers(doc: Doc, reading: Reading, ask_starts: set[int],
+                        goal_starts: set[int]) -> tuple[set[int], set[int]]:
     """Sentences that belong to a want or a request without a verb of their own: the items listed
-    after a want that ends with a colon ("I'm hiring two people:"), and a verbless line that a short
-    question right after it points back to ("Plant managers at food makers. Who comes to mind?")."""
+    after a want that ends with a colon ("I'm hiring two people:") or under a heading that states a
+    goal ("Ideal next role", then "Clinical research coordinator at a CRO."), and a verbless line
+    that a short question right after it points back to ("Plant managers at food makers. Who comes
+    to mind?")."""
     ordered = [reading.sentences[k] for k in sorted(reading.sentences)]
     listed: set[int] = set()
     pointed: set[int] = set()
     under_lead = False
+    naming_people = False  # after "looking for people who have managed X.": "Transportation directors at Y."
+    previous_end = -1
     for sentence in ordered:
-        under_lead = under_lead and sentence.verbless
-        if under_lead:
+        heading = _heading(doc, sentence)
+        first = next((t for t in doc[sentence.start:sentence.end] if not t.is_space), None)
+        greeting = first is not None and first.lower_ in GREETINGS  # "Open to work: grants", then "Hi all!"
+        under_lead = under_lead and sentence.verbless and not heading and not greeting
+        naming_people = naming_people and sentence.plural and _next_to(doc, previous_end, sentence.start)
+        if under_lead or naming_people:
             listed.add(sentence.start)
-        under_lead = under_lead or (sentence.wants and sentence.lead)
+        under_lead = under_lead or (sentence.wants and sentence.lead) or (heading and sentence.start in goal_starts)
+        naming_people = naming_people or sentence.wants_people
+        previous_end = sentence.end
     # a short question points back to the verbless lines right before it, one or several
     # ("Ops leaders at cold-storage operators. Maintenance supervisors at poultry processors. Who
     # comes to mind?"), up to a line that has a verb or a blank line (items listed under a want stay goals)
     for sentence in reversed(ordered):
-        if not sentence.verbless or sentence.end >= len(doc):
-            continue
+        if not sentence.verbless or sentence.end >= len(doc) or _all_left_out(doc, sentence):
+            continue  # "4 years as an SDR at Gong." is the writer's past, whatever asks after it
         following = doc[sentence.end].sent  # parsed or not ("Anyone?")
         gap = text_of(doc)[doc[sentence.end - 1].idx:following.start_char]
         if (following.start in pointed and sentence.start not in listed and not BLANK_LINE.search(gap)) \
                 or (following.start in ask_starts and is_short_question(following)):
             pointed.add(sentence.start)
     return listed, pointed | _addressed(doc, ordered)
+
+
+def _all_left_out(doc: Doc, sentence: SentenceReading) -> bool:
+    return all(i in sentence.excluded for i in range(sentence.start, sentence.end)
+               if not (doc[i].is_punct or doc[i].is_space))
+
+
+def _next_to(doc: Doc, end: int, start: int) -> bool:
+    """Whether a sentence starting at `start` follows the one ending at `end` with only spaces between."""
+    return 0 <= end <= start and all(t.is_space for t in doc[end:start])
+
+
+HEADING_WORDS = 8
+PARAGRAPH_END = re.compile(r"[ \t]*\n[ \t]*\n")
+
+
+def _heading(doc: Doc, sentence: SentenceReading) -> bool:
+    """A short line without a closing mark, on a paragraph of its own: a section's title ("Ideal
+    next role", "What I'm looking for")."""
+    words = [t for t in doc[sentence.start:sentence.end] if not t.is_space]
+    if not words or len(words) > HEADING_WORDS or words[-1].is_punct:
+        return False
+    return PARAGRAPH_END.match(text_of(doc), words[-1].idx + len(words[-1])) is not None
 
 
 def _addressed(doc: Doc, ordered: list[SentenceReading]) -> set[int]:
@@ -364,8 +398,9 @@ def _addressed(doc: Doc, ordered: list[SentenceReading]) -> set[int]:
 
 
 def is_short_question(sent: Span) -> bool:
-    """ "Who comes to mind?", "Anyone?": a question short enough to point back to what came before."""
-    return len(sent) <= SHORT_QUESTION and sent.text.rstrip().endswith("?")
+    """ "Who comes to mind?", "Anyone?", "Tag someone who fits!": a question or call short enough
+    to point back to what came before (the line break after it not counted)."""
+    return short_question(sent, text_of(sent.doc))
 
 
 def _claim(doc: Doc, span: Span, by_start: dict[int, Span], by_end: dict[int, Span], claims: dict[int, str]) -> str:

@@ -261,3 +261,36 @@ def test_still_wanted_field_adjectives_and_named_examples(analyze, text, expecte
 ])
 def test_wants_that_point_to_what_they_are_a_kind_of_and_posts_that_name_whom_they_are_for(analyze, text, expected):
     assert [(e.label, e.text, e.statement) for e in analyze(text).targets()] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a want by an adjective of impatience, with the writer as subject
+    ("I'm itching to get back into live events. Could we talk?", [("SECTOR", "live events", "goal")]),
+    # a verbless line that says what the writer would prefer, after an excluded field
+    ("Six years as a recruiter.\nAnything but recruiting next.\nIdeally people analytics at a bank where I can "
+     "use SQL.\nWho should I talk to?",
+     [("ROLE", "people analytics", "request"), ("SECTOR", "bank", "request")]),
+    # a heading that states a goal takes in its paragraph
+    ("Priya Raman\n\nIdeal next role\n\nProcurement manager at a hospital network.\n\nAbout me\n\nI run purchasing "
+     "at a clinic.",
+     [("ROLE", "Procurement manager", "goal"), ("SECTOR", "hospital", "goal")]),
+    # people wanted for what they have done, then named by kind on the lines right after
+    ("Paid calls: looking for people who have run a hospital pharmacy.\nDirectors of pharmacy at health systems.\n"
+     "If someone comes to mind, please send them my way.",
+     [("SECTOR", "hospital pharmacy", "goal"), ("ROLE", "Directors of pharmacy", "goal"),
+      ("SECTOR", "health systems", "goal")]),
+])
+def test_impatient_wants_preferences_headings_and_people_named_after_a_want(analyze, text, expected):
+    assert [(e.label, e.text, e.statement) for e in analyze(text).targets()] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the writer's product, described with "it's a tool", is what a pointer reaches: no target
+    "We just launched Rosterly. It's a tool that helps school nurses track allergies.\n\nKnow anyone who'd be a fit?\n",
+    # the reader's openings, whatever they are
+    "I see you're a recruiter. I'd love to be considered for any roles you're recruiting for.",
+    # the writer's experience said without a verb, before a short question
+    "4 years as an analyst at Deloitte.\nWho should I talk to?",
+])
+def test_the_writers_product_the_readers_openings_and_past_without_a_verb_are_background(analyze, text):
+    assert [(e.text, e.statement) for e in analyze(text).targets()] == []
