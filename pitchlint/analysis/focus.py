@@ -8,7 +8,7 @@ copied back at the same token offsets. Entities elsewhere come from the lexicons
 
 What else must see the model's entities, beyond the request and goal sentences:
 - the sentences an ask points back to ("Know anyone still there?" asks about the sentence before):
-  the few sentences before any ask with a pointer;
+  the few sentences before any ask with a pointer, or any short question ("Who comes to mind?");
 - a refusal, which a target right after it cancels ("open to anything in fintech");
 - a sentence naming the reader's own company ("your team at Stryker"), which the recipient check
   compares with the configured recipient.
@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span
 from pitchlint.analysis.chunks import CHUNK_TOKENS, Batched, cut_points, pipe_by_tokens
 from pitchlint.analysis.grammar import reading_of
 from pitchlint.analysis.sentences import words_and_spaces
-from pitchlint.analysis.statements import Sentences, StatementFinder, sentences_before
+from pitchlint.analysis.statements import Sentences, StatementFinder, is_short_question, sentences_before
 
 if TYPE_CHECKING:
     from spacy.pipeline.pipe import Pipe
@@ -56,10 +56,10 @@ def wanted_ranges(doc: Doc, sentences: Sentences) -> list[tuple[int, int]]:
     ranges = [(s.start, s.end) for s in sentences.asks + sentences.goals]
     ranges += [(s.sent.start, s.sent.end) for s in sentences.found.get("REFUSAL", [])]
     ask_starts = {s.start for s in sentences.asks}
-    for anaphor in sentences.found.get("ANAPHOR", []):
-        sent = anaphor.sent
-        if sent.start in ask_starts:
-            ranges += [(s.start, s.end) for s in sentences_before(doc, sent.start)]
+    pointing = {a.sent.start for a in sentences.found.get("ANAPHOR", []) if a.sent.start in ask_starts}
+    pointing |= {s.start for s in sentences.asks if is_short_question(s)}  # "Who comes to mind?"
+    for start in pointing:
+        ranges += [(s.start, s.end) for s in sentences_before(doc, start)]
     ranges += _reader_company_sentences(doc)
     ranges += reading_of(doc).goal_sentences()  # the writer's wants the parse found
     named = _names(doc)

@@ -92,7 +92,7 @@ NOT_WISHING = {"hate", "have", "need", "be", "hesitate", "mind", "rather", "pref
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 CHANNEL_PREPOSITIONS = {"on", "via", "through", "over"}
 REASON_MARKS = {"because", "since", "as", "cause", "'cause", "so"}
-PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ee", "eer")
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ee", "eer", "person")  # "counterperson"
 FIELD_SUFFIXES = ("ics", "ogy", "ism", "tech", "ware")
 # adjectives that name a field rather than describe: clinical, medical, dental, legal, forensic, molecular, veterinary
 RELATIONAL_SUFFIXES = ("al", "ic", "ary", "ular")
@@ -252,6 +252,9 @@ class SentenceReading:
     # wants people it names by what they have done, not by kind ("looking for people who have managed
     # a fleet of electric school buses."): plural verbless lines right after it say who they are
     wants_people: bool = False
+    # where a conditional clause the sentence opens with starts ("Should anything come up for an
+    # underwriter at Markel, I'd appreciate a heads-up"): it says what the request is about
+    condition: int | None = None
     wanted: set[int] = field(default_factory=set)  # tokens in the objects of the writer's wants
     excluded: set[int] = field(default_factory=set)  # tokens that are never targets
     qualified: set[int] = field(default_factory=set)  # tokens qualifying a generic object: "anyone who works in X"
@@ -492,6 +495,8 @@ def read_sentence(piece: Doc, offset: int, words: Words) -> SentenceReading:
     reading.wants = any(p.head in wanted for p in phrases) \
         or bool(wanted and (_names_something(piece, wanted) or reading.lead))
     reading.wanted = {i + offset for i in wanted}
+    condition = _opening_condition(tokens)
+    reading.condition = None if condition is None else condition + offset
     reading.excluded = {i + offset for i in excluded}
     reading.qualified = {i + offset for i in qualified} - reading.excluded
     reading.phrases = [Phrase(p.start + offset, p.end + offset, p.label, p.head + offset, p.example) for p in phrases]
@@ -606,6 +611,8 @@ def _is_want(token: Token, words: Words) -> bool:
         elif tag in PAST or (tag == "VBN" and any(c.lower_ in ("have", "has", "'ve", "had") for c in token.children)):
             return False  # "I applied to Stripe last year": the writer's past
         subject = _subject(token)
+        if subject is not None and lower in words.hiring and subject.tag_ in ("NNP", "NNPS"):
+            return True  # "Marrow Kitchen is hiring a line cook": whoever hires, the reader is asked for the role
         return _writer(subject) if subject is not None else _fragment(token)
     if tag == "VB" and _wish(token):  # "I'd kill to get into post-production"
         return True
@@ -766,7 +773,8 @@ def _left_out(token: Token, words: Words) -> set[int]:
         return {token.i}
     previous = token.doc[token.i - 1] if token.i else None
     if previous is not None and (previous.lower_ in CURRENCY or (lower in TIME_UNITS and (
-            previous.like_num or (previous.text == "-" and token.i > 1 and token.doc[token.i - 2].like_num)))):
+            previous.like_num or previous.text == "/"  # "£150-£400/hr"
+            or (previous.text == "-" and token.i > 1 and token.doc[token.i - 2].like_num)))):
         return {token.i}  # "$3M" is money, "a 1-hr call" time: never a company or a role
     if dep == "neg" and head.tag_ == "IN":  # "just not at Oracle"
         return _subtree(head)
@@ -868,6 +876,21 @@ def _clause(verb: Token, subject: Token) -> set[int]:
         if child.dep_ in ("conj", "parataxis", "ccomp") and child.tag_.startswith("VB"):
             cut |= _subtree(child)
     return _subtree(verb) - cut
+
+
+def _opening_condition(tokens: list[Token]) -> int | None:
+    """The first token of a conditional clause that opens the sentence and hangs from its main
+    verb: "If anything opens up in X, ...", "Should anything come up for Y, ..."."""
+    words = [t for t in tokens if not t.is_space and not t.is_punct]
+    if not words:
+        return None
+    first = words[0]
+    clause = first.head if first.dep_ in ("mark", "aux") else None
+    if clause is None or clause.dep_ != "advcl" or clause.head.dep_ != "ROOT":
+        return None
+    inverted = first.lower_ in ("should", "were", "had") and first.tag_ in ("MD", "VBD") and any(
+        c.dep_ in SUBJECTS and c.i > first.i for c in clause.children)
+    return first.i if first.lower_ in ("if", "whether") or inverted else None
 
 
 def _conditional(verb: Token) -> bool:
@@ -977,7 +1000,10 @@ def _phrase_start(head: Token, words: Words) -> int:
                 head.doc[j].dep_ in ("compound", "punct", "amod", "npadvmod") for j in range(child.i + 1, start))):
             break
         if child.dep_ == "compound" or (child.dep_ in ("amod", "npadvmod") and child.tag_ in NOUN_TAGS):
-            start = min(start, min(t.i for t in child.subtree))
+            first = min(t.i for t in child.subtree)
+            if head.doc[first:child.i + 1].text.lower() in words.generic_modifiers:
+                break  # "full-time": says how, not which
+            start = min(start, first)
         elif child.dep_ == "amod" and child.tag_ == "JJ" and child.lower_.endswith(RELATIONAL_SUFFIXES) \
                 and child.lower_ not in words.generic_modifiers:
             start = child.i

@@ -134,6 +134,9 @@ class StatementFinder:
         # looking for..." keeps Acme out of it
         goal_from = _first_in_sentence(goal_triggers)
         ask_from = _first_in_sentence(triggers)
+        for start, sentence in reading_of(doc).sentences.items():  # "Should anything come up for X, I'd ..."
+            if start in ask_from and sentence.condition is not None and sentence.condition < ask_from[start]:
+                ask_from[start] = sentence.condition
         targets = [t for t in doc.spans[TARGETS_KEY] if t.label_ in TARGET_LABELS]
         by_start = {t.start: t for t in doc.spans[TARGETS_KEY]}
         by_end = {t.end: t for t in doc.spans[TARGETS_KEY]}

@@ -294,3 +294,29 @@ def test_impatient_wants_preferences_headings_and_people_named_after_a_want(anal
 ])
 def test_the_writers_product_the_readers_openings_and_past_without_a_verb_are_background(analyze, text):
     assert [(e.text, e.statement) for e in analyze(text).targets()] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an inverted condition says what the request is about
+    ("Should anything open up for a claims adjuster at Hiscox, I'd be grateful for a nudge.",
+     [("ROLE", "claims adjuster", "request"), ("COMPANY", "Hiscox", "request")]),
+    # a light verb with "my eye on"
+    ("I've got my eye on a dispatcher role at a regional airline. Any pointers?",
+     [("ROLE", "dispatcher", "goal"), ("COMPANY", "airline", "goal")]),
+    # a person noun by the shape of its head, and an organisation that hires by name
+    ("Fernwood Garage is hiring a parts counterperson. Know someone?",
+     [("ROLE", "parts counterperson", "goal")]),
+    # setting up calls with people qualified by what they know
+    ("I'm lining up calls with someone familiar with how dairy cooperatives price milk. Any names?",
+     [("COMPANY", "dairy cooperatives", "goal")]),
+])
+def test_conditions_light_verbs_shapes_and_calls_lined_up(analyze, text, expected):
+    assert [(e.label, e.text, e.statement) for e in analyze(text).targets()] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "We pay $200/hr for a short call. If anyone might be interested, please pass my details along.",
+    "We need donors, volunteers, anyone who cares. Please share this post.",
+])
+def test_rates_and_relational_nouns_name_no_one(analyze, text):
+    assert [(e.text, e.statement) for e in analyze(text).targets()] == []
