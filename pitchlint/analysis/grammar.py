@@ -56,6 +56,7 @@ HEADING_TOKENS = 8  # a section title that may state a goal ("Ideal next role"):
 OPENING_LINE_TOKENS = 12  # the short lines a message opens with are parsed: they may say whom it is for
 
 WRITERS = {"i", "we"}
+NEEDING = {"need", "needs", "needed", "needing"}
 PREFERRING = {"ideally", "preferably", "ideal"}
 WRITER_POSSESSIVES = {"my", "our"}
 READERS = {"you", "u", "ya", "y'all"}
@@ -255,6 +256,9 @@ class SentenceReading:
     # where a conditional clause the sentence opens with starts ("Should anything come up for an
     # underwriter at Markel, I'd appreciate a heads-up"): it says what the request is about
     condition: int | None = None
+    # the reader's work in an if-clause: "If you work in offshore wind, or know someone who does": a
+    # request for people there, not the reader's job
+    conditioned: set[int] = field(default_factory=set)
     wanted: set[int] = field(default_factory=set)  # tokens in the objects of the writer's wants
     excluded: set[int] = field(default_factory=set)  # tokens that are never targets
     qualified: set[int] = field(default_factory=set)  # tokens qualifying a generic object: "anyone who works in X"
@@ -496,6 +500,10 @@ def read_sentence(piece: Doc, offset: int, words: Words) -> SentenceReading:
         or bool(wanted and (_names_something(piece, wanted) or reading.lead))
     reading.wanted = {i + offset for i in wanted}
     condition = _opening_condition(tokens)
+    for token in tokens:
+        subject = _subject(token) if token.tag_.startswith("VB") and _conditional(token) else None
+        if subject is not None and subject.lower_ in READERS and token.tag_ not in PAST and token.lower_ in READER_JOB:
+            reading.conditioned |= {i + offset for i in _clause(token, subject)}
     reading.condition = None if condition is None else condition + offset
     reading.excluded = {i + offset for i in excluded}
     reading.qualified = {i + offset for i in qualified} - reading.excluded
@@ -737,7 +745,9 @@ def _object_tokens(frame: Token, words: Words) -> list[Token]:
     skip = {t.i for c in root.children if c.dep_ in SUBJECTS and c is not frame for t in c.subtree}
     if root is not frame:
         skip |= {frame.i} | {c.i for c in frame.children if c.dep_ == "poss"}
-    skip |= {t.i for c in root.children if c.dep_ == "advcl" and _reason(c) for t in c.subtree}
+    # "because ...", and "if you ever come across anyone who needs a photographer, I'd love it if ...":
+    # a condition says when, the request it belongs to says what (statements.py reads it as one)
+    skip |= {t.i for c in root.children if c.dep_ == "advcl" and (_reason(c) or _conditional(c)) for t in c.subtree}
     if root is not frame:  # "I've set my sights on X and I'm finishing a course": not the clause joined to it
         skip |= {t.i for c in root.children if c.dep_ in ("conj", "parataxis") and c.tag_.startswith("VB")
                  for t in c.subtree}
@@ -799,6 +809,10 @@ def _left_out(token: Token, words: Words) -> set[int]:
         return set()
     if not token.tag_.startswith("VB"):
         return set()
+    could_use = lower == "use" and any(c.lower_ in ("could", "might") for c in token.children)
+    if (lower in NEEDING or could_use) and dep == "relcl" and head.lower_ in CATTLE:
+        # "anyone who needs a florist", "someone who could use a writer": what the writer offers
+        return {t.i for c in token.children if c.dep_ == "dobj" for t in c.subtree}
     if any(c.dep_ == "neg" for c in token.children) and lower in BE | words.want_verbs:
         # "anywhere that isn't a big bank", "I don't want to go back to consulting"
         return {t.i for c in token.children if c.dep_ in ("attr", "dobj", "xcomp", "prep", "acomp") for t in c.subtree}
@@ -829,7 +843,8 @@ def _left_out(token: Token, words: Words) -> set[int]:
 def _nested_wants(verb: Token, clause: set[int], words: Words) -> set[int]:
     found: set[int] = set()
     for t in verb.subtree:
-        complement = t.dep_ in ("xcomp", "ccomp") or (t.tag_ in NOUN_TAGS and any(
+        # "I've decided to leave the bench and would like to move into X": a want joined to the past
+        complement = t.dep_ in ("xcomp", "ccomp", "conj") or (t.tag_ in NOUN_TAGS and any(
             c.dep_ == "poss" and c.lower_ in WRITER_POSSESSIVES for c in t.children))
         if complement and t.i in clause and t is not verb and _is_want(t, words) and not _negated(t):
             found |= {t.i} | _subtree(t) | {o.i for o in _object_tokens(t, words)}

@@ -238,7 +238,8 @@ def _with_grammar(doc: Doc, reading: Reading, ask_starts: set[int], goal_starts:
             span._.statement = "goal"  # "Supergiant and Motion Twin ... that's the kind of place I'd love to land"
         elif sentence is None:
             continue
-        elif sentence.start in pointed:  # "Controllers at construction firms. Anybody come to mind?"
+        elif sentence.start in pointed or (sentence.start in ask_starts and span.start in sentence.conditioned):
+            # "Controllers at construction firms. Anybody come to mind?", "If you work in offshore wind, ..."
             span._.in_ask, span._.statement = True, "request"
         elif (reading.wanted(span.start, span.end) or sentence.start in listed) \
                 and claimed.get(span.start) not in ("topic", "admired") \

@@ -320,3 +320,22 @@ def test_conditions_light_verbs_shapes_and_calls_lined_up(analyze, text, expecte
 ])
 def test_rates_and_relational_nouns_name_no_one(analyze, text):
     assert [(e.text, e.statement) for e in analyze(text).targets()] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the reader's work in an if-clause is whom the request is for
+    ("If you work in grid storage, or know someone who does, I'd love a short chat.",
+     [("SECTOR", "grid storage", "request")]),
+    # a want joined to the writer's past decision
+    ("I've decided to leave the lab and would like to move into a field application scientist role. Any tips?",
+     [("ROLE", "field application scientist", "goal")]),
+    # a condition on a wish names the writer's own service, not a target
+    ("I'm a wedding florist. If you ever meet anyone who needs a florist, I'd love it if you passed my name on.", []),
+])
+def test_conditions_on_the_readers_work_and_wants_after_a_decision(analyze, text, expected):
+    assert [(e.label, e.text, e.statement) for e in analyze(text).targets()] == expected
+
+
+def test_someone_who_uses_a_product_is_still_whom_the_writer_asks_for(analyze):
+    targets = analyze("Do you know anyone who uses Salesforce at a hospital?").targets()
+    assert [(e.text, e.statement) for e in targets] == [("Salesforce", "request"), ("hospital", "request")]
