@@ -38,7 +38,12 @@ from spacy.tokens import Doc, Span
 from pitchlint.analysis.chunks import CHUNK_TOKENS, Batched, cut_points, pipe_by_tokens
 from pitchlint.analysis.grammar import reading_of
 from pitchlint.analysis.sentences import words_and_spaces
-from pitchlint.analysis.statements import Sentences, StatementFinder, is_short_question, sentences_before
+from pitchlint.analysis.statements import (
+    Sentences,
+    StatementFinder,
+    is_short_question,
+    sentences_before,
+)
 
 if TYPE_CHECKING:
     from spacy.pipeline.pipe import Pipe

@@ -835,7 +835,8 @@ def _left_out(token: Token, words: Words) -> set[int]:
                      for t in w.subtree}
             return {t.i for c in attrs for t in c.subtree} - wants
     elif subject.lower_ in READERS and not _conditional(token) and not any(c.tag_ == "MD" for c in token.children):
-        if lower in READER_JOB or (dep == "relcl" and lower in READER_HIRING) or token.tag_ in PAST or (lower in BE and any(c.dep_ == "attr" for c in token.children)):
+        if lower in READER_JOB or (dep == "relcl" and lower in READER_HIRING) or token.tag_ in PAST \
+                or (lower in BE and any(c.dep_ == "attr" for c in token.children)):
             return clause  # the reader's job: "you lead ops at X", "you're the operations director"
     return set()
 

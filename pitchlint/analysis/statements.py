@@ -18,7 +18,12 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pitchlint.analysis.grammar import SHORT_QUESTION, Reading, short_question, SentenceReading, reading_of
+from pitchlint.analysis.grammar import (
+    Reading,
+    SentenceReading,
+    reading_of,
+    short_question,
+)
 from pitchlint.analysis.patterns import (
     ASK_KEY,
     CONTEXT_KEY,

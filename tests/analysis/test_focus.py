@@ -6,7 +6,13 @@ from pathlib import Path
 import pytest
 
 from pitchlint.analysis.chunks import BATCH_TOKENS, CHUNK_TOKENS, by_tokens
-from pitchlint.analysis.focus import NER_TOKENS, merge, pieces_for, wanted_ranges, within_budget
+from pitchlint.analysis.focus import (
+    NER_TOKENS,
+    merge,
+    pieces_for,
+    wanted_ranges,
+    within_budget,
+)
 from pitchlint.analysis.patterns import ASK_KEY, GOAL_KEY, REFUSAL_KEY, TARGETS_KEY
 from pitchlint.checks.paths import builtin_pack_dir
 from pitchlint.reading.read import read_document
