@@ -686,7 +686,11 @@ def _wish(token: Token) -> bool:
 def _opening_want(piece: list[Token], words: Words) -> set[int]:
     """A post's fragment that opens with the want, whatever the parse made of it: "Keen for bar
     work or kitchen hand shifts", "Seeking a role in X", "Looking for growers". What follows is wanted."""
-    opening = [t for t in piece if not t.is_space and not t.is_punct][:2]
+    words_only = [t for t in piece if not t.is_space]
+    if len(words_only) > 2 and words_only[1].text == ":" and (words_only[0].lower_ in words.want_verbs | words.want_nouns
+                                                               or words_only[0].lower_ in words.want_adjectives):
+        return {t.i for t in piece if t.i > words_only[1].i}  # "Want: cyber underwriting at a Lloyd's syndicate."
+    opening = [t for t in piece if not t.is_punct and not t.is_space][:2]
     if len(opening) < 2:
         return set()
     first, second = opening
@@ -818,6 +822,10 @@ def _left_out(token: Token, words: Words) -> set[int]:
         return {t.i for c in token.children if c.dep_ in ("attr", "dobj", "xcomp", "prep", "acomp") for t in c.subtree}
     subject = _subject(token)
     if subject is None:
+        if lower in words.leaving and token.tag_ == "VBG" and not _under_want(token, words):
+            # "Hi Tara, leaving Deloitte after 7 yrs and ...": the writer's leaving, said without "I'm"
+            kept = {t.i for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "to") for t in c.subtree}
+            return _subtree(token) - kept - _destinations(token)
         return set()
     clause = _clause(token, subject)
     if _writer(subject):
@@ -1037,7 +1045,8 @@ def _job_modifiers(head: Token, words: Words) -> list[Phrase]:
     modifiers = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod") and c.tag_ in NOUN_TAGS]
     for modifier in modifiers:
         word = singular(modifier.lower_)
-        if word in words.generic or word in words.abstract or modifier.lower_ in words.generic_modifiers:
+        if word in words.generic or word in words.abstract or modifier.lower_ in words.generic_modifiers \
+                or word in words.job_words:  # "internship opportunities" names no role
             continue
         start = min(t.i for t in modifier.subtree if t.dep_ in ("compound", "amod", "nmod") or t is modifier)
         found.append(Phrase(start, modifier.i + 1, "ROLE", modifier.i))

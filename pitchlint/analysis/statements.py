@@ -56,7 +56,8 @@ def compile_word_patterns(patterns: list[TokenPattern], source: Path) -> WordMat
 
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 GREETINGS = {"hi", "hello", "hey", "dear", "hiya", "greetings", "morning", "evening", "afternoon", "yo", "howdy"}
-ADDRESSED = re.compile(r"\b(?:any|some|one|all|each|either) of (?:you|ya|y'all)\b|\b(?:anyone|anybody)\b", re.I)
+ADDRESSED = re.compile(r"\b(?:any|some|one|all|each|either) of (?:you|ya|y'all)\b|\b(?:anyone|anybody)\b"
+                       r"|\b(?:that|this)(?:'s|’s| is) you\b|\b(?:someone|somebody) (?:who|that) fits?\b", re.I)
 CLAUSE_BREAKS = {",", ";", ":", "--", "—", "–", "(", ")", "!", "?", ".", "\n"}
 CLAUSE_CONJUNCTIONS = {"and", "but", "so", "because", "since", "while", "although", "though", "yet"}
 # Words of a title line (an e-mail's Subject, a heading) that make it a statement of the goal.

@@ -339,3 +339,27 @@ def test_conditions_on_the_readers_work_and_wants_after_a_decision(analyze, text
 def test_someone_who_uses_a_product_is_still_whom_the_writer_asks_for(analyze):
     targets = analyze("Do you know anyone who uses Salesforce at a hospital?").targets()
     assert [(e.text, e.statement) for e in targets] == [("Salesforce", "request"), ("hospital", "request")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a label line of wanting
+    ("Estimator, 8 yrs, civils. Want: a site manager role at a construction firm. Based in Leeds.",
+     [("ROLE", "site manager", "goal"), ("SECTOR", "construction", "goal")]),
+    # the plural lines a post opens with, then "if that's you"
+    ("Roasters. Café owners. If that's you, or you know someone who fits, let's talk.",
+     [("ROLE", "Roasters", "request"), ("ROLE", "Café owners", "request")]),
+])
+def test_label_lines_and_posts_that_say_if_thats_you(analyze, text, expected):
+    assert [(e.label, e.text, e.statement) for e in analyze(text).targets()] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the writer's leaving, said without "I'm"
+    "Hi Sam, leaving KPMG after 6 yrs and never doing tax again. Would love to catch up and hear your ideas.",
+    # a job word, a season and an unnamed field name nothing
+    "Looking for internship opportunities for Summer 2026! Any help appreciated.",
+    "I've decided I'd like to move into industry. Who should I talk to?",
+    "We're trying to widen our circle of support. Any ideas?",
+])
+def test_leaving_job_words_seasons_and_unnamed_fields_are_no_targets(analyze, text):
+    assert [(e.text, e.statement) for e in analyze(text).targets()] == []
