@@ -56,6 +56,7 @@ HEADING_TOKENS = 8  # a section title that may state a goal ("Ideal next role"):
 OPENING_LINE_TOKENS = 12  # the short lines a message opens with are parsed: they may say whom it is for
 
 WRITERS = {"i", "we"}
+SEEKING = {"looking", "seeking", "searching", "recruiting"}  # a named organisation's search: "X is looking for"
 NEEDING = {"need", "needs", "needed", "needing"}
 PREFERRING = {"ideally", "preferably", "ideal"}
 WRITER_POSSESSIVES = {"my", "our"}
@@ -619,8 +620,10 @@ def _is_want(token: Token, words: Words) -> bool:
         elif tag in PAST or (tag == "VBN" and any(c.lower_ in ("have", "has", "'ve", "had") for c in token.children)):
             return False  # "I applied to Stripe last year": the writer's past
         subject = _subject(token)
-        if subject is not None and lower in words.hiring and subject.tag_ in ("NNP", "NNPS"):
-            return True  # "Marrow Kitchen is hiring a line cook": whoever hires, the reader is asked for the role
+        if subject is not None and subject.tag_ in ("NNP", "NNPS") and (lower in words.hiring or lower in SEEKING):
+            # "Marrow Kitchen is hiring a line cook", "Canopy Tree Co. is looking for an arborist": whoever
+            # seeks them, the reader is asked to think of the people
+            return True
         return _writer(subject) if subject is not None else _fragment(token)
     if tag == "VB" and _wish(token):  # "I'd kill to get into post-production"
         return True

@@ -363,3 +363,8 @@ def test_label_lines_and_posts_that_say_if_thats_you(analyze, text, expected):
 ])
 def test_leaving_job_words_seasons_and_unnamed_fields_are_no_targets(analyze, text):
     assert [(e.text, e.statement) for e in analyze(text).targets()] == []
+
+
+def test_a_named_organisation_looking_for_people_names_whom_to_think_of(analyze):
+    targets = analyze("Hiring: Birchway Landscapes is looking for a groundsperson. Share with anyone interested!").targets()
+    assert [(e.label, e.text, e.statement) for e in targets if e.label == "ROLE"] == [("ROLE", "groundsperson", "goal")]
