@@ -56,6 +56,9 @@ HEADING_TOKENS = 8  # a section title that may state a goal ("Ideal next role"):
 OPENING_LINE_TOKENS = 12  # the short lines a message opens with are parsed: they may say whom it is for
 
 WRITERS = {"i", "we"}
+# what would be welcome: "Hatchery managers would also be great", "any intro to a fintech PM would be gold"
+WELCOME = {"helpful", "useful", "great", "amazing", "ideal", "perfect", "wonderful", "valuable", "gold", "golden",
+           "brilliant", "fantastic", "awesome", "invaluable", "welcome", "appreciated", "huge", "lovely", "ace"}
 SEEKING = {"looking", "seeking", "searching", "recruiting"}  # a named organisation's search: "X is looking for"
 NEEDING = {"need", "needs", "needed", "needing"}
 PREFERRING = {"ideally", "preferably", "ideal"}
@@ -334,7 +337,7 @@ class Grammar(Batched):
         self._cues_for: object = None
         self._cue_array = numpy.zeros(0, dtype="uint64")
         self.cues = (words.want_verbs | words.want_adjectives | words.want_nouns | words.moving | words.hiring
-                     | CATTLE | {"if"})
+                     | CATTLE | {"if"} | WELCOME)
 
     def _run(self, batch: list[Doc], batch_size: int) -> None:
         jobs: list[tuple[Doc, Span]] = []
@@ -473,6 +476,7 @@ def read_sentence(piece: Doc, offset: int, words: Words) -> SentenceReading:
         excluded |= _left_out(token, words)
     frames = [t for t in tokens if _is_want(t, words)]
     wanted: set[int] = _opening_want(tokens, words) | _preferred(tokens)
+    wanted |= set().union(*(_welcome(t) for t in tokens))
     for frame in frames:
         if _negated(frame) or frame.i in excluded:
             excluded |= {t.i for t in _object_tokens(frame, words)}
@@ -702,6 +706,17 @@ def _opening_want(piece: list[Token], words: Words) -> set[int]:
     if not wanting or second.lower_ not in ("for", "to", "in", "on") or first.lower_ in words.moving:
         return set()
     return {t.i for t in piece if t.i > second.i}
+
+
+def _welcome(token: Token) -> set[int]:
+    """The subject of "would be helpful / great / gold": what the writer would welcome is wanted
+    ("Former district curriculum directors would also be incredibly helpful")."""
+    if token.lower_ != "be" or not any(c.dep_ == "aux" and c.lower_ in WOULD for c in token.children):
+        return set()
+    if not any(c.dep_ in ("acomp", "attr") and c.lower_ in WELCOME for c in token.children):
+        return set()
+    subjects = [c for c in token.children if c.dep_ == "nsubj" and c.tag_ in NOUN_TAGS]
+    return _subtree(subjects[0]) if subjects else set()
 
 
 def _preferred(piece: list[Token]) -> set[int]:

@@ -368,3 +368,12 @@ def test_leaving_job_words_seasons_and_unnamed_fields_are_no_targets(analyze, te
 def test_a_named_organisation_looking_for_people_names_whom_to_think_of(analyze):
     targets = analyze("Hiring: Birchway Landscapes is looking for a groundsperson. Share with anyone interested!").targets()
     assert [(e.label, e.text, e.statement) for e in targets if e.label == "ROLE"] == [("ROLE", "groundsperson", "goal")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Former district curriculum directors would also be incredibly helpful.",
+     [("ROLE", "district curriculum directors", "goal")]),
+    ("Your advice would be really helpful.", []),
+])
+def test_what_would_be_helpful_is_wanted(analyze, text, expected):
+    assert [(e.label, e.text, e.statement) for e in analyze(text).targets()] == expected
