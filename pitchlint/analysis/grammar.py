@@ -528,7 +528,8 @@ def _clause_verb(token: Token, words: Words) -> bool:
 
 def _duration(token: Token) -> bool:
     """The line's root is a length of time with its number: "4 years as an SDR at Gong"."""
-    return (token.dep_ == "ROOT" or token.head.dep_ == "ROOT") and singular(token.lower_) in DURATIONS and any(
+    at_top = token.dep_ == "ROOT" or (token.head.dep_ == "ROOT" and token.head.tag_ == "IN")  # "4 years as ..."
+    return at_top and singular(token.lower_) in DURATIONS and any(
         c.dep_ == "nummod" or c.like_num for c in token.children)
 
 

@@ -377,3 +377,9 @@ def test_a_named_organisation_looking_for_people_names_whom_to_think_of(analyze)
 ])
 def test_what_would_be_helpful_is_wanted(analyze, text, expected):
     assert [(e.label, e.text, e.statement) for e in analyze(text).targets()] == expected
+
+
+def test_a_duration_inside_a_headline_does_not_make_it_the_writers_past(analyze):
+    text = "Former Navy supply officer (6 years) moving into demand planning at Unilever or Clorox."
+    assert [(e.text, e.statement) for e in analyze(text).targets()] == [
+        ("demand planning", "goal"), ("Unilever", "goal"), ("Clorox", "goal")]
