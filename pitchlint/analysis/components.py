@@ -17,7 +17,11 @@ from spacy.tokens import Doc
 
 from pitchlint.analysis.grammar import GRAMMAR_FOLDER, Grammar, read_words
 from pitchlint.analysis.sentences import SentenceBreaks
-from pitchlint.analysis.statements import StatementFinder, sentences_before
+from pitchlint.analysis.statements import (
+    StatementFinder,
+    asks_pointing_back,
+    sentences_before,
+)
 from pitchlint.analysis.targets import TargetFinder
 
 _FINDERS: "weakref.WeakKeyDictionary[Language, dict[str, StatementFinder]]" = weakref.WeakKeyDictionary()
@@ -37,9 +41,7 @@ def make_grammar(nlp: Language, name: str, pack_dir: str) -> Grammar:
         back to ("Know anyone who'd be a fit?"): the parse says which of those are the writer's
         past or product."""
         found = finder.sentences(doc)
-        ask_starts = {s.start for s in found.asks}
-        pointed = {s.start for anaphor in found.found.get("ANAPHOR", []) if anaphor.sent.start in ask_starts
-                   for s in sentences_before(doc, anaphor.sent.start)}
+        pointed = {s.start for ask in asks_pointing_back(found) for s in sentences_before(doc, ask)}
         return {s.start for s in found.asks + found.goals} | pointed
 
     return Grammar(nlp, read_words(Path(pack_dir) / GRAMMAR_FOLDER), known)

@@ -41,6 +41,7 @@ from pitchlint.analysis.sentences import words_and_spaces
 from pitchlint.analysis.statements import (
     Sentences,
     StatementFinder,
+    asks_pointing_back,
     is_short_question,
     sentences_before,
 )
@@ -60,9 +61,7 @@ def wanted_ranges(doc: Doc, sentences: Sentences) -> list[tuple[int, int]]:
     """Token ranges (start, end), sorted and merged, where the model's entities can matter."""
     ranges = [(s.start, s.end) for s in sentences.asks + sentences.goals]
     ranges += [(s.sent.start, s.sent.end) for s in sentences.found.get("REFUSAL", [])]
-    ask_starts = {s.start for s in sentences.asks}
-    pointing = {a.sent.start for a in sentences.found.get("ANAPHOR", []) if a.sent.start in ask_starts}
-    pointing |= {s.start for s in sentences.asks if is_short_question(s)}  # "Who comes to mind?"
+    pointing = asks_pointing_back(sentences) | {s.start for s in sentences.asks if is_short_question(s)}
     for start in pointing:
         ranges += [(s.start, s.end) for s in sentences_before(doc, start)]
     ranges += _reader_company_sentences(doc)

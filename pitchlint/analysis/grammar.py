@@ -52,7 +52,7 @@ MAX_PARSED_TOKENS = 4000  # per message: the parse is bounded on a long one
 SHORT_QUESTION = 8  # tokens: "Who comes to mind?" may point back to the verbless lines before it
 POINTED_LINES = 6  # how many lines before such a question are parsed to see whether they have a verb
 POINTED_LINE_TOKENS = 30  # ... each no longer than this
-HEADING_TOKENS = 8  # a section title that may state a goal ("Ideal next role"): its paragraph is parsed
+HEADING_WORDS = 8  # a section title that may state a goal ("Ideal next role"): its paragraph is parsed
 OPENING_LINE_TOKENS = 12  # the short lines a message opens with are parsed: they may say whom it is for
 
 WRITERS = {"i", "we"}
@@ -395,8 +395,7 @@ class Grammar(Batched):
             if wanted or listing or n in before_question:
                 chosen.append(sent)
             stripped = text[sent.start_char:sent.end_char].rstrip()
-            heading = wanted and _length(sent) <= HEADING_TOKENS and stripped[-1:].isalnum() \
-                and text[sent.start_char:sent.end_char].count("\n") >= 2  # "Ideal next role", then its paragraph
+            heading = wanted and heading_line(doc, start, end)  # "Ideal next role", then its paragraph
             listing = stripped.endswith(":") or heading or (
                 listing and "\n\n" not in text[sent.start_char:sent.end_char] and bool(stripped))
         return chosen
@@ -444,6 +443,18 @@ def _length(sent: Span) -> int:
     while end > sent.start and sent.doc[end - 1].is_space:
         end -= 1
     return end - sent.start
+
+
+PARAGRAPH_END = re.compile(r"[ \t]*\n[ \t]*\n")
+
+
+def heading_line(doc: Doc, start: int, end: int) -> bool:
+    """Tokens start..end are a short line without a closing mark, on a paragraph of its own: a
+    section's title ("Ideal next role", "What I'm looking for")."""
+    words = [t for t in doc[start:end] if not t.is_space]
+    if not words or len(words) > HEADING_WORDS or words[-1].is_punct:
+        return False
+    return PARAGRAPH_END.match(text_of(doc), words[-1].idx + len(words[-1])) is not None
 
 
 def short_question(sent: Span, text: str) -> bool:
@@ -505,11 +516,11 @@ def read_sentence(piece: Doc, offset: int, words: Words) -> SentenceReading:
         or bool(wanted and (_names_something(piece, wanted) or reading.lead))
     reading.wanted = {i + offset for i in wanted}
     condition = _opening_condition(tokens)
+    reading.condition = None if condition is None else condition + offset
     for token in tokens:
         subject = _subject(token) if token.tag_.startswith("VB") and _conditional(token) else None
         if subject is not None and subject.lower_ in READERS and token.tag_ not in PAST and token.lower_ in READER_JOB:
             reading.conditioned |= {i + offset for i in _clause(token, subject)}
-    reading.condition = None if condition is None else condition + offset
     reading.excluded = {i + offset for i in excluded}
     reading.qualified = {i + offset for i in qualified} - reading.excluded
     reading.phrases = [Phrase(p.start + offset, p.end + offset, p.label, p.head + offset, p.example) for p in phrases]
@@ -610,7 +621,12 @@ def _can_be_subject(subject: Token, verb: Token) -> bool:
     if not any(c.isalnum() for c in subject.text):
         return False
     low, high = sorted((subject.i, verb.i))
-    return not any(t.text in (":", "):") for t in subject.doc[low + 1:high])
+    return not _colon_between(subject.doc, low, high)
+
+
+def _colon_between(doc: Doc, low: int, high: int) -> bool:
+    """A colon between tokens low and high (spaCy may join it to a bracket: "($250):")."""
+    return any(t.text in (":", "):") for t in doc[low + 1:high])
 
 
 def _is_want(token: Token, words: Words) -> bool:
@@ -695,8 +711,8 @@ def _opening_want(piece: list[Token], words: Words) -> set[int]:
     """A post's fragment that opens with the want, whatever the parse made of it: "Keen for bar
     work or kitchen hand shifts", "Seeking a role in X", "Looking for growers". What follows is wanted."""
     words_only = [t for t in piece if not t.is_space]
-    if len(words_only) > 2 and words_only[1].text == ":" and (words_only[0].lower_ in words.want_verbs | words.want_nouns
-                                                               or words_only[0].lower_ in words.want_adjectives):
+    if len(words_only) > 2 and words_only[1].text == ":" and any(
+            words_only[0].lower_ in kind for kind in (words.want_verbs, words.want_nouns, words.want_adjectives)):
         return {t.i for t in piece if t.i > words_only[1].i}  # "Want: cyber underwriting at a Lloyd's syndicate."
     opening = [t for t in piece if not t.is_punct and not t.is_space][:2]
     if len(opening) < 2:
@@ -738,7 +754,7 @@ def _fragment(token: Token) -> bool:
     if current.tag_ not in ("VBG", "JJ", "IN", "VBN"):
         return False
     if current.dep_ in ("acl", "appos", "dep") and current.head.i < current.i:  # "Paid calls: looking for X"
-        return any(t.text in (":", "):") for t in current.doc[current.head.i + 1:current.i])
+        return _colon_between(current.doc, current.head.i, current.i)
     return current.dep_ == "ROOT"
 
 

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 from pitchlint.analysis.grammar import (
     Reading,
     SentenceReading,
+    heading_line,
     reading_of,
     short_question,
 )
@@ -75,6 +76,13 @@ class Sentences(NamedTuple):
     goal_triggers: list[Span]  # ... and a goal
     asks: list[Span]  # request sentences, list items and examples included
     goals: list[Span]  # goal sentences that are not requests
+
+
+def asks_pointing_back(sentences: Sentences) -> set[int]:
+    """Where the request sentences start that point back with a pointer ("Know anyone still
+    there?", "anyone who'd be a fit?"): the sentences before them may be what they ask about."""
+    ask_starts = {s.start for s in sentences.asks}
+    return {a.sent.start for a in sentences.found.get("ANAPHOR", []) if a.sent.start in ask_starts}
 
 
 class StatementFinder:
@@ -335,9 +343,8 @@ def _lists_and_pointers(doc: Doc, reading: Reading, ask_starts: set[int],
     naming_people = False  # after "looking for people who have managed X.": "Transportation directors at Y."
     previous_end = -1
     for sentence in ordered:
-        heading = _heading(doc, sentence)
-        first = next((t for t in doc[sentence.start:sentence.end] if not t.is_space), None)
-        greeting = first is not None and first.lower_ in GREETINGS  # "Open to work: grants", then "Hi all!"
+        heading = heading_line(doc, sentence.start, sentence.end)
+        greeting = _greets(doc, sentence)  # "Open to work: grants", then "Hi all!"
         under_lead = under_lead and sentence.verbless and not heading and not greeting
         naming_people = naming_people and sentence.plural and _next_to(doc, previous_end, sentence.start)
         if under_lead or naming_people:
@@ -369,17 +376,10 @@ def _next_to(doc: Doc, end: int, start: int) -> bool:
     return 0 <= end <= start and all(t.is_space for t in doc[end:start])
 
 
-HEADING_WORDS = 8
-PARAGRAPH_END = re.compile(r"[ \t]*\n[ \t]*\n")
-
-
-def _heading(doc: Doc, sentence: SentenceReading) -> bool:
-    """A short line without a closing mark, on a paragraph of its own: a section's title ("Ideal
-    next role", "What I'm looking for")."""
-    words = [t for t in doc[sentence.start:sentence.end] if not t.is_space]
-    if not words or len(words) > HEADING_WORDS or words[-1].is_punct:
-        return False
-    return PARAGRAPH_END.match(text_of(doc), words[-1].idx + len(words[-1])) is not None
+def _greets(doc: Doc, sentence: SentenceReading) -> bool:
+    """The sentence opens with a greeting ("Hi all!", "Hello fellow nurses!")."""
+    first = next((t for t in doc[sentence.start:sentence.end] if not t.is_space), None)
+    return first is not None and first.lower_ in GREETINGS
 
 
 def _addressed(doc: Doc, ordered: list[SentenceReading]) -> set[int]:
@@ -389,10 +389,8 @@ def _addressed(doc: Doc, ordered: list[SentenceReading]) -> set[int]:
     opening: list[int] = []
     expected = 0
     for sentence in ordered:
-        if sentence.start != expected or not sentence.plural:  # "Seasoned operator relocating to X": the writer
-            break
-        first = next((t for t in doc[sentence.start:sentence.end] if not t.is_space), None)
-        if first is None or first.lower_ in GREETINGS:
+        # not "Seasoned operator relocating to X" (the writer), nor after a greeting (a plural line has words)
+        if sentence.start != expected or not sentence.plural or _greets(doc, sentence):
             break
         opening.append(sentence.start)
         expected = sentence.end
