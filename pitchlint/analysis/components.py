@@ -4,7 +4,8 @@ The flow inside the pipeline: sentence breaks (sentences.py), the parse of the s
 hold a want (grammar.py), then target spans from lexicons,
 context patterns and the model's NER (targets.py), then statements: which sentences request
 something of the reader, which state the writer's goal, and which spans are targets
-(statements.py).
+(statements.py), and a trained classifier's statements for the sentences the grammar leaves
+out (classified.py).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pitchlint.analysis.classified import ClassifiedStatements
 from pitchlint.analysis.grammar import GRAMMAR_FOLDER, Grammar, read_words
 from pitchlint.analysis.sentences import SentenceBreaks
 from pitchlint.analysis.statements import (
@@ -55,6 +57,11 @@ def make_targets(nlp: Language, name: str, pack_dir: str, extra_packs: list[str]
 @Language.factory("pitchlint_statements", default_config={"pack_dir": ""})
 def make_statements(nlp: Language, name: str, pack_dir: str) -> StatementFinder:
     return statement_finder(nlp, Path(pack_dir))
+
+
+@Language.factory("pitchlint_classified_statements")
+def make_classified(nlp: Language, name: str) -> ClassifiedStatements:
+    return ClassifiedStatements()
 
 
 def statement_finder(nlp: Language, pack_dir: Path) -> StatementFinder:

@@ -30,6 +30,7 @@ CONTEXT_KEY = "pitchlint_context"
 TRIGGER_KEY = "pitchlint_trigger"
 REFUSAL_KEY = "pitchlint_refusal"
 STATED_KEY = "pitchlint_stated"  # the clauses that request or want, labelled "request" or "goal"
+CLASSIFIED_KEY = "pitchlint_classified"  # the classifier's requests and goals among the other sentences
 
 
 def register_extensions() -> None:

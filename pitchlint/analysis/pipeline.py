@@ -85,6 +85,7 @@ def build_pipeline(model: str | None, pack_dir: str, extra_packs: tuple[str, ...
         nlp.add_pipe("pitchlint_focused_ner", config={"ner": "ner", "pack_dir": pack_dir})
     nlp.add_pipe("pitchlint_targets", config={"pack_dir": pack_dir, "extra_packs": list(extra_packs)})
     nlp.add_pipe("pitchlint_statements", config={"pack_dir": pack_dir})
+    nlp.add_pipe("pitchlint_classified_statements")
     use_kernel(nlp, chosen_kernel(kernel))
     return nlp
 

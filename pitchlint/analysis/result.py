@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from pitchlint.analysis.patterns import (
     ASK_KEY,
+    CLASSIFIED_KEY,
     CONTEXT_KEY,
     GENERIC_KEY,
     GOAL_KEY,
@@ -102,6 +103,7 @@ class Statement(Stretch):
     """A clause that requests something of the reader or states what the writer wants."""
 
     statement: str = "request"  # request | goal
+    by: str = "grammar"  # grammar | classifier: what decided it (classified.py)
 
 
 StretchT = TypeVar("StretchT", bound=Stretch)
@@ -125,9 +127,17 @@ def to_analysis(doc: Doc) -> Analysis:
         generic=_stretches(doc, GENERIC_KEY),
         context=_stretches(doc, CONTEXT_KEY),
         refusals=_stretches(doc, REFUSAL_KEY),
-        statements=_trimmed([Statement(s.start_char, s.end_char, s.text, s.label_) for s in doc.spans[STATED_KEY]]),
+        statements=_statements(doc),
         doc=doc,
     )
+
+
+def _statements(doc: Doc) -> list[Statement]:
+    """The grammar's statements and, for the sentences it leaves out, the classifier's, in file order."""
+    stated = [Statement(s.start_char, s.end_char, s.text, s.label_) for s in doc.spans[STATED_KEY]]
+    if CLASSIFIED_KEY in doc.spans:
+        stated += [Statement(s.start_char, s.end_char, s.text, s.label_, "classifier") for s in doc.spans[CLASSIFIED_KEY]]
+    return _trimmed(sorted(stated, key=lambda s: s.start))
 
 
 def _trimmed(stretches: list[StretchT]) -> list[StretchT]:

@@ -107,7 +107,7 @@ def file_json(report: FileReport) -> dict[str, Any]:
         "reader_view": reader_view(report),
         "asks": [{"text": a.text, "start": a.start, "end": a.end} for a in report.asks],
         "goals": [{"text": g.text, "start": g.start, "end": g.end} for g in report.goals],
-        "statements": [{"statement": s.statement, "text": s.text, "start": s.start, "end": s.end}
+        "statements": [{"statement": s.statement, "text": s.text, "start": s.start, "end": s.end, "by": s.by}
                        for s in report.statements],
         "findings": finding_positions(report),
         "notes": report.notes,
