@@ -85,6 +85,14 @@ PERCEIVING = {"saw", "seen", "noticed", "read", "heard", "learned", "learnt", "s
 BE = {"be", "am", "'m", "m", "is", "'s", "are", "'re", "was", "were"}
 MOVING_TO = {"into", "to", "toward", "towards", "in"}
 HAVE = {"have", "has", "'ve", "got"}
+LABEL_WORDS = 6  # the most words of a label before a colon ("Where I want to plant myself:")
+FUTURE_LABELS = {"next", "dream", "ideal", "ideally", "hoping", "goal", "goals", "target", "targets", "wishlist"}
+TELLING = {"share", "tell", "let", "say", "mention", "update", "announce", "introduce", "ask", "reach", "note", "wanted"}
+NEGATIONS = {"not", "n't", "never", "no", "nothing", "without"}
+IMPERATIVE_OPENERS = {"please", "pls", "plz", "also", "just", "so", "and", "oh", "kindly", "do"}
+NOT_IMPERATIVE = {"let", "excuse", "forgive", "pardon", "bear", "hope", "thank", "thanks", "wish", "see", "note",
+                  "mind", "congrats", "congratulate", "imagine", "picture", "guess", "trust", "believe", "say"}
+IMPERATIVE_OBJECTS = CATTLE | {"me", "us", "them", "friend", "friends", "folks", "people", "anyone", "contact", "contacts"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
 PAST = {"VBD"}
@@ -276,6 +284,9 @@ class SentenceReading:
     referred: set[int] = field(default_factory=set)
     refers_back: bool = False  # "That's the kind of place I'd love to land." points to the sentence before
     verbs: set[int] = field(default_factory=set)
+    # the verb of an imperative addressed to the reader about the writer or whom they want:
+    # "Point me toward anybody in tile", "Send them my way" (None when the sentence is no such thing)
+    imperative: int | None = None
 
 
 @dataclass
@@ -337,7 +348,7 @@ class Grammar(Batched):
         self._cues_for: object = None
         self._cue_array = numpy.zeros(0, dtype="uint64")
         self.cues = (words.want_verbs | words.want_adjectives | words.want_nouns | words.moving | words.hiring
-                     | CATTLE | {"if"} | WELCOME)
+                     | CATTLE | {"if"} | WELCOME | FUTURE_LABELS)
 
     def _run(self, batch: list[Doc], batch_size: int) -> None:
         jobs: list[tuple[Doc, Span]] = []
@@ -521,10 +532,27 @@ def read_sentence(piece: Doc, offset: int, words: Words) -> SentenceReading:
         subject = _subject(token) if token.tag_.startswith("VB") and _conditional(token) else None
         if subject is not None and subject.lower_ in READERS and token.tag_ not in PAST and token.lower_ in READER_JOB:
             reading.conditioned |= {i + offset for i in _clause(token, subject)}
+    imperative = _imperative(tokens)
+    reading.imperative = None if imperative is None else imperative + offset
     reading.excluded = {i + offset for i in excluded}
     reading.qualified = {i + offset for i in qualified} - reading.excluded
     reading.phrases = [Phrase(p.start + offset, p.end + offset, p.label, p.head + offset, p.example) for p in phrases]
     return reading
+
+
+def _imperative(tokens: list[Token]) -> int | None:
+    """Where the verb of an imperative that opens the sentence and speaks of the writer or whom
+    they want starts: "Point me toward anybody who...", "Send them my way", "Tag someone who fits"
+    (not "Let me introduce myself", nor "Excuse me" or "Hope you're well")."""
+    words = [t for t in tokens if not (t.is_space or t.is_punct) and t.lower_ not in IMPERATIVE_OPENERS]
+    if not words:
+        return None
+    verb = words[0]
+    if verb.tag_ != "VB" or verb.dep_ != "ROOT" or verb.lower_ in NOT_IMPERATIVE \
+            or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    about = {t.lower_ for c in verb.children if c.dep_ in ("dobj", "dative", "prep", "npadvmod", "advmod") for t in c.subtree}
+    return verb.i if about & IMPERATIVE_OBJECTS or {"my", "way"} <= about else None
 
 
 def _clause_verb(token: Token, words: Words) -> bool:
@@ -640,6 +668,8 @@ def _is_want(token: Token, words: Words) -> bool:
             pass  # "I've always wanted to work in X": wanted then, and still
         elif tag in PAST or (tag == "VBN" and any(c.lower_ in ("have", "has", "'ve", "had") for c in token.children)):
             return False  # "I applied to Stripe last year": the writer's past
+        if token.dep_ == "advcl" and token.head.tag_ in PAST:
+            return False  # "I came across your profile while searching for former teachers": then, not now
         subject = _subject(token)
         if subject is not None and subject.tag_ in ("NNP", "NNPS") and (lower in words.hiring or lower in SEEKING):
             # "Marrow Kitchen is hiring a line cook", "Canopy Tree Co. is looking for an arborist": whoever
@@ -711,9 +741,9 @@ def _opening_want(piece: list[Token], words: Words) -> set[int]:
     """A post's fragment that opens with the want, whatever the parse made of it: "Keen for bar
     work or kitchen hand shifts", "Seeking a role in X", "Looking for growers". What follows is wanted."""
     words_only = [t for t in piece if not t.is_space]
-    if len(words_only) > 2 and words_only[1].text == ":" and any(
-            words_only[0].lower_ in kind for kind in (words.want_verbs, words.want_nouns, words.want_adjectives)):
-        return {t.i for t in piece if t.i > words_only[1].i}  # "Want: cyber underwriting at a Lloyd's syndicate."
+    colon = next((n for n, t in enumerate(words_only[:LABEL_WORDS + 1]) if t.text == ":"), None)
+    if colon is not None and colon + 1 < len(words_only) and _wanting_label(words_only[:colon], words):
+        return {t.i for t in piece if t.i > words_only[colon].i}  # "Want: cyber underwriting at a Lloyd's syndicate."
     opening = [t for t in piece if not t.is_punct and not t.is_space][:2]
     if len(opening) < 2:
         return set()
@@ -723,6 +753,17 @@ def _opening_want(piece: list[Token], words: Words) -> set[int]:
     if not wanting or second.lower_ not in ("for", "to", "in", "on") or first.lower_ in words.moving:
         return set()
     return {t.i for t in piece if t.i > second.i}
+
+
+def _wanting_label(label: list[Token], words: Words) -> bool:
+    """A short label before a colon that says what follows is wanted: "Want", "Where I want to plant
+    myself", "Next stop for me", "Dream role" (not "What I don't want", nor "I wanted to share
+    some news")."""
+    lowers = {t.lower_ for t in label}
+    if not label or lowers & (NEGATIONS | TELLING):  # "I wanted to share something exciting: I quit ..."
+        return False
+    wanting = any(t.lower_ in kind for t in label for kind in (words.want_verbs, words.want_nouns, words.want_adjectives))
+    return wanting or bool(lowers & FUTURE_LABELS)
 
 
 def _welcome(token: Token) -> set[int]:

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pitchlint.analysis.grammar import (
+    POINTED_LINES,
     Reading,
     SentenceReading,
     heading_line,
@@ -59,6 +60,7 @@ BLANK_LINE = re.compile(r"\n[ \t]*\n")
 GREETINGS = {"hi", "hello", "hey", "dear", "hiya", "greetings", "morning", "evening", "afternoon", "yo", "howdy"}
 ADDRESSED = re.compile(r"\b(?:any|some|one|all|each|either) of (?:you|ya|y'all)\b|\b(?:anyone|anybody)\b"
                        r"|\b(?:that|this)(?:'s|’s| is) you\b|\b(?:someone|somebody) (?:who|that) fits?\b", re.I)
+GREETING_ENDS = {",", "!", ":", "—", "–", "-", "--"}
 CLAUSE_BREAKS = {",", ";", ":", "--", "—", "–", "(", ")", "!", "?", ".", "\n"}
 CLAUSE_CONJUNCTIONS = {"and", "but", "so", "because", "since", "while", "although", "though", "yet"}
 # Words of a title line (an e-mail's Subject, a heading) that make it a statement of the goal.
@@ -113,6 +115,9 @@ class StatementFinder:
         lines = _Lines(doc)
         ask_sents = _with_list_items(doc, lines, ask_sents, leads)
         ask_sents = _with_examples(doc, ask_sents, _sentences_with(doc, found.get("ASK_EXAMPLES", [])))
+        # "Thank you for considering," signs off: a want verb alone after "for" is not the writer's want
+        found["GOAL"] = [g for g in found.get("GOAL", [])
+                         if not (len(g) == 1 and g.start and doc[g.start - 1].lower_ == "for")]
         goal_triggers = found.get("GOAL", []) + _title_goal(doc)
         goal_sents = _sentences_with(doc, goal_triggers)
         # a list under a goal that introduces it ("What I'm looking for:", "Target companies")
@@ -132,6 +137,14 @@ class StatementFinder:
         found, triggers, goal_triggers, ask_sents, goal_sents = self.sentences(doc)
         del doc.user_data[SENTENCES_KEY]  # Spans of this Doc: not for pickling with it
         ask_starts = {s.start for s in ask_sents}
+        # an imperative the patterns have no words for ("Point me toward anybody in tile ...") asks too
+        commands = [Span(doc, r.imperative, r.imperative + 1) for r in reading_of(doc).sentences.values()
+                    if r.imperative is not None and doc[r.imperative].sent.start not in ask_starts]
+        if commands:
+            triggers = triggers + commands
+            ask_sents = sorted(ask_sents + [c.sent for c in commands], key=lambda s: s.start)
+            ask_starts = {s.start for s in ask_sents}
+            goal_sents = [s for s in goal_sents if s.start not in ask_starts]
         doc.spans[ASK_KEY] = [Span(doc, s.start, s.end, label="ASK") for s in ask_sents]
         doc.spans[GOAL_KEY] = [Span(doc, s.start, s.end, label="GOAL") for s in goal_sents]
         doc.spans[TRIGGER_KEY] = _longest(triggers)
@@ -158,10 +171,14 @@ class StatementFinder:
         # admiration makes it background; a request or a goal phrase makes it wanted.
         claims: dict[int, str] = {}
         wanted_ends = {span.end for span in triggers + goal_triggers}
+        asked_from = _first_in_sentence(triggers + goal_triggers)
         for kind, label in (("own", "SELF"), ("admired", "ADMIRE"), ("topic", "TOPIC")):
             for span in found.get(label, []):
                 if span.start in wanted_ends:
                     continue  # "want to make my career in quality": the career is the goal
+                cue = asked_from.get(span.sent.start, span.start)
+                if len(span) == 1 and cue < span.start and _same_clause(doc, cue, span.start):
+                    continue  # "a referral to a former colleague who ran sourcing": whom the writer asks for
                 claims.setdefault(span.end, kind)
         for span in triggers + goal_triggers:  # at the same place, wanting wins
             claims[span.end] = "wanted"
@@ -363,7 +380,29 @@ def _lists_and_pointers(doc: Doc, reading: Reading, ask_starts: set[int],
         if (following.start in pointed and sentence.start not in listed and not BLANK_LINE.search(gap)) \
                 or (following.start in ask_starts and is_short_question(following)):
             pointed.add(sentence.start)
-    return listed, pointed | _addressed(doc, ordered)
+    return listed, pointed | _addressed(doc, ordered) | _people_asked_about(doc, ordered, ask_starts)
+
+
+def _people_asked_about(doc: Doc, ordered: list[SentenceReading], ask_starts: set[int]) -> set[int]:
+    """Lines naming people in the plural without a verb, in the paragraph of a short question
+    after them: "Court reporters or CART captioners in the Phoenix metro. [...] We need two by
+    January. Who you got?" They say whom the question is about, with lines between."""
+    found = set()
+    text = text_of(doc)
+    for sentence in ordered:
+        if not sentence.plural or _all_left_out(doc, sentence) or sentence.end >= len(doc):
+            continue
+        following = doc[sentence.end].sent
+        for _ in range(POINTED_LINES):
+            if BLANK_LINE.search(text[doc[sentence.end - 1].idx:following.start_char]):
+                break  # the question is in another paragraph
+            if following.start in ask_starts and is_short_question(following):
+                found.add(sentence.start)
+                break
+            if following.end >= len(doc):
+                break
+            following = doc[following.end].sent
+    return found
 
 
 def _all_left_out(doc: Doc, sentence: SentenceReading) -> bool:
@@ -434,11 +473,25 @@ def _from_clause(doc: Doc, stretches: list[Span], cue_at: dict[int, int],
     for stretch in stretches:
         cue = cue_at.get(stretch.start)
         cut = _clause_start(doc, stretch.start, cue) if cue is not None else stretch.start
+        cut = max(cut, _after_greeting(doc, stretch))
         if cut > stretch.start and not any(stretch.start <= s < cut for s in starts):
             cut_off.append(Span(doc, stretch.start, cut))
             stretch = Span(doc, cut, stretch.end, label=stretch.label_)
         narrowed.append(stretch)
     return narrowed, cut_off
+
+
+def _after_greeting(doc: Doc, stretch: Span) -> int:
+    """Where a stretch's words start after the greeting that opens its line ("Hi Pete, point me to
+    anyone who buys for bike shops?"); its start when it opens with none."""
+    first = next((t for t in stretch if not t.is_space), None)
+    if first is None or first.lower_ not in GREETINGS:
+        return stretch.start
+    ends = (t.i + 1 for t in doc[first.i + 1:min(first.i + 6, stretch.end - 1)] if t.text in GREETING_ENDS)
+    cut = next(ends, stretch.start)
+    while cut < stretch.end - 1 and doc[cut].is_space:
+        cut += 1
+    return cut
 
 
 def _clause_start(doc: Doc, start: int, cue: int) -> int:
