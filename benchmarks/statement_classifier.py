@@ -107,7 +107,7 @@ def score(name: str, found: list[str], gold: list[str]) -> None:
 
 def main() -> int:
     from pitchlint.analysis import classified
-    from pitchlint.analysis.train_statements import labelled_sentences, numbers, train
+    from pitchlint.train_statements import labelled_sentences, numbers, train
     from pitchlint.api import lint_text
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])

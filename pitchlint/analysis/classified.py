@@ -4,7 +4,7 @@ The grammar (grammar.py, statements.py) decides every sentence that names a comp
 sector, and so every target. Sentences it leaves unstated and that name none are often asks and
 goals it has no frame for: asides around an ask ("Shares help too!!", "DMs are open"), a wish with
 no verb it knows. For those the statement comes from a small text classifier trained on the
-corpus's sentence labels (statement_model.cfg, train_statements.py), when it is confident. It
+corpus's sentence labels (statement_model.cfg, pitchlint/train_statements.py), when it is confident. It
 never makes a target, so verdicts and findings stay the grammar's; it makes the report's
 `statements` say what each sentence does.
 """
@@ -17,7 +17,12 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
-from pitchlint.analysis.patterns import CLASSIFIED_KEY, STATED_KEY, TARGET_LABELS, TARGETS_KEY
+from pitchlint.analysis.patterns import (
+    CLASSIFIED_KEY,
+    STATED_KEY,
+    TARGET_LABELS,
+    TARGETS_KEY,
+)
 from pitchlint.errors import ConfigError
 
 if TYPE_CHECKING:

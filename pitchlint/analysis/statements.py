@@ -390,8 +390,8 @@ def _people_asked_about(doc: Doc, ordered: list[SentenceReading], ask_starts: se
     found = set()
     text = text_of(doc)
     for sentence in ordered:
-        if not sentence.plural or _all_left_out(doc, sentence) or sentence.end >= len(doc):
-            continue
+        if not sentence.plural or _greets(doc, sentence) or _all_left_out(doc, sentence) or sentence.end >= len(doc):
+            continue  # "Hello fellow nurses!" greets the readers
         following = doc[sentence.end].sent
         for _ in range(POINTED_LINES):
             if BLANK_LINE.search(text[doc[sentence.end - 1].idx:following.start_char]):

@@ -388,3 +388,48 @@ def test_a_duration_inside_a_headline_does_not_make_it_the_writers_past(analyze)
     text = "Former Navy supply officer (6 years) moving into demand planning at Unilever or Clorox."
     assert [(e.text, e.statement) for e in analyze(text).targets()] == [
         ("demand planning", "goal"), ("Unilever", "goal"), ("Clorox", "goal")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an imperative no pattern holds asks, and what it points at is asked for
+    ("Steer me toward anybody in stone fabrication who'd train an apprentice.",
+     [("ROLE", "apprentice", "request")]),
+    # a label before a colon that wants or looks ahead
+    ("Where I'd love to land: a dispatcher job with a regional airline.",
+     [("ROLE", "dispatcher", "goal"), ("COMPANY", "airline", "goal")]),
+    ("Nurse for six years. Next chapter for me: utilization review at a health plan.",
+     [("SECTOR", "health plan", "goal")]),
+    # "former" inside what is asked for describes the people asked for
+    ("Would you know a former buyer at Petco who'd talk to me?",
+     [("ROLE", "buyer", "request"), ("COMPANY", "Petco", "request")]),
+    # plural lines naming people, then a short question a line later in the same paragraph
+    ("Tile setters or stone fabricators around Knoxville.\nWe need two by March.\nWho you got?",
+     [("ROLE", "setters", "request"), ("ROLE", "stone fabricators", "request")]),
+])
+def test_imperatives_labels_and_people_a_question_is_about(analyze, text, expected):
+    analysis = analyze(text)
+    assert stated(analysis) == expected
+    assert analysis.specific
+
+
+@pytest.mark.parametrize("text", [
+    # telling, not wanting, before the colon
+    "I wanted to share some news: I left Deloitte to build an app for photographers.\nAny feedback welcome!",
+    # a label that refuses
+    "What I don't want: anything in retail banking.\nIf you hear of something, let me know.",
+    # a want while doing something in the past
+    "I found your profile while looking for product managers at Stripe. Any advice for me?",
+    # "Let me introduce myself" is no request about anyone
+    "Let me introduce myself as a nurse at Mercy. If you hear of anything, let me know.",
+    # a refusal with "any industry", and a quarter of the year
+    "I'm open to any industry, honestly. Booking projects for Q1! If anything comes up, tell me.",
+])
+def test_telling_refusing_and_the_past_are_no_wants(analyze, text):
+    assert [(e.text, e.statement) for e in analyze(text).targets()] == []
+
+
+def test_a_greeting_and_a_sign_off_are_not_part_of_a_statement(analyze):
+    analysis = analyze("Hi Pete, could you point me to anyone who buys for bike shops?\n\n"
+                       "Thank you for considering it,\nTess\n")
+    assert [(s.statement, s.text) for s in analysis.statements if s.by == "grammar"] == [
+        ("request", "could you point me to anyone who buys for bike shops?")]

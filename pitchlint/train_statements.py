@@ -1,9 +1,9 @@
 """Train the statement classifier on the corpus's sentence labels and save it where pitchlint
-loads it (statement_model/). Run from a checkout, where corpus/ is:
+loads it (analysis/statement_model/). Run from a checkout, where corpus/ is:
 
-    python -m pitchlint.analysis.train_statements [--corpus corpus] [--out DIR] [--leave-out 1071-1150]
+    python -m pitchlint.train_statements [--corpus corpus] [--out DIR] [--leave-out 1071-1150]
 
-The architecture and training settings are in statement_model.cfg. Messages in corpus/held-out/
+The architecture and training settings are in analysis/statement_model.cfg. Messages in corpus/held-out/
 are never trained on; --leave-out keeps more of them out (to measure it on them).
 """
 
@@ -19,9 +19,9 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 STATEMENTS = ("request", "goal", "background")
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent / "analysis"
 CONFIG = HERE / "statement_model.cfg"
-MODEL = HERE / "statement_model"
+MODEL = HERE / "statement_model"  # where analysis/classified.py loads it
 
 
 def numbers(spec: str) -> range:
@@ -49,7 +49,7 @@ def labelled_sentences(corpus: Path, leave_out: range = range(0)) -> list[tuple[
 def train(sentences: list[tuple[str, str]], config_path: Path = CONFIG) -> Language:
     """A textcat pipeline built from the config and trained on the sentences."""
     from spacy.training import Example
-    from spacy.util import fix_random_seed, load_config, load_model_from_config
+    from spacy.util import fix_random_seed, load_config, load_model_from_config  # type: ignore[attr-defined]
 
     config = load_config(config_path)
     settings = config["training"]
