@@ -731,8 +731,9 @@ def _wish(token: Token) -> bool:
     anything to work at Y": "would" with an infinitive after it."""
     if token.lower_ in NOT_WISHING or not any(c.lower_ in WOULD and c.tag_ == "MD" for c in token.children):
         return False
-    if not any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in token.children):
-        return False
+    if not any(c.tag_ == "VB" and (c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)))
+               for c in token.children):
+        return False  # "I'd give a kidney to get onto the localization team": the parse may hang it as a purpose
     subject = _subject(token)
     return subject is not None and subject.lower_ in WRITERS
 
@@ -742,7 +743,9 @@ def _opening_want(piece: list[Token], words: Words) -> set[int]:
     work or kitchen hand shifts", "Seeking a role in X", "Looking for growers". What follows is wanted."""
     words_only = [t for t in piece if not t.is_space]
     colon = next((n for n, t in enumerate(words_only[:LABEL_WORDS + 1]) if t.text == ":"), None)
-    if colon is not None and colon + 1 < len(words_only) and _wanting_label(words_only[:colon], words):
+    if colon is not None and colon + 1 < len(words_only) and _wanting_label(words_only[:colon], words) \
+            and not (words_only[colon + 1].dep_ in SUBJECTS and words_only[colon + 1].tag_ == "PRP"):
+        # not a clause after it: "What's next: we're onboarding our first ten farms"
         return {t.i for t in piece if t.i > words_only[colon].i}  # "Want: cyber underwriting at a Lloyd's syndicate."
     opening = [t for t in piece if not t.is_punct and not t.is_space][:2]
     if len(opening) < 2:
