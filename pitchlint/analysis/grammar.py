@@ -85,6 +85,7 @@ PERCEIVING = {"saw", "seen", "noticed", "read", "heard", "learned", "learnt", "s
 BE = {"be", "am", "'m", "m", "is", "'s", "are", "'re", "was", "were"}
 MOVING_TO = {"into", "to", "toward", "towards", "in"}
 HAVE = {"have", "has", "'ve", "got"}
+SPELT_TRYING = {"tryna", "trynna", "tryin"}  # "trying to" as texting spells it
 LABEL_WORDS = 6  # the most words of a label before a colon ("Where I want to plant myself:")
 FUTURE_LABELS = {"next", "dream", "ideal", "ideally", "hoping", "goal", "goals", "target", "targets", "wishlist"}
 TELLING = {"share", "tell", "let", "say", "mention", "update", "announce", "introduce", "ask", "reach", "note", "wanted"}
@@ -691,7 +692,8 @@ def _is_want(token: Token, words: Words) -> bool:
         return subject is not None and _writer(subject) and token.head.tag_ not in PAST
     if tag in ("NN", "NNS") and singular(lower) in words.want_nouns:
         if any(c.dep_ == "poss" and c.lower_ in WRITER_POSSESSIVES for c in token.children):
-            return True  # "my goal", "our target companies"
+            # "my goal", "our target companies"; "my heart is in wildlife rehab", not "my heart goes out to"
+            return lower != "heart" or (token.dep_ in SUBJECTS and token.head.lower_ in BE | {"set"})
         if token.dep_ == "nsubj" and token.head.lower_ in BE and any(
                 c.dep_ in ("xcomp", "ccomp") for c in token.head.children):
             return True  # "The dream would be to end up in X", "The plan is to move into Y"
@@ -751,6 +753,8 @@ def _opening_want(piece: list[Token], words: Words) -> set[int]:
     if len(opening) < 2:
         return set()
     first, second = opening
+    if first.lower_ in SPELT_TRYING:  # "Tryna find work at a bike shop": the parse makes nothing of it
+        return {t.i for t in piece if t.i > first.i}
     wanting = first.lower_ in words.want_adjectives \
         or (first.lower_.endswith("ing") and first.lower_ in words.want_verbs)
     if not wanting or second.lower_ not in ("for", "to", "in", "on") or first.lower_ in words.moving:

@@ -399,6 +399,12 @@ def test_a_duration_inside_a_headline_does_not_make_it_the_writers_past(analyze)
      [("ROLE", "dispatcher", "goal"), ("COMPANY", "airline", "goal")]),
     ("Nurse for six years. Next chapter for me: utilization review at a health plan.",
      [("ROLE", "utilization review", "goal"), ("SECTOR", "health plan", "goal")]),
+    # a wish whose infinitive the parse hangs as a purpose, texting's "tryna", and "my heart is in"
+    ("I'd give my right arm to get onto the data team at Duolingo. Up for a chat?",
+     [("ROLE", "data", "goal"), ("COMPANY", "Duolingo", "goal")]),
+    ("im tryna get into audit after i graduate. would u be down to chat?", [("SECTOR", "audit", "goal")]),
+    ("Happy to take anything, but my heart is in wildlife rehab. Any contacts?",
+     [("SECTOR", "wildlife rehab", "goal")]),
     # "former" inside what is asked for describes the people asked for
     ("Would you know a former buyer at Petco who'd talk to me?",
      [("ROLE", "buyer", "request"), ("COMPANY", "Petco", "request")]),
@@ -415,8 +421,11 @@ def test_imperatives_labels_and_people_a_question_is_about(analyze, text, expect
 @pytest.mark.parametrize("text", [
     # telling, not wanting, before the colon
     "I wanted to share some news: I left Deloitte to build an app for photographers.\nAny feedback welcome!",
-    # a label that refuses
+    # a label that refuses, and a label followed by news, not a goal
     "What I don't want: anything in retail banking.\nIf you hear of something, let me know.",
+    "What's next: we're onboarding our first ten farms in Saskatchewan. If anyone comes to mind, we'd love an intro.",
+    # sympathy, not a want
+    "My heart goes out to everyone at Intel affected by the layoffs. If you know of anything, let me know.",
     # a want while doing something in the past
     "I found your profile while looking for product managers at Stripe. Any advice for me?",
     # "Let me introduce myself" is no request about anyone
