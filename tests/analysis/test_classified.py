@@ -75,3 +75,25 @@ def test_training_from_the_config_learns_the_three_statements():
     cats = nlp("Could you introduce me to someone?").cats
     assert set(cats) == {"request", "goal", "background"}
     assert max(cats, key=cats.get) == "request"
+
+
+def test_reading_a_sentences_own_tokens_scores_as_a_doc_of_it_would():
+    import numpy
+    import spacy
+
+    from pitchlint.analysis.classified import _Words
+
+    classifier = spacy.load(MODEL)
+    textcat = classifier.get_pipe("textcat")
+    nlp = spacy.blank("en")
+    doc = nlp("Hi all! I'm moving into grant writing. Shares help too!! DMs are open.")
+    doc[0].is_sent_start = True
+    doc[3].is_sent_start = True
+    doc[10].is_sent_start = True
+    doc[15].is_sent_start = True
+    sentences = list(doc.sents)
+    cache = {}
+    from_tokens = textcat.model.predict([_Words(s, cache) for s in sentences])
+    from_docs = textcat.model.predict([classifier.make_doc(s.text) for s in sentences])
+    assert len(sentences) == 4
+    assert numpy.allclose(from_tokens, from_docs, atol=1e-6)
