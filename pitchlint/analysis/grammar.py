@@ -349,7 +349,7 @@ class Grammar(Batched):
         self._cues_for: object = None
         self._cue_array = numpy.zeros(0, dtype="uint64")
         self.cues = (words.want_verbs | words.want_adjectives | words.want_nouns | words.moving | words.hiring
-                     | CATTLE | {"if"} | WELCOME | FUTURE_LABELS)
+                     | CATTLE | {"if"} | WELCOME | FUTURE_LABELS | WOULD | {"’d"})
 
     def _run(self, batch: list[Doc], batch_size: int) -> None:
         jobs: list[tuple[Doc, Span]] = []
