@@ -102,6 +102,9 @@ EDGE_TAGS = {"MD", "IN", "TO", "WDT", "WP", "WRB", "PRP", "PRP$", "RB", "UH", "C
 EDGE_VERBS = {"VB", "VBP", "VBZ", "VBD"}  # "to finance leaders": only where no list calls the word a field
 WOULD = {"would", "'d", "d", "wd"}
 # "I'd hate to bother you", "I'd have to check": a modal verb with an infinitive that is no wish
+OWN_TIMES = {"career", "careers", "job", "role", "studies", "degree", "program", "programme", "year", "years",
+             "days", "time", "field", "journey", "work"}  # "I'm early in my supply chain career"
+WISHED_FOR = {"get", "land", "join", "work", "break", "move", "find", "become"}  # after "I'd be thrilled to"
 NOT_WISHING = {"hate", "have", "need", "be", "hesitate", "mind", "rather", "prefer_not"}
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 CHANNEL_PREPOSITIONS = {"on", "via", "through", "over"}
@@ -672,7 +675,8 @@ def _is_want(token: Token, words: Words) -> bool:
         if token.dep_ == "advcl" and token.head.tag_ in PAST:
             return False  # "I came across your profile while searching for former teachers": then, not now
         subject = _subject(token)
-        if subject is not None and subject.tag_ in ("NNP", "NNPS") and (lower in words.hiring or lower in SEEKING):
+        if subject is not None and subject.tag_ in ("NNP", "NNPS") and (
+                lower in words.hiring or lower in SEEKING or lower in NEEDING):
             # "Marrow Kitchen is hiring a line cook", "Canopy Tree Co. is looking for an arborist": whoever
             # seeks them, the reader is asked to think of the people
             return True
@@ -697,6 +701,9 @@ def _is_want(token: Token, words: Words) -> bool:
         if token.dep_ == "nsubj" and token.head.lower_ in BE and any(
                 c.dep_ in ("xcomp", "ccomp") for c in token.head.children):
             return True  # "The dream would be to end up in X", "The plan is to move into Y"
+        if token.dep_ == "attr" and token.head.lower_ in BE and token.head.tag_ not in PAST and any(
+                c.lower_ in ("the", "my", "our") for c in token.children) and not _negated(token.head):
+            return True  # "Healthcare procurement is the long-term plan"
         if token.dep_ == "pobj":  # "I'm on the hunt for", "in search of"
             subject = _subject(token.head)
             return subject is not None and _writer(subject)
@@ -731,7 +738,15 @@ def _kind_wanted(frame: Token) -> set[int] | None:
 def _wish(token: Token) -> bool:
     """A wish by the writer in the conditional, whatever its verb: "I'd kill to get into X", "I'd give
     anything to work at Y": "would" with an infinitive after it."""
-    if token.lower_ in NOT_WISHING or not any(c.lower_ in WOULD and c.tag_ == "MD" for c in token.children):
+    if not any(c.lower_ in WOULD and c.tag_ == "MD" for c in token.children):
+        return False
+    if token.lower_ in BE:  # "I'd be over the moon to get a summer analyst spot", not "I'd be happy to help"
+        infinitives = [t for t in token.subtree if t.tag_ == "VB" and t.dep_ in ("xcomp", "advcl")
+                       and any(a.lower_ == "to" for a in t.children)]
+        subject = _subject(token)
+        return bool(infinitives) and infinitives[0].lower_ in WISHED_FOR and subject is not None \
+            and subject.lower_ in WRITERS
+    if token.lower_ in NOT_WISHING:
         return False
     if not any(c.tag_ == "VB" and (c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)))
                for c in token.children):
@@ -822,6 +837,9 @@ def _object_tokens(frame: Token, words: Words) -> list[Token]:
     """The tokens of a want's object, complements and attached phrases: its subtree without its
     subject, or for "my goal is X" the rest of the copula's clause."""
     root = frame
+    if frame.dep_ == "attr" and frame.tag_ in NOUN_TAGS and frame.head.lower_ in BE:
+        # "Healthcare procurement is the long-term plan": what the copula's subject says
+        return [t for c in frame.head.children if c.dep_ in ("nsubj", "csubj") for t in c.subtree]
     if frame.dep_ in SUBJECTS:  # "My goal is to join a fintech": the goal is what the copula says
         root = frame.head
     elif frame.tag_ in NOUN_TAGS and frame.dep_ == "pobj" and frame.head.head.tag_.startswith("VB"):
@@ -839,7 +857,8 @@ def _object_tokens(frame: Token, words: Words) -> list[Token]:
         skip |= {t.i for c in root.children if c.dep_ in ("conj", "parataxis") and c.tag_.startswith("VB")
                  for t in c.subtree}
     # "I hope Montreal is treating you well": a wish about someone else is small talk, not a want
-    skip |= {t.i for c in root.children if c.dep_ == "ccomp" and _own_subject(c) for t in c.subtree}
+    if root.lower_ not in BE:  # "What I'm chasing now is X": the parse may make X a clause of its own
+        skip |= {t.i for c in root.children if c.dep_ == "ccomp" and _own_subject(c) for t in c.subtree}
     lower = root.lower_
     if root is frame and lower in words.moving:  # "grow into an engineering manager": only where to
         kept = {t.i for c in root.children if c.dep_ in ("prep", "dative") and c.lower_ in MOVING_TO for t in c.subtree}
@@ -924,7 +943,11 @@ def _left_out(token: Token, words: Words) -> set[int]:
             # ... but not a want hung from it: "I'm a designer wrapping up 4 years at X and hoping to move into Y"
             wants = {t.i for c in attrs for w in c.subtree if w.tag_.startswith("VB") and w.lower_ in words.want_verbs
                      for t in w.subtree}
-            return {t.i for c in attrs for t in c.subtree} - wants
+            # "I'm early in my supply chain career": the writer's own career, whatever else the sentence asks
+            own = {t.i for p in token.subtree if p.dep_ == "prep" and any(
+                o.dep_ == "pobj" and any(c.dep_ == "poss" and c.lower_ in WRITER_POSSESSIVES for c in o.children)
+                and o.lower_ in OWN_TIMES for o in p.children) for t in p.subtree}
+            return ({t.i for c in attrs for t in c.subtree} - wants) | (own & clause)
     elif subject.lower_ in READERS and not _conditional(token) and not any(c.tag_ == "MD" for c in token.children):
         if lower in READER_JOB or (dep == "relcl" and lower in READER_HIRING) or token.tag_ in PAST \
                 or (lower in BE and any(c.dep_ == "attr" for c in token.children)):

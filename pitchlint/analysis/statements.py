@@ -115,6 +115,9 @@ class StatementFinder:
         lines = _Lines(doc)
         ask_sents = _with_list_items(doc, lines, ask_sents, leads)
         ask_sents = _with_examples(doc, ask_sents, _sentences_with(doc, found.get("ASK_EXAMPLES", [])))
+        # "should you hear of anything that might be a fit": what fits is the thing, not a pointer back
+        found["ANAPHOR"] = [a for a in found.get("ANAPHOR", []) if not (
+            a[-1].lower_ in ("fit", "match") and any(t.lower_ in ("anything", "something") for t in doc[max(0, a.start - 3):a.start]))]
         # "Thank you for considering," signs off: a want verb alone after "for" is not the writer's want
         found["GOAL"] = [g for g in found.get("GOAL", [])
                          if not (len(g) == 1 and g.start and doc[g.start - 1].lower_ == "for")]
