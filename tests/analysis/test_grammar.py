@@ -442,3 +442,34 @@ def test_a_greeting_and_a_sign_off_are_not_part_of_a_statement(analyze):
                        "Thank you for considering it,\nTess\n")
     assert [(s.statement, s.text) for s in analysis.statements if s.by == "grammar"] == [
         ("request", "could you point me to anyone who buys for bike shops?")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a pseudo-cleft keeps its object, however the parse splits it
+    ("What I'm chasing now is a revenue operations lead role at a B2B SaaS company. Any intros?",
+     [("ROLE", "revenue operations lead", "goal"), ("SECTOR", "B2B SaaS", "goal")]),
+    # a want noun as the copula's complement wants its subject
+    ("Hospital procurement is the long-term plan. Any advice for me?", [("ROLE", "Hospital procurement", "goal")]),
+    # a named organisation that needs people
+    ("Millbrook Ambulance needs two overnight dispatchers. Know anyone?", [("ROLE", "dispatchers", "goal")]),
+    # "I'd be thrilled to get / join ..."
+    ("I'd be over the moon to get a summer analyst spot in equity research. Any advice?",
+     [("ROLE", "analyst", "goal"), ("ROLE", "equity research", "goal")]),
+])
+def test_clefts_plans_needs_and_conditional_delight(analyze, text, expected):
+    analysis = analyze(text)
+    assert stated(analysis) == expected
+    assert analysis.specific
+
+
+@pytest.mark.parametrize("text", [
+    # the writer's own career, in the same clause as the ask
+    "I'm early in my supply chain career and would love to connect and learn from your path.",
+    # what might fit is the thing, not a pointer back to the writer's past
+    "After fourteen years at Northfield, most recently as Director of Member Services, my position was eliminated. "
+    "Please keep me in mind should you hear of anything that might be a fit.",
+    # an offer, not a wish
+    "I'd be happy to help your team with onboarding. If you know anyone, let me know.",
+])
+def test_the_writers_career_a_thing_that_fits_and_an_offer_are_no_targets(analyze, text):
+    assert [(e.text, e.statement) for e in analyze(text).targets()] == []
