@@ -104,6 +104,9 @@ WOULD = {"would", "'d", "d", "wd"}
 # "I'd hate to bother you", "I'd have to check": a modal verb with an infinitive that is no wish
 OWN_TIMES = {"career", "careers", "job", "role", "studies", "degree", "program", "programme", "year", "years",
              "days", "time", "field", "journey", "work"}  # "I'm early in my supply chain career"
+STEERED = {"career", "search", "focus", "energy", "efforts", "sights", "path"}
+STEERED_TO = {"toward", "towards", "into", "to", "on", "onto"}
+CUSTOMERS = {"buyers", "buyer", "customers", "customer", "clients", "users", "icp", "audience"}
 WISHED_FOR = {"get", "land", "join", "work", "break", "move", "find", "become"}  # after "I'd be thrilled to"
 NOT_WISHING = {"hate", "have", "need", "be", "hesitate", "mind", "rather", "prefer_not"}
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
@@ -352,7 +355,7 @@ class Grammar(Batched):
         self._cues_for: object = None
         self._cue_array = numpy.zeros(0, dtype="uint64")
         self.cues = (words.want_verbs | words.want_adjectives | words.want_nouns | words.moving | words.hiring
-                     | CATTLE | {"if"} | WELCOME | FUTURE_LABELS | WOULD | {"’d"})
+                     | CATTLE | {"if"} | WELCOME | FUTURE_LABELS | WOULD | {"’d"} | words.job_words | CUSTOMERS)
 
     def _run(self, batch: list[Doc], batch_size: int) -> None:
         jobs: list[tuple[Doc, Span]] = []
@@ -619,6 +622,8 @@ def _writer(token: Token) -> bool:
         return True
     if any(c.dep_ == "poss" and c.lower_ in WRITER_POSSESSIVES for c in token.children):
         return True  # "my team", "our client"
+    if token.dep_ in SUBJECTS and _spoken_for(token):
+        return True  # "My brother-in-law Jorge is hunting for", "One of our clients is looking for"
     # someone the writer has, and acts for: "We have a client looking for growers", "I have a candidate who ..."
     holder = token.head if token.dep_ in ("dobj", "nsubj") else None
     if holder is not None and token.dep_ == "nsubj" and holder.dep_ == "ccomp":
@@ -628,6 +633,22 @@ def _writer(token: Token) -> bool:
     if holder is None or holder.lower_ not in HAVE or token.tag_ not in ("NN", "NNS"):
         return False
     return any(c.dep_ in SUBJECTS and c.lower_ in WRITERS for c in holder.children)
+
+
+def _spoken_for(subject: Token) -> bool:
+    """A subject the writer speaks for, named as theirs just before it or in an "of" phrase: "my
+    brother-in-law Jorge", "one of our clients"."""
+    if any(c.dep_ == "prep" and c.lower_ == "of" and any(
+            o.dep_ == "pobj" and any(p.lower_ in WRITER_POSSESSIVES for p in o.children) for o in c.children)
+            for c in subject.children):
+        return True
+    doc = subject.doc
+    for i in range(subject.i - 1, max(-1, subject.i - 8), -1):
+        if doc[i].lower_ in WRITER_POSSESSIVES and doc[i].tag_ == "PRP$":
+            return i == 0 or doc[i - 1].is_punct or doc[i - 1].is_space or doc[i - 1].is_sent_start
+        if doc[i].is_punct and doc[i].text not in ("-", "‑"):
+            return False
+    return False
 
 
 def _subject(token: Token) -> Token | None:
@@ -682,6 +703,11 @@ def _is_want(token: Token, words: Words) -> bool:
             return True
         return _writer(subject) if subject is not None else _fragment(token)
     if tag == "VB" and _wish(token):  # "I'd kill to get into post-production"
+        return True
+    if tag.startswith("VB") and tag not in PAST and _steered(token):  # "I'm steering my career toward X"
+        subject = _subject(token)
+        return subject is not None and _writer(subject)
+    if lower in BE and tag not in PAST and _customers_are(token):  # "Our buyers tend to be the fleet manager at ..."
         return True
     # "I'm (really) after X" wants it; "after four years at X" and "I'm between jobs after ..." do not
     if lower == "after" and (tag != "IN" or token.head.lower_ not in BE or token.i < token.head.i or any(
@@ -788,6 +814,24 @@ def _wanting_label(label: list[Token], words: Words) -> bool:
     return wanting or bool(lowers & FUTURE_LABELS)
 
 
+def _steered(token: Token) -> bool:
+    """A verb that points the writer's career or search somewhere: "steering my career toward
+    instructional design", "focusing my search on clinics"."""
+    pointed = any(c.dep_ == "dobj" and c.lower_ in STEERED and any(
+        p.dep_ == "poss" and p.lower_ in WRITER_POSSESSIVES for p in c.children) for c in token.children)
+    return pointed and any(c.dep_ == "prep" and c.lower_ in STEERED_TO for c in token.children)
+
+
+def _customers_are(token: Token) -> bool:
+    """A copula whose subject is the writer's buyers or customers: "Our buyers tend to be the
+    transport manager at a council" names whom a salesperson wants to reach."""
+    verb = token.head if token.dep_ == "xcomp" and token.head.lower_ in ("tend", "tends") else token
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subjects) and subjects[0].lower_ in CUSTOMERS and any(
+        p.dep_ == "poss" and p.lower_ in WRITER_POSSESSIVES for p in subjects[0].children) \
+        and any(c.dep_ == "attr" for c in token.children)
+
+
 def _welcome(token: Token) -> set[int]:
     """The subject of "would be helpful / great / gold": what the writer would welcome is wanted
     ("Former district curriculum directors would also be incredibly helpful")."""
@@ -837,6 +881,8 @@ def _object_tokens(frame: Token, words: Words) -> list[Token]:
     """The tokens of a want's object, complements and attached phrases: its subtree without its
     subject, or for "my goal is X" the rest of the copula's clause."""
     root = frame
+    if frame.lower_ in BE and _customers_are(frame):  # "Our buyers tend to be X": X
+        return [t for c in frame.children if c.dep_ == "attr" for t in c.subtree]
     if frame.dep_ == "attr" and frame.tag_ in NOUN_TAGS and frame.head.lower_ in BE:
         # "Healthcare procurement is the long-term plan": what the copula's subject says
         return [t for c in frame.head.children if c.dep_ in ("nsubj", "csubj") for t in c.subtree]
@@ -848,6 +894,8 @@ def _object_tokens(frame: Token, words: Words) -> list[Token]:
             and any(c.dep_ == "poss" for c in frame.children) and _writer_subject(frame.head):
         root = frame.head  # "I've set my sights on X", "I have my eye on X": what the verb says after it
     skip = {t.i for c in root.children if c.dep_ in SUBJECTS and c is not frame for t in c.subtree}
+    # "My brother-in-law Jorge is hunting for X": the parse may hang part of the subject before the verb
+    skip |= {t.i for c in root.children if c.dep_ == "npadvmod" and c.i < root.i for t in c.subtree}
     if root is not frame:
         skip |= {frame.i} | {c.i for c in frame.children if c.dep_ == "poss"}
     # "because ...", and "if you ever come across anyone who needs a photographer, I'd love it if ...":
@@ -1073,6 +1121,9 @@ def _typed_phrases(tokens: list[Token], words: Words) -> list[Phrase]:
             continue
         if any(c.dep_ == "poss" and c.lower_ in ("my", "our", "your", "their", "his", "her") for c in token.children):
             continue  # "my skills", "your team": the writer's or the reader's own
+        if token.i >= 2 and piece[token.i - 1].text == "-" and not piece[token.i - 1].whitespace_ \
+                and not piece[token.i - 2].whitespace_:
+            continue  # the end of a hyphenated word: "brother-in-law", "sister-in-law's field"
         word = singular(token.lower_)
         if word in words.job_words:
             found += _job_modifiers(token, words)

@@ -473,3 +473,27 @@ def test_clefts_plans_needs_and_conditional_delight(analyze, text, expected):
 ])
 def test_the_writers_career_a_thing_that_fits_and_an_offer_are_no_targets(analyze, text):
     assert [(e.text, e.statement) for e in analyze(text).targets()] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # someone the writer speaks for
+    ("My brother-in-law Jorge is hunting for HVAC tech work. Anyone hiring?", [("ROLE", "HVAC tech", "goal")]),
+    ("One of our clients is looking for calls with former plant managers at creameries. Any names?",
+     [("ROLE", "plant managers", "goal"), ("SECTOR", "creameries", "goal")]),
+    # the writer steers their career somewhere
+    ("I'm steering my career toward instructional design at an ed-tech company.",
+     [("ROLE", "instructional design", "goal"), ("SECTOR", "ed-tech", "goal")]),
+    # a salesperson's buyers
+    ("Our buyers tend to be the fleet manager at a housing association. Who looks after yours?",
+     [("ROLE", "fleet manager", "goal"), ("COMPANY", "housing association", "goal")]),
+    # an offer aimed at people, in a sentence with no word of wanting but the offer's
+    ("We have a paid consulting opportunity for benefits leaders at self-insured employers.",
+     [("SECTOR", "consulting", "goal"), ("ROLE", "benefits leaders", "goal"), ("SECTOR", "self-insured", "goal")]),
+])
+def test_people_the_writer_speaks_for_careers_steered_and_buyers(analyze, text, expected):
+    assert stated(analyze(text)) == expected
+
+
+def test_the_end_of_a_hyphenated_word_is_no_phrase(analyze):
+    analysis = analyze("I'm hunting for a job in my sister-in-law's field, ideally in fintech. Any leads?")
+    assert stated(analysis) == [("SECTOR", "fintech", "goal")]
