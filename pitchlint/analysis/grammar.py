@@ -106,6 +106,7 @@ OWN_TIMES = {"career", "careers", "job", "role", "studies", "degree", "program",
              "days", "time", "field", "journey", "work"}  # "I'm early in my supply chain career"
 STEERED = {"career", "search", "focus", "energy", "efforts", "sights", "path"}
 STEERED_TO = {"toward", "towards", "into", "to", "on", "onto"}
+BUYING = {"buy", "buys", "use", "uses", "pay", "pays", "sign", "signs"}
 CUSTOMERS = {"buyers", "buyer", "customers", "customer", "clients", "users", "icp", "audience"}
 WISHED_FOR = {"get", "land", "join", "work", "break", "move", "find", "become"}  # after "I'd be thrilled to"
 NOT_WISHING = {"hate", "have", "need", "be", "hesitate", "mind", "rather", "prefer_not"}
@@ -540,6 +541,8 @@ def read_sentence(piece: Doc, offset: int, words: Words) -> SentenceReading:
         if subject is not None and subject.lower_ in READERS and token.tag_ not in PAST and token.lower_ in READER_JOB:
             reading.conditioned |= {i + offset for i in _clause(token, subject)}
     imperative = _imperative(tokens)
+    if imperative is None:
+        imperative = _favour_if(tokens)
     reading.imperative = None if imperative is None else imperative + offset
     reading.excluded = {i + offset for i in excluded}
     reading.qualified = {i + offset for i in qualified} - reading.excluded
@@ -560,6 +563,19 @@ def _imperative(tokens: list[Token]) -> int | None:
         return None
     about = {t.lower_ for c in verb.children if c.dep_ in ("dobj", "dative", "prep", "npadvmod", "advmod") for t in c.subtree}
     return verb.i if about & IMPERATIVE_OBJECTS or {"my", "way"} <= about else None
+
+
+def _favour_if(tokens: list[Token]) -> int | None:
+    """A favour asked in an if-clause, whatever its verb: "If you can steer me toward a fleet
+    manager at a school district, I'd owe you one." Where its verb is, or None."""
+    for token in tokens:
+        if not token.tag_.startswith("VB") or not _conditional(token):
+            continue
+        subject = _subject(token)
+        if subject is not None and subject.lower_ in READERS and any(
+                c.dep_ in ("dobj", "dative") and c.lower_ in ("me", "us") for c in token.children):
+            return token.i
+    return None
 
 
 def _clause_verb(token: Token, words: Words) -> bool:
@@ -827,9 +843,14 @@ def _customers_are(token: Token) -> bool:
     transport manager at a council" names whom a salesperson wants to reach."""
     verb = token.head if token.dep_ == "xcomp" and token.head.lower_ in ("tend", "tends") else token
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return bool(subjects) and subjects[0].lower_ in CUSTOMERS and any(
-        p.dep_ == "poss" and p.lower_ in WRITER_POSSESSIVES for p in subjects[0].children) \
-        and any(c.dep_ == "attr" for c in token.children)
+    if not subjects or not any(c.dep_ == "attr" for c in token.children):
+        return False
+    subject = subjects[0]
+    ours = subject.lower_ in CUSTOMERS and any(
+        p.dep_ == "poss" and p.lower_ in WRITER_POSSESSIVES for p in subject.children)
+    # "The people who buy this are directors of nursing at skilled nursing facilities"
+    buying = any(c.dep_ == "relcl" and c.lower_ in BUYING for c in subject.children)
+    return ours or buying
 
 
 def _welcome(token: Token) -> set[int]:

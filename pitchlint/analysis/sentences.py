@@ -17,8 +17,12 @@ _Component = TypeVar("_Component")
 _Result = TypeVar("_Result")
 
 
+LINE_END_MARKS = {"?", "!", "."}
+
+
 class SentenceBreaks:
-    """Blank lines and short lines (greetings, sign-offs) end a sentence, whatever the model says.
+    """Blank lines, short lines (greetings, sign-offs) and lines that end with an end mark end a
+    sentence, whatever the model says.
 
     The starts are gathered first and written to the Doc in one go: setting `is_sent_start` token
     by token makes spaCy check the whole Doc each time, which is quadratic on many short lines."""
@@ -34,7 +38,9 @@ class SentenceBreaks:
                 short_line = 0 < line_words <= 4
                 blank_line = "\n\n" in token.text.replace(" ", "").replace("\t", "")
                 item = _starts_list_item(doc, token.i + 1)
-                if blank_line or short_line or item:
+                # "Anyone in your world fit that bill?" then a new line: the question ends there
+                ended = token.i > 0 and doc[token.i - 1].text[-1:] in LINE_END_MARKS
+                if blank_line or short_line or item or ended:
                     starts[token.i + 1] = 1
                     changed = True
                 if item:  # "2. Would you look over our deck?" is one sentence, not "2." and the rest

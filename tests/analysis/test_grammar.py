@@ -497,3 +497,22 @@ def test_people_the_writer_speaks_for_careers_steered_and_buyers(analyze, text, 
 def test_the_end_of_a_hyphenated_word_is_no_phrase(analyze):
     analysis = analyze("I'm hunting for a job in my sister-in-law's field, ideally in fintech. Any leads?")
     assert stated(analysis) == [("SECTOR", "fintech", "goal")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a question that ends its line ends its sentence, whatever the segmenter joins after it
+    ("- Controllers at construction companies\n- Ops managers at electrical subcontractors\n\n"
+     "Anyone in your world fit that bill?\nWe built a job-costing tool for them.\n",
+     [("ROLE", "Controllers", "request"), ("SECTOR", "construction", "request"), ("ROLE", "Ops managers", "request"),
+      ("ROLE", "electrical subcontractors", "request")]),
+    # a favour asked in an if-clause, whatever its verb
+    ("If you can steer me toward a fleet manager at a school district, I'd owe you one.",
+     [("ROLE", "fleet manager", "request"), ("SECTOR", "school district", "request")]),
+    # the people who buy the writer's product
+    ("We built ShiftSwap. The people who buy this are directors of nursing, and I need ten of them on the phone.",
+     [("ROLE", "directors of nursing", "goal")]),
+])
+def test_questions_that_end_a_line_favours_asked_if_and_who_buys(analyze, text, expected):
+    analysis = analyze(text)
+    assert stated(analysis) == expected
+    assert analysis.specific
