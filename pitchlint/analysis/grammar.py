@@ -661,7 +661,7 @@ def _spoken_for(subject: Token) -> bool:
     doc = subject.doc
     for i in range(subject.i - 1, max(-1, subject.i - 8), -1):
         if doc[i].lower_ in WRITER_POSSESSIVES and doc[i].tag_ == "PRP$":
-            return i == 0 or doc[i - 1].is_punct or doc[i - 1].is_space or doc[i - 1].is_sent_start
+            return i == 0 or doc[i - 1].is_punct or doc[i - 1].is_space or bool(doc[i].is_sent_start)
         if doc[i].is_punct and doc[i].text not in ("-", "‑"):
             return False
     return False

@@ -36,7 +36,7 @@ def test_jsonl_rows_are_the_id_and_the_per_file_json_of_each_message_alone(tmp_p
     assert read_jsonl(tmp_path / "out.jsonl") == expected
     assert status == 1  # the corpus has vague messages
     vague = sum(row["verdict"] == "vague" for row in expected)
-    assert f"{len(expected)} messages in " in stderr
+    assert f"{len(expected):,} messages in " in stderr
     assert f"{vague} vague" in stderr and f"{len(expected) - vague} specific" in stderr
     fired = sum(any(f["rule"] == "vague-ask" for f in row["findings"]) for row in expected)
     assert f"vague-ask {fired}" in stderr

@@ -51,7 +51,8 @@ def per_token_breaks(doc: Doc) -> Doc:
         if "\n" in token.text:
             short_line = 0 < line_words <= 4
             blank_line = "\n\n" in token.text.replace(" ", "").replace("\t", "")
-            if blank_line or short_line or _starts_list_item(doc, token.i + 1):
+            ended = token.i > 0 and doc[token.i - 1].text[-1:] in ("?", "!", ".")
+            if blank_line or short_line or ended or _starts_list_item(doc, token.i + 1):
                 doc[token.i + 1].is_sent_start = True
             if _starts_list_item(doc, token.i + 1):
                 after = token.i + 3 if doc[token.i + 1].like_num else token.i + 2
