@@ -107,8 +107,8 @@ def score(name: str, found: list[str], gold: list[str]) -> None:
 
 def main() -> int:
     from pitchlint.analysis import classified
-    from pitchlint.train_statements import labelled_sentences, numbers, train
     from pitchlint.api import lint_text
+    from pitchlint.train_statements import labelled_sentences, numbers, train
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--test", default="1021-1070", help="numbers of the corpus messages scored (the rest train)")

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from pitchlint.analysis.classified import MODEL, ClassifiedStatements
-from pitchlint.train_statements import labelled_sentences, numbers, train
 from pitchlint.errors import ConfigError
+from pitchlint.train_statements import labelled_sentences, numbers, train
 
 ROOT = Path(__file__).resolve().parents[2]
 
