@@ -466,8 +466,8 @@ def test_clefts_plans_needs_and_conditional_delight(analyze, text, expected):
     # the writer's own career, in the same clause as the ask
     "I'm early in my supply chain career and would love to connect and learn from your path.",
     # what might fit is the thing, not a pointer back to the writer's past
-    "After fourteen years at Northfield, most recently as Director of Member Services, my position was eliminated. "
-    "Please keep me in mind should you hear of anything that might be a fit.",
+    ("After fourteen years at Northfield, most recently as Director of Member Services, my position was eliminated. "
+     "Please keep me in mind should you hear of anything that might be a fit."),
     # an offer, not a wish
     "I'd be happy to help your team with onboarding. If you know anyone, let me know.",
 ])
@@ -501,8 +501,8 @@ def test_the_end_of_a_hyphenated_word_is_no_phrase(analyze):
 
 @pytest.mark.parametrize("text, expected", [
     # a question that ends its line ends its sentence, whatever the segmenter joins after it
-    ("- Controllers at construction companies\n- Ops managers at electrical subcontractors\n\n"
-     "Anyone in your world fit that bill?\nWe built a job-costing tool for them.\n",
+    (("- Controllers at construction companies\n- Ops managers at electrical subcontractors\n\n"
+      "Anyone in your world fit that bill?\nWe built a job-costing tool for them.\n"),
      [("ROLE", "Controllers", "request"), ("SECTOR", "construction", "request"), ("ROLE", "Ops managers", "request"),
       ("ROLE", "electrical subcontractors", "request")]),
     # a favour asked in an if-clause, whatever its verb
