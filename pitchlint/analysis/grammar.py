@@ -106,6 +106,8 @@ OWN_TIMES = {"career", "careers", "job", "role", "studies", "degree", "program",
              "days", "time", "field", "journey", "work"}  # "I'm early in my supply chain career"
 STEERED = {"career", "search", "focus", "energy", "efforts", "sights", "path"}
 STEERED_TO = {"toward", "towards", "into", "to", "on", "onto"}
+# what the writer has for people: "We have a paid consulting opportunity for benefits leaders"
+OFFERS = {"opportunity", "opportunities", "engagement", "engagements", "consultation", "consultations"}
 BUYING = {"buy", "buys", "use", "uses", "pay", "pays", "sign", "signs"}
 CUSTOMERS = {"buyers", "buyer", "customers", "customer", "clients", "users", "icp", "audience"}
 WISHED_FOR = {"get", "land", "join", "work", "break", "move", "find", "become"}  # after "I'd be thrilled to"
@@ -356,7 +358,7 @@ class Grammar(Batched):
         self._cues_for: object = None
         self._cue_array = numpy.zeros(0, dtype="uint64")
         self.cues = (words.want_verbs | words.want_adjectives | words.want_nouns | words.moving | words.hiring
-                     | CATTLE | {"if"} | WELCOME | FUTURE_LABELS | WOULD | {"’d"} | words.job_words | CUSTOMERS)
+                     | CATTLE | {"if"} | WELCOME | FUTURE_LABELS | WOULD | {"’d"} | CUSTOMERS | OFFERS | STEERED)
 
     def _run(self, batch: list[Doc], batch_size: int) -> None:
         jobs: list[tuple[Doc, Span]] = []
