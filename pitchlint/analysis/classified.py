@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from spacy.tokens import Doc, Span
 
@@ -48,6 +48,9 @@ class ClassifiedStatements:
     def __init__(self, path: Path | None = None, confidence: float = CONFIDENCE):
         self.classifier = load_classifier(str(path or MODEL))  # MODEL read here: a benchmark swaps it
         self.confidence = confidence
+        self.textcat: Any = cast(Any, self.classifier.get_pipe("textcat"))  # spaCy types its pipes as callables
+        self.labels: list[str] = list(self.textcat.labels)
+        self.stated = [self.labels.index(k) for k in STATED]  # the columns of request and goal
 
     def unstated(self, doc: Doc) -> list[Span]:
         """The sentences with words, no stated clause and no company, role or sector in them."""
@@ -61,17 +64,14 @@ class ClassifiedStatements:
         sentences = self.unstated(doc)
         # the bag of words reads the sentences' own tokens (word hashes are the same in every
         # vocabulary): no new Doc and no second tokenization per sentence
-        textcat = self.classifier.get_pipe("textcat")
-        labels = list(textcat.labels)  # type: ignore[attr-defined]
-        wanted = [labels.index(k) for k in STATED]
         cache: dict[tuple[int | str, ...], Any] = {}
         for start in range(0, len(sentences), BATCH):
             batch = sentences[start:start + BATCH]
-            scores = textcat.model.predict([_Words(s, cache) for s in batch])  # type: ignore[attr-defined]
+            scores = self.textcat.model.predict([_Words(s, cache) for s in batch])
             for sentence, row in zip(batch, scores, strict=True):
-                best = max(wanted, key=lambda i: float(row[i]))
+                best = max(self.stated, key=lambda i: float(row[i]))
                 if float(row[best]) >= self.confidence:
-                    found.append(Span(doc, sentence.start, sentence.end, label=labels[best]))
+                    found.append(Span(doc, sentence.start, sentence.end, label=self.labels[best]))
         doc.spans[CLASSIFIED_KEY] = found
         return doc
 

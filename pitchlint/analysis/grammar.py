@@ -638,7 +638,7 @@ def _writer(token: Token) -> bool:
     lower = token.lower_
     if lower in WRITERS:
         return True
-    if any(c.dep_ == "poss" and c.lower_ in WRITER_POSSESSIVES for c in token.children):
+    if _owned(token):
         return True  # "my team", "our client"
     if token.dep_ in SUBJECTS and _spoken_for(token):
         return True  # "My brother-in-law Jorge is hunting for", "One of our clients is looking for"
@@ -653,12 +653,21 @@ def _writer(token: Token) -> bool:
     return any(c.dep_ in SUBJECTS and c.lower_ in WRITERS for c in holder.children)
 
 
+def _owned(token: Token) -> bool:
+    """The writer's own: "my career", "our buyers", "my goal"."""
+    return any(c.dep_ == "poss" and c.lower_ in WRITER_POSSESSIVES for c in token.children)
+
+
+def _to_infinitive(verb: Token) -> bool:
+    """A verb in the infinitive with "to": "to get onto the localization team"."""
+    return verb.tag_ == "VB" and any(a.lower_ == "to" for a in verb.children)
+
+
 def _spoken_for(subject: Token) -> bool:
     """A subject the writer speaks for, named as theirs just before it or in an "of" phrase: "my
     brother-in-law Jorge", "one of our clients"."""
-    if any(c.dep_ == "prep" and c.lower_ == "of" and any(
-            o.dep_ == "pobj" and any(p.lower_ in WRITER_POSSESSIVES for p in o.children) for o in c.children)
-            for c in subject.children):
+    if any(c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and _owned(o) for o in c.children)
+           for c in subject.children):
         return True
     doc = subject.doc
     for i in range(subject.i - 1, max(-1, subject.i - 8), -1):
@@ -739,7 +748,7 @@ def _is_want(token: Token, words: Words) -> bool:
         subject = _subject(token.head)
         return subject is not None and _writer(subject) and token.head.tag_ not in PAST
     if tag in ("NN", "NNS") and singular(lower) in words.want_nouns:
-        if any(c.dep_ == "poss" and c.lower_ in WRITER_POSSESSIVES for c in token.children):
+        if _owned(token):
             # "my goal", "our target companies"; "my heart is in wildlife rehab", not "my heart goes out to"
             return lower != "heart" or (token.dep_ in SUBJECTS and token.head.lower_ in BE | {"set"})
         if token.dep_ == "nsubj" and token.head.lower_ in BE and any(
@@ -785,15 +794,13 @@ def _wish(token: Token) -> bool:
     if not any(c.lower_ in WOULD and c.tag_ == "MD" for c in token.children):
         return False
     if token.lower_ in BE:  # "I'd be over the moon to get a summer analyst spot", not "I'd be happy to help"
-        infinitives = [t for t in token.subtree if t.tag_ == "VB" and t.dep_ in ("xcomp", "advcl")
-                       and any(a.lower_ == "to" for a in t.children)]
+        infinitives = [t for t in token.subtree if t.dep_ in ("xcomp", "advcl") and _to_infinitive(t)]
         subject = _subject(token)
         return bool(infinitives) and infinitives[0].lower_ in WISHED_FOR and subject is not None \
             and subject.lower_ in WRITERS
     if token.lower_ in NOT_WISHING:
         return False
-    if not any(c.tag_ == "VB" and (c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)))
-               for c in token.children):
+    if not any(c.tag_ == "VB" and (c.dep_ == "xcomp" or (c.dep_ == "advcl" and _to_infinitive(c))) for c in token.children):
         return False  # "I'd give a kidney to get onto the localization team": the parse may hang it as a purpose
     subject = _subject(token)
     return subject is not None and subject.lower_ in WRITERS
@@ -835,8 +842,7 @@ def _wanting_label(label: list[Token], words: Words) -> bool:
 def _steered(token: Token) -> bool:
     """A verb that points the writer's career or search somewhere: "steering my career toward
     instructional design", "focusing my search on clinics"."""
-    pointed = any(c.dep_ == "dobj" and c.lower_ in STEERED and any(
-        p.dep_ == "poss" and p.lower_ in WRITER_POSSESSIVES for p in c.children) for c in token.children)
+    pointed = any(c.dep_ == "dobj" and c.lower_ in STEERED and _owned(c) for c in token.children)
     return pointed and any(c.dep_ == "prep" and c.lower_ in STEERED_TO for c in token.children)
 
 
@@ -848,8 +854,7 @@ def _customers_are(token: Token) -> bool:
     if not subjects or not any(c.dep_ == "attr" for c in token.children):
         return False
     subject = subjects[0]
-    ours = subject.lower_ in CUSTOMERS and any(
-        p.dep_ == "poss" and p.lower_ in WRITER_POSSESSIVES for p in subject.children)
+    ours = subject.lower_ in CUSTOMERS and _owned(subject)
     # "The people who buy this are directors of nursing at skilled nursing facilities"
     buying = any(c.dep_ == "relcl" and c.lower_ in BUYING for c in subject.children)
     return ours or buying
@@ -1016,8 +1021,7 @@ def _left_out(token: Token, words: Words) -> set[int]:
                      for t in w.subtree}
             # "I'm early in my supply chain career": the writer's own career, whatever else the sentence asks
             own = {t.i for p in token.subtree if p.dep_ == "prep" and any(
-                o.dep_ == "pobj" and any(c.dep_ == "poss" and c.lower_ in WRITER_POSSESSIVES for c in o.children)
-                and o.lower_ in OWN_TIMES for o in p.children) for t in p.subtree}
+                o.dep_ == "pobj" and o.lower_ in OWN_TIMES and _owned(o) for o in p.children) for t in p.subtree}
             return ({t.i for c in attrs for t in c.subtree} - wants) | (own & clause)
     elif subject.lower_ in READERS and not _conditional(token) and not any(c.tag_ == "MD" for c in token.children):
         if lower in READER_JOB or (dep == "relcl" and lower in READER_HIRING) or token.tag_ in PAST \
@@ -1030,8 +1034,7 @@ def _nested_wants(verb: Token, clause: set[int], words: Words) -> set[int]:
     found: set[int] = set()
     for t in verb.subtree:
         # "I've decided to leave the bench and would like to move into X": a want joined to the past
-        complement = t.dep_ in ("xcomp", "ccomp", "conj") or (t.tag_ in NOUN_TAGS and any(
-            c.dep_ == "poss" and c.lower_ in WRITER_POSSESSIVES for c in t.children))
+        complement = t.dep_ in ("xcomp", "ccomp", "conj") or (t.tag_ in NOUN_TAGS and _owned(t))
         if complement and t.i in clause and t is not verb and _is_want(t, words) and not _negated(t):
             found |= {t.i} | _subtree(t) | {o.i for o in _object_tokens(t, words)}
     return found

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pitchlint.analysis.grammar import (
     POINTED_LINES,
@@ -87,6 +87,20 @@ def asks_pointing_back(sentences: Sentences) -> set[int]:
     return {a.sent.start for a in sentences.found.get("ANAPHOR", []) if a.sent.start in ask_starts}
 
 
+def _without_false_cues(doc: Doc, matches: list[tuple[str, int, int]]) -> dict[str, list[Span]]:
+    """The patterns' matches by label, without the ones their words alone get wrong."""
+    found: dict[str, list[Span]] = {}
+    for label, start, end in matches:
+        span = Span(doc, start, end)
+        if label == "ANAPHOR" and span[-1].lower_ in ("fit", "match") and any(
+                t.lower_ in ("anything", "something") for t in doc[max(0, start - 3):start]):
+            continue  # "should you hear of anything that might be a fit": the thing fits, nothing is pointed back to
+        if label == "GOAL" and len(span) == 1 and start and doc[start - 1].lower_ == "for":
+            continue  # "Thank you for considering," signs off: a want verb alone after "for" is no want
+        found.setdefault(label, []).append(span)
+    return found
+
+
 class StatementFinder:
     """Finds the request sentences, the writer's goal sentences, generic objects, refusals and
     reasons, and gives each target span its statement: request, goal or background."""
@@ -104,9 +118,7 @@ class StatementFinder:
         cached: Sentences | None = doc.user_data.get(SENTENCES_KEY)  # what this method stored
         if cached is not None:
             return cached
-        found: dict[str, list[Span]] = {}
-        for label, start, end in self.matcher(doc):
-            found.setdefault(label, []).append(Span(doc, start, end))
+        found = _without_false_cues(doc, self.matcher(doc))
         triggers = found.get("ASK", [])
         asked = {span.sent.start for span in triggers}
         triggers += [q for q in _questions_to_the_reader(doc, found.get("SMALLTALK", [])) if q.start not in asked]
@@ -115,12 +127,6 @@ class StatementFinder:
         lines = _Lines(doc)
         ask_sents = _with_list_items(doc, lines, ask_sents, leads)
         ask_sents = _with_examples(doc, ask_sents, _sentences_with(doc, found.get("ASK_EXAMPLES", [])))
-        # "should you hear of anything that might be a fit": what fits is the thing, not a pointer back
-        found["ANAPHOR"] = [a for a in found.get("ANAPHOR", []) if not (
-            a[-1].lower_ in ("fit", "match") and any(t.lower_ in ("anything", "something") for t in doc[max(0, a.start - 3):a.start]))]
-        # "Thank you for considering," signs off: a want verb alone after "for" is not the writer's want
-        found["GOAL"] = [g for g in found.get("GOAL", [])
-                         if not (len(g) == 1 and g.start and doc[g.start - 1].lower_ == "for")]
         goal_triggers = found.get("GOAL", []) + _title_goal(doc)
         goal_sents = _sentences_with(doc, goal_triggers)
         # a list under a goal that introduces it ("What I'm looking for:", "Target companies")
@@ -140,8 +146,9 @@ class StatementFinder:
         found, triggers, goal_triggers, ask_sents, goal_sents = self.sentences(doc)
         del doc.user_data[SENTENCES_KEY]  # Spans of this Doc: not for pickling with it
         ask_starts = {s.start for s in ask_sents}
+        reading = reading_of(doc)
         # an imperative the patterns have no words for ("Point me toward anybody in tile ...") asks too
-        commands = [Span(doc, r.imperative, r.imperative + 1) for r in reading_of(doc).sentences.values()
+        commands = [Span(doc, r.imperative, r.imperative + 1) for r in reading.sentences.values()
                     if r.imperative is not None and doc[r.imperative].sent.start not in ask_starts]
         if commands:
             triggers = triggers + commands
@@ -164,7 +171,7 @@ class StatementFinder:
         # looking for..." keeps Acme out of it
         goal_from = _first_in_sentence(goal_triggers)
         ask_from = _first_in_sentence(triggers)
-        for start, sentence in reading_of(doc).sentences.items():  # "Should anything come up for X, I'd ..."
+        for start, sentence in reading.sentences.items():  # "Should anything come up for X, I'd ..."
             if start in ask_from and sentence.condition is not None and sentence.condition < ask_from[start]:
                 ask_from[start] = sentence.condition
         targets = [t for t in doc.spans[TARGETS_KEY] if t.label_ in TARGET_LABELS]
@@ -221,7 +228,6 @@ class StatementFinder:
             else:
                 span._.statement = "background"
         places = {start for start, place in pointed_back.items() if place}
-        reading = reading_of(doc)
         targets += _with_grammar(doc, reading, ask_starts, goal_starts, claimed, places)
         doc.spans[REFUSAL_KEY] = _refusals(doc, found.get("REFUSAL", []), targets)
         wants_from = {start: min(r.wanted) for start, r in reading.sentences.items() if r.wanted}
@@ -418,10 +424,14 @@ def _next_to(doc: Doc, end: int, start: int) -> bool:
     return 0 <= end <= start and all(t.is_space for t in doc[end:start])
 
 
+def _greeting(doc: Doc, start: int, end: int) -> Token | None:
+    """The greeting tokens start..end open with ("Hi all!", "Hello fellow nurses!"), or None."""
+    first = next((t for t in doc[start:end] if not t.is_space), None)
+    return first if first is not None and first.lower_ in GREETINGS else None
+
+
 def _greets(doc: Doc, sentence: SentenceReading) -> bool:
-    """The sentence opens with a greeting ("Hi all!", "Hello fellow nurses!")."""
-    first = next((t for t in doc[sentence.start:sentence.end] if not t.is_space), None)
-    return first is not None and first.lower_ in GREETINGS
+    return _greeting(doc, sentence.start, sentence.end) is not None
 
 
 def _addressed(doc: Doc, ordered: list[SentenceReading]) -> set[int]:
@@ -487,8 +497,8 @@ def _from_clause(doc: Doc, stretches: list[Span], cue_at: dict[int, int],
 def _after_greeting(doc: Doc, stretch: Span) -> int:
     """Where a stretch's words start after the greeting that opens its line ("Hi Pete, point me to
     anyone who buys for bike shops?"); its start when it opens with none."""
-    first = next((t for t in stretch if not t.is_space), None)
-    if first is None or first.lower_ not in GREETINGS:
+    first = _greeting(doc, stretch.start, stretch.end)
+    if first is None:
         return stretch.start
     ends = (t.i + 1 for t in doc[first.i + 1:min(first.i + 6, stretch.end - 1)] if t.text in GREETING_ENDS)
     cut = next(ends, stretch.start)
