@@ -86,6 +86,9 @@ BE = {"be", "am", "'m", "m", "is", "'s", "are", "'re", "was", "were"}
 MOVING_TO = {"into", "to", "toward", "towards", "in"}
 HAVE = {"have", "has", "'ve", "got"}
 SPELT_TRYING = {"tryna", "trynna", "tryin"}  # "trying to" as texting spells it
+WRITER_OPENINGS = {"i", "im", "i'm", "i’m", "m", "'m", "’m", "am", "just", "really", "rly", "still", "so", "ok", "and"}
+# plural nouns of people the model reads as a verb after a noun: "Maintenance leads, reliability engineers, ..."
+PEOPLE_READ_AS_VERBS = {"leads", "heads", "cooks", "nurses", "guards", "temps", "hires", "interns", "coaches", "judges"}
 LABEL_WORDS = 6  # the most words of a label before a colon ("Where I want to plant myself:")
 FUTURE_LABELS = {"next", "dream", "ideal", "ideally", "hoping", "goal", "goals", "target", "targets", "wishlist"}
 TELLING = {"share", "tell", "let", "say", "mention", "update", "announce", "introduce", "ask", "reach", "note", "wanted"}
@@ -94,6 +97,8 @@ IMPERATIVE_OPENERS = {"please", "pls", "plz", "also", "just", "so", "and", "oh",
 NOT_IMPERATIVE = {"let", "excuse", "forgive", "pardon", "bear", "hope", "thank", "thanks", "wish", "see", "note",
                   "mind", "congrats", "congratulate", "imagine", "picture", "guess", "trust", "believe", "say"}
 IMPERATIVE_OBJECTS = CATTLE | {"me", "us", "them", "friend", "friends", "folks", "people", "anyone", "contact", "contacts"}
+GRATEFUL = {"grateful", "thankful", "indebted", "obliged"}
+REPLY_PLACES = {"below", "dm", "dms", "inbox", "comments"}  # "If you know one, comment below"
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
 PAST = {"VBD"}
@@ -537,6 +542,9 @@ def read_sentence(piece: Doc, offset: int, words: Words) -> SentenceReading:
         or bool(wanted and (_names_something(piece, wanted) or reading.lead))
     reading.wanted = {i + offset for i in wanted}
     condition = _opening_condition(tokens)
+    after_condition = _imperative_after_condition(tokens)
+    if condition is None and after_condition is not None:  # the if-clause belongs to the request after it
+        condition = next(t.i for t in tokens if not t.is_space)
     reading.condition = None if condition is None else condition + offset
     for token in tokens:
         subject = _subject(token) if token.tag_.startswith("VB") and _conditional(token) else None
@@ -545,6 +553,10 @@ def read_sentence(piece: Doc, offset: int, words: Words) -> SentenceReading:
     imperative = _imperative(tokens)
     if imperative is None:
         imperative = _favour_if(tokens)
+    if imperative is None:
+        imperative = after_condition
+    if imperative is None:
+        imperative = _grateful_for(tokens)
     reading.imperative = None if imperative is None else imperative + offset
     reading.excluded = {i + offset for i in excluded}
     reading.qualified = {i + offset for i in qualified} - reading.excluded
@@ -565,6 +577,42 @@ def _imperative(tokens: list[Token]) -> int | None:
         return None
     about = {t.lower_ for c in verb.children if c.dep_ in ("dobj", "dative", "prep", "npadvmod", "advmod") for t in c.subtree}
     return verb.i if about & IMPERATIVE_OBJECTS or {"my", "way"} <= about else None
+
+
+def _imperative_after_condition(tokens: list[Token]) -> int | None:
+    """An imperative after an if-clause addressed to the reader or anyone: "If you know a farm
+    manager who'd be up for it, comment or shoot me a DM." Read from the tags and the commas, not the
+    parse, which often hangs such a sentence from the if-clause's verb. Where its verb is, or None."""
+    words = [t for t in tokens if not t.is_space]
+    if len(words) < 4 or words[0].lower_ != "if" or words[1].lower_ not in READERS | CATTLE:
+        return None
+    for n, token in enumerate(words[2:-1], start=2):
+        if token.text != ",":
+            continue
+        verb = words[n + 1]
+        if verb.lower_ in IMPERATIVE_OPENERS and n + 2 < len(words):
+            verb = words[n + 2]  # "..., please connect me"
+        if verb.tag_ != "VB" or (verb.lower_ in NOT_IMPERATIVE and verb.lower_ != "let"):
+            continue
+        rest = {t.lower_ for t in words if t.i >= verb.i}
+        if rest & (IMPERATIVE_OBJECTS | REPLY_PLACES):
+            return verb.i
+    return None
+
+
+def _grateful_for(tokens: list[Token]) -> int | None:
+    """Thanks in advance for what the writer asks: "I'd also be grateful for the name of any credit
+    officers you think I should meet." Where its verb is, or None."""
+    for token in tokens:
+        if token.lower_ not in BE or not any(c.lower_ in WOULD and c.tag_ == "MD" for c in token.children):
+            continue
+        subject = _subject(token)
+        thanks = [c for c in token.children if c.dep_ == "acomp" and c.lower_ in GRATEFUL]
+        if subject is not None and subject.lower_ in WRITERS and thanks and any(
+                c.dep_ == "prep" and c.lower_ == "for" and any(o.dep_ == "pobj" for o in c.children)
+                for c in thanks[0].children):
+            return token.i
+    return None
 
 
 def _favour_if(tokens: list[Token]) -> int | None:
@@ -601,11 +649,23 @@ def _fragment_line(tokens: list[Token]) -> bool:
     """No verb of its own at the top: a list item, a title, "Plant managers at food makers.",
     "Anyone who's run ammonia refrigeration at scale." (a clause may qualify the noun)."""
     roots = [t for t in tokens if t.dep_ == "ROOT" and not t.is_space and not t.is_punct]
-    if not roots or any(r.tag_.startswith("VB") or r.tag_ == "MD" for r in roots):
+    if not roots or any((r.tag_.startswith("VB") and not _people_read_as_verb(r)) or r.tag_ == "MD" for r in roots):
         return False
     if any(t.lower_ in WRITERS and t.dep_ in SUBJECTS and not _relative(t) for t in tokens):
         return False  # "Friends: we're hiring at X" has a clause, whatever the parse hung it from
-    return not any(t.tag_ in FINITE and not _qualifying(t) for t in tokens)
+    # a "verb" that modifies a noun is a noun the model misread: "ops/VBZ directors"
+    return not any(t.tag_ in FINITE and not _qualifying(t) and t.dep_ not in ("compound", "amod")
+                   and not _people_read_as_verb(t) for t in tokens)
+
+
+def _people_read_as_verb(root: Token) -> bool:
+    """ "Maintenance leads, reliability engineers, ops directors at bottlers.": the small model reads
+    the plural noun after the first noun as the verb; a list goes on after it."""
+    doc = root.doc
+    before = doc[root.i - 1] if root.i else None
+    after = doc[root.i + 1] if root.i + 1 < len(doc) else None
+    return root.tag_ == "VBZ" and root.lower_ in PEOPLE_READ_AS_VERBS and before is not None \
+        and before.tag_ in NOUN_TAGS | {"JJ"} and (after is None or after.lower_ in (",", "and", "or", "&", "/", "."))
 
 
 def _qualifying(token: Token) -> bool:
@@ -729,7 +789,7 @@ def _is_want(token: Token, words: Words) -> bool:
             # seeks them, the reader is asked to think of the people
             return True
         return _writer(subject) if subject is not None else _fragment(token)
-    if tag == "VB" and _wish(token):  # "I'd kill to get into post-production"
+    if tag == "VB" and _wish(token, words):  # "I'd kill to get into post-production"
         return True
     if tag.startswith("VB") and tag not in PAST and _steered(token):  # "I'm steering my career toward X"
         subject = _subject(token)
@@ -758,9 +818,20 @@ def _is_want(token: Token, words: Words) -> bool:
                 c.lower_ in ("the", "my", "our") for c in token.children) and not _negated(token.head):
             return True  # "Healthcare procurement is the long-term plan"
         if token.dep_ == "pobj":  # "I'm on the hunt for", "in search of"
+            if _fragment_want(token):
+                return True
             subject = _subject(token.head)
             return subject is not None and _writer(subject)
     return False
+
+
+def _fragment_want(noun: Token) -> bool:
+    """A noun of seeking in a post's fragment, with no verb before it and "for" or "of" after: "end
+    of semester brain dump 🧠 on the lookout for a summer gig". Whatever subject the parse found in
+    the fragment, the writer is the one who wants."""
+    following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    return following is not None and following.lower_ in ("for", "of") and not any(
+        t.tag_.startswith("VB") or t.tag_ == "MD" for t in noun.doc[:noun.i])
 
 
 def _writer_subject(token: Token) -> bool:
@@ -788,7 +859,7 @@ def _kind_wanted(frame: Token) -> set[int] | None:
     return {t.i for t in subject.subtree}
 
 
-def _wish(token: Token) -> bool:
+def _wish(token: Token, words: Words) -> bool:
     """A wish by the writer in the conditional, whatever its verb: "I'd kill to get into X", "I'd give
     anything to work at Y": "would" with an infinitive after it."""
     if not any(c.lower_ in WOULD and c.tag_ == "MD" for c in token.children):
@@ -800,10 +871,18 @@ def _wish(token: Token) -> bool:
             and subject.lower_ in WRITERS
     if token.lower_ in NOT_WISHING:
         return False
-    if not any(c.tag_ == "VB" and (c.dep_ == "xcomp" or (c.dep_ == "advcl" and _to_infinitive(c))) for c in token.children):
+    if not any(c.tag_ == "VB" and (c.dep_ == "xcomp" or (c.dep_ == "advcl" and _to_infinitive(c))) for c in token.children) \
+            and not _for_a_job(token, words):
         return False  # "I'd give a kidney to get onto the localization team": the parse may hang it as a purpose
     subject = _subject(token)
     return subject is not None and subject.lower_ in WRITERS
+
+
+def _for_a_job(verb: Token, words: Words) -> bool:
+    """What the writer would do anything for is a job: "I would walk over hot coals for a junior
+    sound designer job", "I'd do anything for a shot at a line cook job"."""
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(
+        t.tag_ in NOUN_TAGS and singular(t.lower_) in words.job_words for t in c.subtree) for c in verb.children)
 
 
 def _opening_want(piece: list[Token], words: Words) -> set[int]:
@@ -819,8 +898,10 @@ def _opening_want(piece: list[Token], words: Words) -> set[int]:
     if len(opening) < 2:
         return set()
     first, second = opening
-    if first.lower_ in SPELT_TRYING:  # "Tryna find work at a bike shop": the parse makes nothing of it
-        return {t.i for t in piece if t.i > first.i}
+    trying = next((t for t in piece[:4] if t.lower_ in SPELT_TRYING), None)
+    if trying is not None and all(t.lower_ in WRITER_OPENINGS for t in piece[:trying.i] if not t.is_space):
+        # "Tryna find work at a bike shop", "im tryna pick up bar work": the parse makes nothing of it
+        return {t.i for t in piece if t.i > trying.i}
     wanting = first.lower_ in words.want_adjectives \
         or (first.lower_.endswith("ing") and first.lower_ in words.want_verbs)
     if not wanting or second.lower_ not in ("for", "to", "in", "on") or first.lower_ in words.moving:
@@ -914,6 +995,10 @@ def _object_tokens(frame: Token, words: Words) -> list[Token]:
     if frame.dep_ == "attr" and frame.tag_ in NOUN_TAGS and frame.head.lower_ in BE:
         # "Healthcare procurement is the long-term plan": what the copula's subject says
         return [t for c in frame.head.children if c.dep_ in ("nsubj", "csubj") for t in c.subtree]
+    if frame.tag_ in NOUN_TAGS and frame.dep_ == "pobj" and _fragment_want(frame):
+        # "end of semester brain dump 🧠 on the lookout for a summer gig on a trail crew": whatever the
+        # parse hung the rest of the fragment from, it is what is wanted
+        return [t for t in frame.doc if t.i > frame.i and not t.is_space]
     if frame.dep_ in SUBJECTS:  # "My goal is to join a fintech": the goal is what the copula says
         root = frame.head
     elif frame.tag_ in NOUN_TAGS and frame.dep_ == "pobj" and frame.head.head.tag_.startswith("VB"):

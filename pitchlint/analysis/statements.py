@@ -18,11 +18,14 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from pitchlint.analysis.conjuncts import with_conjuncts
 from pitchlint.analysis.grammar import (
+    GRAMMAR_FOLDER,
     POINTED_LINES,
     Reading,
     SentenceReading,
     heading_line,
+    read_words,
     reading_of,
     short_question,
 )
@@ -92,9 +95,12 @@ def _without_false_cues(doc: Doc, matches: list[tuple[str, int, int]]) -> dict[s
     found: dict[str, list[Span]] = {}
     for label, start, end in matches:
         span = Span(doc, start, end)
-        if label == "ANAPHOR" and span[-1].lower_ in ("fit", "match") and any(
-                t.lower_ in ("anything", "something") for t in doc[max(0, start - 3):start]):
-            continue  # "should you hear of anything that might be a fit": the thing fits, nothing is pointed back to
+        if label == "ANAPHOR" and span[-1].lower_ in ("fit", "match") and (any(
+                t.lower_ in ("anything", "something") for t in doc[max(0, start - 3):start])
+                or [t.lower_ for t in doc[end:end + 2]] in (["for", "us"], ["for", "me"])):
+            # "should you hear of anything that might be a fit", "who might be a fit for us": the thing
+            # or the person fits the writer, and nothing is pointed back to
+            continue
         if label == "GOAL" and len(span) == 1 and start and doc[start - 1].lower_ == "for":
             continue  # "Thank you for considering," signs off: a want verb alone after "for" is no want
         found.setdefault(label, []).append(span)
@@ -109,6 +115,7 @@ class StatementFinder:
         register_extensions()
         path = pack_dir / "patterns" / "asks.jsonl"
         self.matcher = compile_word_patterns(read_patterns(path), path)
+        self.words = read_words(pack_dir / GRAMMAR_FOLDER)
 
     @with_sentence_lookup
     def sentences(self, doc: Doc) -> Sentences:
@@ -229,6 +236,7 @@ class StatementFinder:
                 span._.statement = "background"
         places = {start for start, place in pointed_back.items() if place}
         targets += _with_grammar(doc, reading, ask_starts, goal_starts, claimed, places)
+        targets += with_conjuncts(doc, self.words, reading.excluded)  # "almond growers and pistachio growers"
         doc.spans[REFUSAL_KEY] = _refusals(doc, found.get("REFUSAL", []), targets)
         wants_from = {start: min(r.wanted) for start, r in reading.sentences.items() if r.wanted}
         kept = list(doc.spans[TARGETS_KEY])

@@ -516,3 +516,38 @@ def test_questions_that_end_a_line_favours_asked_if_and_who_buys(analyze, text, 
     analysis = analyze(text)
     assert stated(analysis) == expected
     assert analysis.specific
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an imperative after an if-clause addressed to the reader, however the parse hangs it
+    ("If you grow berries, or know a farm manager who'd try it, comment or send me a DM.",
+     [("ROLE", "farm manager", "request")]),
+    # thanks in advance for what is asked
+    ("Could we talk next week? I'd also be grateful for the names of any loan officers you rate.",
+     [("ROLE", "loan officers", "request")]),
+    # a wish in the conditional whose object is a job
+    ("I would honestly crawl over broken glass for a junior colourist job at a post house.",
+     [("ROLE", "junior colourist", "goal")]),
+])
+def test_requests_after_a_condition_thanks_for_and_wishes_for_a_job(analyze, lint, text, expected):
+    assert stated(analyze(text)) == expected
+    assert lint(text).verdict == "specific"
+
+
+def test_a_fragment_on_the_lookout_wants_what_follows(analyze):
+    analysis = analyze("end of term brain dump 🎉 on the lookout for a summer gig as a wildland firefighter, ideally out west.")
+    assert ("ROLE", "wildland firefighter", "goal") in stated(analysis)
+    # a move someone made is no want
+    assert analyze("Congrats on the move to Canva, Ivy!! Well deserved.").targets() == []
+
+
+def test_plural_people_the_model_reads_as_verbs_make_a_verbless_line(analyze):
+    text = "Shift leads, line cooks, kitchen managers at hotel restaurants in Ohio. Who comes to mind?"
+    assert [(e.text, e.statement) for e in analyze(text).targets()][:3] == [
+        ("Shift leads", "request"), ("line cooks", "request"), ("kitchen managers", "request")]
+
+
+def test_a_fit_for_the_writer_points_back_to_nothing(lint):
+    text = ("We back seed-stage software for dentists, orthodontists and oral surgeons. Since you've spent years "
+            "around dental practices, who do you know that might be a fit for us?")
+    assert lint(text).verdict == "vague"
