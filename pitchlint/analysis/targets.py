@@ -135,6 +135,8 @@ class TargetFinder:
         pending: list[tuple[int, int, str]] = []
         for matcher in (self.phrases, self.names, self.lower_names):
             for label, start, end in matcher(doc):
+                if matcher is self.phrases and label.startswith("SECTOR") and _inside_name(doc, start, end):
+                    continue  # "the Monterey Bay Aquarium", "Skokie Public Library": the name's, not a sector
                 if label.endswith("?"):
                     pending.append((start, end, label[:-1]))
                 else:
@@ -339,6 +341,14 @@ def _resolve(candidates: list[Candidate]) -> list[Candidate]:
             kept.append(cand)
             taken.update(range(start, end))
     return kept
+
+
+def _inside_name(doc: Doc, start: int, end: int) -> bool:
+    """Tokens start..end are capitalised words of a longer name: a capitalised word right before
+    them that is not the sentence's first ("Monterey Bay Aquarium", "the Gates Foundation")."""
+    if not all(t.text[:1].isupper() for t in doc[start:end]) or start == 0:
+        return False
+    return _is_name_token(doc[start - 1])
 
 
 def _is_name_token(token: Token) -> bool:

@@ -60,3 +60,8 @@ def test_builtin_lexicons_have_no_duplicates(name, fold):
 def test_a_term_is_a_role_or_a_sector_not_both_and_a_company_is_sure_or_ambiguous():
     assert set(_entries("roles.txt")) & set(_entries("sectors.txt")) == set()
     assert set(_entries("companies.txt", False)) & set(_entries("companies-ambiguous.txt", False)) == set()
+
+
+def test_a_sector_word_inside_a_name_is_the_names(analyze):
+    analysis = analyze("I'd love to work at the Shedd Aquarium or the Evanston Public Library, or any zoo really.")
+    assert [(e.label, e.text) for e in analysis.targets() if e.label == "SECTOR"] == [("SECTOR", "zoo")]
