@@ -421,7 +421,8 @@ class Grammar(Batched):
             if wanted or listing or n in before_question:
                 chosen.append(sent)
             stripped = text[sent.start_char:sent.end_char].rstrip()
-            heading = wanted and heading_line(doc, start, end)  # "Ideal next role", then its paragraph
+            heading = wanted and (heading_line(doc, start, end) or bullets_follow(doc, end))
+            # "Ideal next role", then its paragraph; "**What I'm aiming for**", then its bullets
             listing = stripped.endswith(":") or heading or (
                 listing and "\n\n" not in text[sent.start_char:sent.end_char] and bool(stripped))
         return chosen
@@ -481,6 +482,18 @@ def heading_line(doc: Doc, start: int, end: int) -> bool:
     if not words or len(words) > HEADING_WORDS or words[-1].is_punct:
         return False
     return PARAGRAPH_END.match(text_of(doc), words[-1].idx + len(words[-1])) is not None
+
+
+BULLET = re.compile(r"[ \t]*\n[ \t]*(?:[-*•◦▪–]|\d{1,2}[.)])[ \t]")
+
+
+def bullets_follow(doc: Doc, end: int) -> bool:
+    """A bulleted or numbered line starts right after the line that tokens ..end close."""
+    words = [t for t in doc[max(0, end - 3):end] if not t.is_space]
+    if not words:
+        return False
+    last = words[-1]
+    return BULLET.match(text_of(doc), last.idx + len(last)) is not None
 
 
 def short_question(sent: Span, text: str) -> bool:
@@ -796,6 +809,8 @@ def _is_want(token: Token, words: Words) -> bool:
         return subject is not None and _writer(subject)
     if lower in BE and tag not in PAST and _customers_are(token):  # "Our buyers tend to be the fleet manager at ..."
         return True
+    if lower in BE and tag in ("VBZ", "VBP") and _job_ahead(token, words):  # "The first rung is an A&P mechanic job"
+        return True
     # "I'm (really) after X" wants it; "after four years at X" and "I'm between jobs after ..." do not
     if lower == "after" and (tag != "IN" or token.head.lower_ not in BE or token.i < token.head.i or any(
             t.tag_ != "RB" for t in token.doc[token.head.i + 1:token.i])):
@@ -806,7 +821,9 @@ def _is_want(token: Token, words: Words) -> bool:
     if tag in ("NN", "NNS") and token.dep_ == "dobj" and token.head.lower_ in HAVE \
             and (lower in words.job_words or lower in words.want_nouns):  # "I have a paid opportunity for experts"
         subject = _subject(token.head)
-        return subject is not None and _writer(subject) and token.head.tag_ not in PAST
+        if subject is None:  # "Have my eye on X": a note's "I" dropped before the verb that opens it
+            return token.head.dep_ == "ROOT" and not any(t.is_alpha for t in token.doc[:token.head.i])
+        return _writer(subject) and token.head.tag_ not in PAST
     if tag in ("NN", "NNS") and singular(lower) in words.want_nouns:
         if _owned(token):
             # "my goal", "our target companies"; "my heart is in wildlife rehab", not "my heart goes out to"
@@ -832,6 +849,22 @@ def _fragment_want(noun: Token) -> bool:
     following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
     return following is not None and following.lower_ in ("for", "of") and not any(
         t.tag_.startswith("VB") or t.tag_ == "MD" for t in noun.doc[:noun.i])
+
+
+def _job_ahead(copula: Token, words: Words) -> bool:
+    """A step ahead named as a job: "The first rung is an A&P mechanic job at a regional carrier",
+    "The next step is a junior estimator seat". The subject is a common noun that is no job itself
+    ("my current role is a PM job" says what the writer does), the complement a job with a modifier
+    that names it, and nothing negates it."""
+    subjects = [c for c in copula.children if c.dep_ in SUBJECTS]
+    attrs = [c for c in copula.children if c.dep_ == "attr"]
+    if not subjects or not attrs or _negated(copula):
+        return False
+    subject, attr = subjects[0], attrs[0]
+    if subject.tag_ not in ("NN", "NNS") or singular(subject.lower_) in words.job_words:
+        return False
+    named = any(c.dep_ in ("compound", "amod", "nmod") and c.tag_ in NOUN_TAGS | {"JJ"} for c in attr.children)
+    return singular(attr.lower_) in words.job_words | {"seat", "spot"} and named
 
 
 def _writer_subject(token: Token) -> bool:
@@ -1004,8 +1037,12 @@ def _object_tokens(frame: Token, words: Words) -> list[Token]:
     elif frame.tag_ in NOUN_TAGS and frame.dep_ == "pobj" and frame.head.head.tag_.startswith("VB"):
         root = frame.head.head  # "I'm on the hunt for X": the "for" hangs from the verb
     elif frame.tag_ in NOUN_TAGS and frame.dep_ == "dobj" and frame.head.tag_.startswith("VB") \
-            and any(c.dep_ == "poss" for c in frame.children) and _writer_subject(frame.head):
-        root = frame.head  # "I've set my sights on X", "I have my eye on X": what the verb says after it
+            and any(c.dep_ == "poss" for c in frame.children) and (_writer_subject(frame.head) or (
+                frame.head.dep_ == "ROOT" and _subject(frame.head) is None
+                and not any(t.is_alpha for t in frame.doc[:frame.head.i]))):
+        # "I've set my sights on X", "I have my eye on X", and with the "I" dropped, "Have my eye on
+        # X": what the verb says after it
+        root = frame.head
     skip = {t.i for c in root.children if c.dep_ in SUBJECTS and c is not frame for t in c.subtree}
     # "My brother-in-law Jorge is hunting for X": the parse may hang part of the subject before the verb
     skip |= {t.i for c in root.children if c.dep_ == "npadvmod" and c.i < root.i for t in c.subtree}

@@ -24,6 +24,7 @@ from pitchlint.analysis.grammar import (
     POINTED_LINES,
     Reading,
     SentenceReading,
+    bullets_follow,
     heading_line,
     read_words,
     reading_of,
@@ -97,7 +98,7 @@ def _without_false_cues(doc: Doc, matches: list[tuple[str, int, int]]) -> dict[s
         span = Span(doc, start, end)
         if label == "ANAPHOR" and span[-1].lower_ in ("fit", "match") and (any(
                 t.lower_ in ("anything", "something") for t in doc[max(0, start - 3):start])
-                or [t.lower_ for t in doc[end:end + 2]] in (["for", "us"], ["for", "me"])):
+                or (end + 1 < len(doc) and doc[end].lower_ == "for" and doc[end + 1].lower_ in FITTING)):
             # "should you hear of anything that might be a fit", "who might be a fit for us": the thing
             # or the person fits the writer, and nothing is pointed back to
             continue
@@ -105,6 +106,11 @@ def _without_false_cues(doc: Doc, matches: list[tuple[str, int, int]]) -> dict[s
             continue  # "Thank you for considering," signs off: a want verb alone after "for" is no want
         found.setdefault(label, []).append(span)
     return found
+
+
+# what something is "a fit for" when the fit points back to nothing: "a fit for us", "a good fit for
+# something like this" (the writer's product); "a fit for this role" points back to the role
+FITTING = {"us", "me", "our", "my", "something", "anything", "it", "what"}
 
 
 class StatementFinder:
@@ -383,7 +389,8 @@ def _lists_and_pointers(doc: Doc, reading: Reading, ask_starts: set[int],
         naming_people = naming_people and sentence.plural and _next_to(doc, previous_end, sentence.start)
         if under_lead or naming_people:
             listed.add(sentence.start)
-        under_lead = under_lead or (sentence.wants and sentence.lead) or (heading and sentence.start in goal_starts)
+        under_lead = under_lead or (sentence.wants and sentence.lead) or (heading and sentence.start in goal_starts) \
+            or (bool(sentence.wanted) and bullets_follow(doc, sentence.end))  # "**What I'm aiming for**", then "- X"
         naming_people = naming_people or sentence.wants_people
         previous_end = sentence.end
     # a short question points back to the verbless lines right before it, one or several

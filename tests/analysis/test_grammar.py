@@ -551,3 +551,33 @@ def test_a_fit_for_the_writer_points_back_to_nothing(lint):
     text = ("We back seed-stage software for dentists, orthodontists and oral surgeons. Since you've spent years "
             "around dental practices, who do you know that might be a fit for us?")
     assert lint(text).verdict == "vague"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a note's "I" dropped before the light verb of a want (when the parse makes "Have" the root:
+    # with "a product designer move", it reads "move" as the verb and finds no want)
+    ("Have my eye on a sales engineer move to a database company. Any advice welcome.",
+     [("ROLE", "sales engineer", "goal"), ("SECTOR", "database", "goal")]),
+    # a step ahead named as a job
+    ("The first step is a line cook job at a hotel kitchen. Any names welcome.",
+     [("ROLE", "line cook", "goal"), ("SECTOR", "hotel kitchen", "goal")]),
+])
+def test_a_dropped_i_and_a_step_ahead_named_as_a_job(analyze, text, expected):
+    assert stated(analyze(text)) == expected
+
+
+def test_the_job_the_writer_holds_is_no_step_ahead(lint):
+    report = lint("My current role is a PM job at Stripe. Any advice welcome.")
+    assert [(e.text, e.statement) for e in report.entities] == [("PM", "background"), ("Stripe", "background")]
+
+
+def test_bullets_under_a_line_that_wants_are_wanted(analyze):
+    text = "**What I'm aiming for**\n- Payroll specialist or HRIS analyst\n- Fully remote\n\nDMs open!\n"
+    assert [(e.text, e.statement) for e in analyze(text).targets()] == [
+        ("Payroll specialist", "goal"), ("HRIS analyst", "goal")]
+
+
+def test_a_fit_for_something_like_this_points_back_to_nothing(lint):
+    text = ("We're both in the Dayton Rotary group. We build scheduling software for small clinics. "
+            "Who do you know that might be a good fit for something like this?")
+    assert lint(text).verdict == "vague"
