@@ -130,6 +130,10 @@ def check_missing_ask(ctx: RuleContext) -> Iterable[Finding]:
     has_goal = analysis.specific
     if has_goal and ctx.channel == "pitch":
         return
+    if has_goal and any(s.statement == "request" for s in analysis.statements):
+        # the classifier's request ("Even a 10-minute call would help!") is one the patterns have no
+        # words for: the hint would cry wolf. With no target the message stays vague and says so.
+        return
     anchor = analysis.goals[0] if analysis.goals else first_sentence(analysis)
     if anchor is None:  # a greeting and nothing else ("Hi Dana!") asks for nothing too
         anchor = first_sentence(analysis, after_greeting=False)

@@ -136,3 +136,16 @@ def test_the_readers_own_job_and_technologies_are_not_targets(lint, text):
     report = lint(text)
     assert report.verdict == "vague"
     assert report.targets == []
+
+
+@pytest.mark.parametrize("text", [
+    "I'm chasing a grower relations role at a berry co-op in Watsonville. Open to a 10-min chat sometime?",
+    "I'm hunting for a payroll specialist role at a regional bank. If that's your world, my DMs are open.",
+])
+def test_a_request_only_the_classifier_reads_silences_the_missing_ask_hint(lint, text):
+    report = lint(text)
+    assert [s.by for s in report.statements if s.statement == "request"] == ["classifier"]
+    assert "missing-ask" not in [f.rule for f in report.findings]
+    # without the request the hint is given
+    first = text.split(". ")[0] + "."
+    assert "missing-ask" in [f.rule for f in lint(first).findings]
