@@ -108,6 +108,10 @@ PAST = {"VBD"}
 # the tags of words that never start or end a role, a sector or a company a pattern found
 EDGE_TAGS = {"MD", "IN", "TO", "WDT", "WP", "WRB", "PRP", "PRP$", "RB", "UH", "CC", "EX"}
 EDGE_VERBS = {"VB", "VBP", "VBZ", "VBD"}  # "to finance leaders": only where no list calls the word a field
+CLIENTS = {"client", "customer"}
+FUTURE = {"will", "'ll", "’ll"}
+HEARING = {"hear", "hearing", "learn", "learning"}  # "hear from", "learn from": whom, not what is left
+PAST_MARKS = {"after", "since", "when", "once", "before", "until", "while"}  # a clause of the past they open
 WOULD = {"would", "'d", "d", "wd"}
 # "I'd hate to bother you", "I'd have to check": a modal verb with an infinitive that is no wish
 OWN_TIMES = {"career", "careers", "job", "role", "studies", "degree", "program", "programme", "year", "years",
@@ -741,10 +745,12 @@ def _to_infinitive(verb: Token) -> bool:
 
 def _spoken_for(subject: Token) -> bool:
     """A subject the writer speaks for, named as theirs just before it or in an "of" phrase: "my
-    brother-in-law Jorge", "one of our clients"."""
+    brother-in-law Jorge", "one of our clients", or a client: "a hedge fund client"."""
     if any(c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and _owned(o) for o in c.children)
            for c in subject.children):
         return True
+    if singular(subject.lower_) in CLIENTS and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children):
+        return True  # "a hedge fund client wants paid calls with ...": the writer speaks for a client
     doc = subject.doc
     for i in range(subject.i - 1, max(-1, subject.i - 8), -1):
         if doc[i].lower_ in WRITER_POSSESSIVES and doc[i].tag_ == "PRP$":
@@ -980,11 +986,15 @@ def _customers_are(token: Token) -> bool:
 def _welcome(token: Token) -> set[int]:
     """The subject of "would be helpful / great / gold": what the writer would welcome is wanted
     ("Former district curriculum directors would also be incredibly helpful")."""
-    if token.lower_ != "be" or not any(c.dep_ == "aux" and c.lower_ in WOULD for c in token.children):
+    modal = any(c.dep_ == "aux" and c.lower_ in WOULD | FUTURE for c in token.children)
+    if token.lower_ in WELCOME and modal and any(c.lower_ == "be" for c in token.children):
+        welcome = True  # "Referrals for X or any FMCG distributor will be highly appreciated": the parse's root
+    else:
+        welcome = token.lower_ == "be" and modal and any(
+            c.dep_ in ("acomp", "attr") and c.lower_ in WELCOME for c in token.children)
+    if not welcome:
         return set()
-    if not any(c.dep_ in ("acomp", "attr") and c.lower_ in WELCOME for c in token.children):
-        return set()
-    subjects = [c for c in token.children if c.dep_ == "nsubj" and c.tag_ in NOUN_TAGS]
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in NOUN_TAGS]
     return _subtree(subjects[0]) if subjects else set()
 
 
@@ -1098,10 +1108,13 @@ def _left_out(token: Token, words: Words) -> set[int]:
     if dep == "amod" and lower in words.excluding:  # "ideally outside government"
         return _subtree(head)
     if dep in ("prep", "advmod", "prt") and lower in words.excluding:  # "out of hotels", "ideally outside government"
-        if lower != "from" or head.tag_.startswith("VB"):  # "moving from teaching"; "anyone from Stripe" wants Stripe
+        # "moving from teaching"; "anyone from Stripe" wants Stripe, and "keen to hear from anyone who ..." asks
+        if lower != "from" or (head.tag_.startswith("VB") and head.lower_ not in HEARING):
             return _subtree(token) - _destinations(token)
     if dep == "prep" and lower in ("after", "following") and not _is_want(token, words):
         return _subtree(token)  # "After four years as VP of Sales at Brightwave, ..."
+    if dep == "mark" and lower in PAST_MARKS and head.tag_ in PAST:
+        return _subtree(head)  # "after my summer internship at Fidelity ended, I'm still searching"
     if dep in ("cc", "prep") and lower in ("but", "except") and head.lower_ in ("anything", "anywhere", "everything"):
         return {t.i for t in head.subtree if t.i > token.i}
     if lower in CHANNEL_PREPOSITIONS and dep == "prep":
@@ -1132,7 +1145,8 @@ def _left_out(token: Token, words: Words) -> set[int]:
         return set()
     clause = _clause(token, subject)
     if _writer(subject):
-        past = token.tag_ in PAST or (token.tag_ == "VBN" and any(c.lower_ in HAVE | {"had"} for c in token.children))
+        past = token.tag_ in PAST or (token.tag_ == "VBN" and lower != "got"  # "I've got my heart set on X" is now
+                                      and any(c.lower_ in HAVE | {"had"} for c in token.children))
         if past and lower not in PERCEIVING and lower not in STILL_WANTED:
             # the writer's past: "I spent eight years at Amazon"; not a want it holds, which is now:
             # "I've decided to move into X", "I've set my sights on Y"

@@ -581,3 +581,32 @@ def test_a_fit_for_something_like_this_points_back_to_nothing(lint):
     text = ("We're both in the Dayton Rotary group. We build scheduling software for small clinics. "
             "Who do you know that might be a good fit for something like this?")
     assert lint(text).verdict == "vague"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "hear from" says whom, it leaves nothing; a sign-off's "Cheers" is no person
+    ("Keen to hear from anyone who hires estimators at a general contractor. Cheers!",
+     [("ROLE", "estimators", "request"), ("ROLE", "general contractor", "request")]),
+    # "I've got" is now, not the writer's past: what hangs from it is not left out
+    (("Hi Jo, loved your talk. I graduate from UAL in June and I've got my heart set on sound post, ideally as a "
+      "dialogue editor or foley artist. Would you point me towards anyone at Halo, Molinare or one of the smaller "
+      "houses in Soho? Cheers!"),
+     [("ROLE", "sound", "goal"), ("ROLE", "dialogue editor", "request"), ("ROLE", "foley artist", "request"),
+      ("COMPANY", "Halo", "request"), ("COMPANY", "Molinare", "request")]),
+    # a welcome in the future tense
+    ("Referrals for Ryder or any 3PL warehouse will be highly appreciated.",
+     [("COMPANY", "Ryder", "request"), ("SECTOR", "3PL", "request"), ("SECTOR", "warehouse", "goal")]),
+])
+def test_hearing_from_having_got_and_a_future_welcome(analyze, text, expected):
+    assert stated(analyze(text)) == expected
+
+
+def test_a_clause_of_the_past_under_a_want_stays_the_past(lint):
+    report = lint("After my summer internship at Vanguard ended, I'm still searching. Any openings you know of?")
+    assert [(e.text, e.statement) for e in report.entities if e.label == "COMPANY"] == [("Vanguard", "background")]
+    assert report.verdict == "vague"
+
+
+def test_a_courtesy_is_no_sector(lint):
+    report = lint("Kindly let me know if there is any vacancy suitable for my profile in your esteemed organisation.")
+    assert [e.text for e in report.entities] == [] and report.verdict == "vague"
