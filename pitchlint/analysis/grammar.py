@@ -1078,7 +1078,13 @@ def _object_tokens(frame: Token, words: Words) -> list[Token]:
         skip |= {t.i for t in root.subtree} - kept
     if lower in words.hiring:  # "we're hiring at Juniper & Salt": the writer's own company
         skip |= {t.i for c in root.children if c.dep_ == "prep" and c.lower_ in ("at", "for") for t in c.subtree}
-    return [t for t in root.subtree if t.i not in skip and t.i != root.i]
+    found = [t for t in root.subtree if t.i not in skip and t.i != root.i]
+    stranded = [c for c in frame.children if c.dep_ == "prep" and c.lower_ in ("for", "into") and not any(c.children)]
+    if root is frame and stranded:
+        # "a client looking for paid 1-hr calls/VBZ with cranberry growers": the parser left the
+        # preposition without its object and hung the rest elsewhere; the rest of the sentence is it
+        found += [t for t in frame.doc if t.i > stranded[0].i and not t.is_space and t not in found]
+    return found
 
 
 def _own_subject(clause: Token) -> bool:

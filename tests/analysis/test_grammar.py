@@ -610,3 +610,22 @@ def test_a_clause_of_the_past_under_a_want_stays_the_past(lint):
 def test_a_courtesy_is_no_sector(lint):
     report = lint("Kindly let me know if there is any vacancy suitable for my profile in your esteemed organisation.")
     assert [e.text for e in report.entities] == [] and report.verdict == "vague"
+
+
+def test_a_student_alone_is_whoever_writes(lint):
+    text = "I'm a junior at Kent State. If you know anyone who'd be willing to talk with a student, I'd be grateful."
+    assert lint(text).verdict == "vague"
+    # with a field before it the message names whom it wants
+    assert lint("Do you know any nursing students who want a summer job?").verdict == "specific"
+
+
+def test_a_preposition_the_parser_left_without_its_object(analyze):
+    # "calls" is tagged a verb and the "for" left empty: the rest of the sentence is what is looked for
+    analysis = analyze("We have a client looking for paid 1-hr calls with cranberry growers in Wisconsin, "
+                       "or plant managers at a juice or dried fruit processor.")
+    assert ("ROLE", "plant managers", "goal") in stated(analysis)
+
+
+@pytest.mark.parametrize("word", ["following", "sharing", "selling", "drawing", "learner", "waitlist", "neighbor"])
+def test_words_no_shape_makes_a_target(word):
+    assert head_kind(word, WORDS) is None
