@@ -110,7 +110,12 @@ EDGE_TAGS = {"MD", "IN", "TO", "WDT", "WP", "WRB", "PRP", "PRP$", "RB", "UH", "C
 EDGE_VERBS = {"VB", "VBP", "VBZ", "VBD"}  # "to finance leaders": only where no list calls the word a field
 CLIENTS = {"client", "customer"}
 FUTURE = {"will", "'ll", "’ll"}
-HEARING = {"hear", "hearing", "learn", "learning"}  # "hear from", "learn from": whom, not what is left
+SUITING = {"suit", "fit", "interest", "excite"}
+# what the writer studies names no target (GUIDE: "my MSN in nursing education")
+DEGREES = {"degree", "bachelor", "bachelors", "master", "masters", "mba", "msc", "bsc", "phd", "b.e.", "b.e", "b.tech",
+           "btech", "m.tech", "mtech", "b.sc", "m.sc", "diploma", "major", "minor", "coursework", "msn", "bsn"}
+# "hear from", "learn from", "want it to come from angels": a source, not what is left
+HEARING = {"hear", "hearing", "learn", "learning", "come", "coming", "raise", "raising"}
 PAST_MARKS = {"after", "since", "when", "once", "before", "until", "while"}  # a clause of the past they open
 WOULD = {"would", "'d", "d", "wd"}
 # "I'd hate to bother you", "I'd have to check": a modal verb with an infinitive that is no wish
@@ -797,6 +802,8 @@ def _is_want(token: Token, words: Words) -> bool:
     if tag.startswith("VB") and lower in words.want_verbs:
         if any(c.lower_ in ("out", "away") and c.dep_ in ("prt", "advmod", "prep") for c in token.children):
             return False  # "I want out of the kitchen", "stepping away": leaving, not wanting
+        if any(c.dep_ == "dobj" and c.lower_ in DEGREES for c in token.children):
+            return False  # "pursuing B.E. in Mechanical Engineering": the writer's studies
         perfect = tag == "VBN" and any(c.lower_ in ("have", "has", "'ve") for c in token.children)
         if perfect and lower in STILL_WANTED - {"loved", "liked"}:  # "I've loved being a teacher" is the past
             pass  # "I've always wanted to work in X": wanted then, and still
@@ -913,8 +920,10 @@ def _wish(token: Token, words: Words) -> bool:
             and subject.lower_ in WRITERS
     if token.lower_ in NOT_WISHING:
         return False
+    anything_to = any(c.dep_ == "dobj" and c.lower_ in ("anything", "everything") and any(
+        g.dep_ in ("relcl", "acl") and _to_infinitive(g) for g in c.children) for c in token.children)
     if not any(c.tag_ == "VB" and (c.dep_ == "xcomp" or (c.dep_ == "advcl" and _to_infinitive(c))) for c in token.children) \
-            and not _for_a_job(token, words):
+            and not _for_a_job(token, words) and not anything_to:  # "I'd give anything to do sports analytics"
         return False  # "I'd give a kidney to get onto the localization team": the parse may hang it as a purpose
     subject = _subject(token)
     return subject is not None and subject.lower_ in WRITERS
@@ -989,12 +998,17 @@ def _welcome(token: Token) -> set[int]:
     modal = any(c.dep_ == "aux" and c.lower_ in WOULD | FUTURE for c in token.children)
     if token.lower_ in WELCOME and modal and any(c.lower_ == "be" for c in token.children):
         welcome = True  # "Referrals for X or any FMCG distributor will be highly appreciated": the parse's root
+    elif token.lower_ in SUITING and modal and any(c.dep_ in ("dobj", "dative") and c.lower_ in ("me", "us")
+                                                    for c in token.children):
+        welcome = True  # "Office admin or warehouse work would suit me down to the ground"
     else:
         welcome = token.lower_ == "be" and modal and any(
             c.dep_ in ("acomp", "attr") and c.lower_ in WELCOME for c in token.children)
     if not welcome:
         return set()
-    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in NOUN_TAGS]
+    # "Office admin or warehouse work would suit me": the parse may hang the subject as a modifier
+    subjects = [c for c in token.children if (c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ == "npadvmod" and c.i < token.i))
+                and c.tag_ in NOUN_TAGS]
     return _subtree(subjects[0]) if subjects else set()
 
 
@@ -1088,7 +1102,10 @@ def _object_tokens(frame: Token, words: Words) -> list[Token]:
 
 
 def _own_subject(clause: Token) -> bool:
-    """The clause has a subject of its own that is not the writer."""
+    """The clause has a subject of its own that is not the writer ("I hope Montreal is treating you
+    well"), other than "it" before an infinitive: "we want it to come from angels who ran X"."""
+    if _to_infinitive(clause) and any(c.dep_ in SUBJECTS and c.lower_ == "it" for c in clause.children):
+        return False
     return any(c.dep_ in SUBJECTS and not _writer(c) for c in clause.children)
 
 
@@ -1119,6 +1136,13 @@ def _left_out(token: Token, words: Words) -> set[int]:
             return _subtree(token) - _destinations(token)
     if dep == "prep" and lower in ("after", "following") and not _is_want(token, words):
         return _subtree(token)  # "After four years as VP of Sales at Brightwave, ..."
+    if lower in DEGREES and token.tag_ in NOUN_TAGS:  # "my MSN in nursing education"
+        return _subtree(token)
+    if token.tag_.startswith("VB") and any(c.dep_ == "dobj" and c.lower_ in DEGREES for c in token.children):
+        # "pursuing B.E. in Mechanical Engineering": the parse hangs the field from the verb; not a
+        # clause joined to it ("finishing my degree and working toward a project coordinator role")
+        return _subtree(token) - {t.i for c in token.children if c.dep_ in ("conj", "parataxis", "ccomp", "advcl")
+                                  and c.tag_.startswith("VB") for t in c.subtree}
     if dep == "mark" and lower in PAST_MARKS and head.tag_ in PAST:
         return _subtree(head)  # "after my summer internship at Fidelity ended, I'm still searching"
     if dep in ("cc", "prep") and lower in ("but", "except") and head.lower_ in ("anything", "anywhere", "everything"):

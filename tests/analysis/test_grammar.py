@@ -629,3 +629,28 @@ def test_a_preposition_the_parser_left_without_its_object(analyze):
 @pytest.mark.parametrize("word", ["following", "sharing", "selling", "drawing", "learner", "waitlist", "neighbor"])
 def test_words_no_shape_makes_a_target(word):
     assert head_kind(word, WORDS) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a round the writer wants to come from some people: "from" names a source, not a departure
+    ("We're raising a pre-seed and want it to come mostly from angels who have run restaurant groups.",
+     [("ROLE", "angels", "goal"), ("SECTOR", "restaurant", "goal")]),
+    # "anything" with an infinitive after it is the wish
+    ("Honestly I'd give anything to do data work at a football club. Could we talk for 10 mins?",
+     [("SECTOR", "data", "goal")]),
+])
+def test_a_source_and_a_wish_through_anything(analyze, text, expected):
+    assert stated(analyze(text)) == expected
+
+
+def test_what_would_suit_the_writer_is_wanted(lint):
+    report = lint("Had my fill of retail. Office admin or warehouse work would suit me, days ideally. Keep me in mind?")
+    assert ("warehouse", "goal") in [(e.text, e.statement) for e in report.entities]
+
+
+def test_the_field_of_a_degree_is_the_writers_studies(lint):
+    report = lint("I am pursuing B.Tech in Civil Engineering from VIT. Kindly guide me for any internship opportunity.")
+    assert report.verdict == "vague"
+    # a want joined to the studies is still a want
+    report = lint("I'm finishing my accounting degree and working toward a staff auditor role at a regional CPA firm.")
+    assert "staff auditor" in [e.text for e in report.entities if e.statement == "goal"]
