@@ -26,7 +26,13 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from pitchlint.analysis.grammar import Words, head_kind, listed_kind, singular
+from pitchlint.analysis.grammar import (
+    POSSESSIVES,
+    Words,
+    head_kind,
+    listed_kind,
+    singular,
+)
 from pitchlint.analysis.patterns import TARGET_LABELS, TARGETS_KEY
 from pitchlint.analysis.result import GUESSED
 
@@ -38,7 +44,6 @@ MAX_WORDS = 4
 LIST_ENDS = {"etc", "plus", "like", "including", "via", "per", "ideally", "preferably", "especially", "possibly", "maybe", "similar", "related",
              "adjacent", "whatnot", "stuff", "things", "thing", "ish", "pls", "please", "honestly", "really"}
 WANTED = ("request", "goal")
-POSSESSIVES = {"my", "our", "your", "their", "his", "her", "its"}
 NAME_JOINS = {"of", "for", "and", "the", "de", "la"}
 
 
@@ -48,10 +53,13 @@ def with_conjuncts(doc: Doc, words: Words, excluded: Callable[[int, int], bool])
     new spans."""
     spans = list(doc.spans[TARGETS_KEY])
     at = {span.start: span for span in spans}
+    ending: dict[int, Span] = {}  # the first span in `at` that ends at each token, as a scan of it finds
+    for span in at.values():
+        ending.setdefault(span.end, span)
     taken = {i for span in spans for i in range(span.start, span.end)}
     added: list[Span] = []
     for seed in [s for s in spans if s.label_ in TARGET_LABELS and s._.statement in WANTED]:
-        items, labels, joined = _listed(doc, seed, at, taken)
+        items, labels, joined = _listed(doc, seed, at, ending, taken)
         if len(labels) > 1:
             continue  # "DHL Supply Chain, GXO or Ryder" read as a role and a company: a list of unlike things
         if not joined and len(items) < 2:
@@ -69,13 +77,14 @@ def with_conjuncts(doc: Doc, words: Words, excluded: Callable[[int, int], bool])
             span._.statement, span._.in_ask, span._.source = seed._.statement, seed._.in_ask, GUESSED
             added.append(span)
             at[start] = span
+            ending.setdefault(end, span)
             taken.update(range(start, end))
     if added:
         doc.spans[TARGETS_KEY] = sorted(spans + added, key=lambda s: (s.start, s.end))
     return added
 
 
-def _listed(doc: Doc, seed: Span, at: dict[int, Span],
+def _listed(doc: Doc, seed: Span, at: dict[int, Span], ending: dict[int, Span],
             taken: set[int]) -> tuple[list[tuple[int, int, bool]], set[str], bool]:
     """The items listed with `seed`, nearest first on each side: (start, end, after a dash); the
     target labels of the spans among them and the seed; and whether a conjunction or a slash joins
@@ -95,7 +104,7 @@ def _listed(doc: Doc, seed: Span, at: dict[int, Span],
             item = (start, end, after_dash)
             between = doc[min(end, current[1]):max(start, current[0])]
             joined = joined or after_dash or any(t.lower_ in SEPARATORS - {","} for t in between)
-            known = at.get(start) if forward else next((s for s in at.values() if s.end == end), None)
+            known = at.get(start) if forward else ending.get(end)
             if known is not None:
                 if known.label_ not in TARGET_LABELS:
                     break  # "Stripe, Seattle or remote": a place ends the list
@@ -137,7 +146,7 @@ def _beside(doc: Doc, span: tuple[int, int], sent: Span, forward: bool) -> tuple
     if not forward and start >= sent.start + 2 and doc[start - 1].lower_ in NAME_JOINS \
             and doc[start - 2].text[:1].isupper() and doc[start].text[:1].isupper():
         return None  # "Places for People, Clarion": the name goes on to the left
-    if not forward and start > sent.start and doc[start - 1].lower_ in POSSESSIVES:
+    if not forward and start > sent.start and doc[start - 1].lower_ in POSSESSIVES | {"its"}:
         return None  # "our lab and pathology build": the writer's own
     if "\n" in doc[min(start, span[0]):max(end, span[1])].text:
         return None  # a list on one line: the next line is another thought

@@ -66,6 +66,7 @@ SEEKING = {"looking", "seeking", "searching", "recruiting"}  # a named organisat
 NEEDING = {"need", "needs", "needed", "needing"}
 PREFERRING = {"ideally", "preferably", "ideal"}
 WRITER_POSSESSIVES = {"my", "our"}
+POSSESSIVES = WRITER_POSSESSIVES | {"your", "their", "his", "her"}  # "my skills", "your team": someone's own
 READERS = {"you", "u", "ya", "y'all"}
 CATTLE = {"anyone", "anybody", "someone", "somebody", "anything", "something", "whoever", "whatever"}
 # A clause whose subject is the reader is the reader's job ("you lead ops at X") unless its verb
@@ -802,7 +803,7 @@ def _is_want(token: Token, words: Words) -> bool:
     if tag.startswith("VB") and lower in words.want_verbs:
         if any(c.lower_ in ("out", "away") and c.dep_ in ("prt", "advmod", "prep") for c in token.children):
             return False  # "I want out of the kitchen", "stepping away": leaving, not wanting
-        if any(c.dep_ == "dobj" and c.lower_ in DEGREES for c in token.children):
+        if _studies(token):
             return False  # "pursuing B.E. in Mechanical Engineering": the writer's studies
         perfect = tag == "VBN" and any(c.lower_ in ("have", "has", "'ve") for c in token.children)
         if perfect and lower in STILL_WANTED - {"loved", "liked"}:  # "I've loved being a teacher" is the past
@@ -856,6 +857,11 @@ def _is_want(token: Token, words: Words) -> bool:
             subject = _subject(token.head)
             return subject is not None and _writer(subject)
     return False
+
+
+def _studies(verb: Token) -> bool:
+    """The verb's object is a degree: "pursuing B.E. in ...", "finishing my accounting degree"."""
+    return any(c.dep_ == "dobj" and c.lower_ in DEGREES for c in verb.children)
 
 
 def _fragment_want(noun: Token) -> bool:
@@ -1097,7 +1103,8 @@ def _object_tokens(frame: Token, words: Words) -> list[Token]:
     if root is frame and stranded:
         # "a client looking for paid 1-hr calls/VBZ with cranberry growers": the parser left the
         # preposition without its object and hung the rest elsewhere; the rest of the sentence is it
-        found += [t for t in frame.doc if t.i > stranded[0].i and not t.is_space and t not in found]
+        have = {t.i for t in found}
+        found += [t for t in frame.doc if t.i > stranded[0].i and not t.is_space and t.i not in have]
     return found
 
 
@@ -1138,7 +1145,7 @@ def _left_out(token: Token, words: Words) -> set[int]:
         return _subtree(token)  # "After four years as VP of Sales at Brightwave, ..."
     if lower in DEGREES and token.tag_ in NOUN_TAGS:  # "my MSN in nursing education"
         return _subtree(token)
-    if token.tag_.startswith("VB") and any(c.dep_ == "dobj" and c.lower_ in DEGREES for c in token.children):
+    if token.tag_.startswith("VB") and _studies(token):
         # "pursuing B.E. in Mechanical Engineering": the parse hangs the field from the verb; not a
         # clause joined to it ("finishing my degree and working toward a project coordinator role")
         return _subtree(token) - {t.i for c in token.children if c.dep_ in ("conj", "parataxis", "ccomp", "advcl")
@@ -1314,7 +1321,7 @@ def _typed_phrases(tokens: list[Token], words: Words) -> list[Phrase]:
         piece = token.doc
         if token.tag_ not in ("NN", "NNS") or token.dep_ == "compound" and token.head.tag_ in NOUN_TAGS:
             continue
-        if any(c.dep_ == "poss" and c.lower_ in ("my", "our", "your", "their", "his", "her") for c in token.children):
+        if any(c.dep_ == "poss" and c.lower_ in POSSESSIVES for c in token.children):
             continue  # "my skills", "your team": the writer's or the reader's own
         if token.i >= 2 and piece[token.i - 1].text == "-" and not piece[token.i - 1].whitespace_ \
                 and not piece[token.i - 2].whitespace_:
