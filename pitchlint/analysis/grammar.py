@@ -80,6 +80,7 @@ READER_JOB = {"work", "works", "working", "lead", "leads", "leading", "run", "ru
 READER_HIRING = {"recruit", "recruits", "recruiting", "hire", "hires", "hiring", "fill", "fills", "filling",
                  "staff", "staffing", "source", "sourcing"}
 # Verbs of wanting whose past still wants: "I've always wanted to work at X", "I'd hoped to join".
+LIKING = {"like", "likes", "love", "loves"}  # without "would", a liking: "I love the research side"
 STILL_WANTED = {"wanted", "hoped", "loved", "liked", "dreamed", "dreamt", "planned", "wished", "aimed"}
 DURATIONS = {"year", "yr", "month", "mo", "week", "wk", "decade", "day", "summer", "season", "semester"}
 TIME_UNITS = {"hr", "hrs", "hour", "hours", "min", "mins", "minute", "minutes", "wk", "wks", "yr", "yrs", "mo", "mos"}
@@ -97,6 +98,8 @@ LABEL_WORDS = 6  # the most words of a label before a colon ("Where I want to pl
 FUTURE_LABELS = {"next", "dream", "ideal", "ideally", "hoping", "goal", "goals", "target", "targets", "wishlist"}
 TELLING = {"share", "tell", "let", "say", "mention", "update", "announce", "introduce", "ask", "reach", "note", "wanted"}
 NEGATIONS = {"not", "n't", "never", "no", "nothing", "without"}
+GREETINGS = {"hi", "hello", "hey", "dear", "hiya", "greetings", "morning", "evening", "afternoon", "yo", "howdy",
+             "congrats", "congratulations", "welcome", "cheers", "bravo", "kudos", "shoutout", "wow"}
 IMPERATIVE_OPENERS = {"please", "pls", "plz", "also", "just", "so", "and", "oh", "kindly", "do"}
 NOT_IMPERATIVE = {"let", "excuse", "forgive", "pardon", "bear", "hope", "thank", "thanks", "wish", "see", "note",
                   "mind", "congrats", "congratulate", "imagine", "picture", "guess", "trust", "believe", "say"}
@@ -119,6 +122,7 @@ DEGREES = {"degree", "bachelor", "bachelors", "master", "masters", "mba", "msc",
 HEARING = {"hear", "hearing", "learn", "learning", "come", "coming", "raise", "raising"}
 PAST_MARKS = {"after", "since", "when", "once", "before", "until", "while"}  # a clause of the past they open
 WOULD = {"would", "'d", "d", "wd"}
+SLIP_TAGS = {"UH", "IN", "NN", "JJ"}  # tags the small model gives "like" or "love" after "would"
 # "I'd hate to bother you", "I'd have to check": a modal verb with an infinitive that is no wish
 OWN_TIMES = {"career", "careers", "job", "role", "studies", "degree", "program", "programme", "year", "years",
              "days", "time", "field", "journey", "work"}  # "I'm early in my supply chain career"
@@ -132,6 +136,7 @@ WISHED_FOR = {"get", "land", "join", "work", "break", "move", "find", "become"} 
 NOT_WISHING = {"hate", "have", "need", "be", "hesitate", "mind", "rather", "prefer_not"}
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 CHANNEL_PREPOSITIONS = {"on", "via", "through", "over"}
+BECAUSE = {"because", "cause", "'cause", "cuz", "since"}
 REASON_MARKS = {"because", "since", "as", "cause", "'cause", "so"}
 PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ee", "eer", "person")  # "counterperson"
 FIELD_SUFFIXES = ("ics", "ogy", "ism", "tech", "ware")
@@ -549,6 +554,8 @@ def read_sentence(piece: Doc, offset: int, words: Words) -> SentenceReading:
         if referred is not None:
             reading.referred |= {i + offset for i in referred - excluded}
             reading.refers_back = reading.refers_back or not referred
+    # "I'd like to stay in the UK because my partner is here": the reason is the writer's situation
+    excluded |= {t.i for f in frames for c in f.children if c.dep_ == "advcl" and _because(c) for t in c.subtree} - wanted
     excluded |= set().union(*(_own_product(t, words) for t in tokens)) - wanted
     qualified = {t.i for g in tokens if _generic_object(g, words) for t in g.subtree if t is not g}
     phrases = [p for p in _typed_phrases(tokens, words) if p.head not in excluded]
@@ -576,7 +583,7 @@ def read_sentence(piece: Doc, offset: int, words: Words) -> SentenceReading:
         subject = _subject(token) if token.tag_.startswith("VB") and _conditional(token) else None
         if subject is not None and subject.lower_ in READERS and token.tag_ not in PAST and token.lower_ in READER_JOB:
             reading.conditioned |= {i + offset for i in _clause(token, subject)}
-    imperative = _imperative(tokens)
+    imperative = _imperative(tokens, {p.head for p in phrases if p.label == "ROLE"})
     if imperative is None:
         imperative = _favour_if(tokens)
     if imperative is None:
@@ -590,19 +597,25 @@ def read_sentence(piece: Doc, offset: int, words: Words) -> SentenceReading:
     return reading
 
 
-def _imperative(tokens: list[Token]) -> int | None:
+def _imperative(tokens: list[Token], role_heads: set[int]) -> int | None:
     """Where the verb of an imperative that opens the sentence and speaks of the writer or whom
-    they want starts: "Point me toward anybody who...", "Send them my way", "Tag someone who fits"
-    (not "Let me introduce myself", nor "Excuse me" or "Hope you're well")."""
-    words = [t for t in tokens if not (t.is_space or t.is_punct) and t.lower_ not in IMPERATIVE_OPENERS]
-    if not words:
+    they want starts: "Point me toward anybody who...", "Send them my way", "Tag someone who fits",
+    "Tag a nurse who'd be great here" (not "Let me introduce myself", nor "Excuse me" or "Hope you're
+    well"). The tagger may take the verb opening a line for an interjection or a noun ("Tag/UH a
+    nurse"): a word that is no greeting, with a typed phrase of a person as its object (`role_heads`),
+    is read as the verb."""
+    opening = [t for t in tokens if not (t.is_space or t.is_punct) and t.lower_ not in IMPERATIVE_OPENERS]
+    if not opening:
         return None
-    verb = words[0]
-    if verb.tag_ != "VB" or verb.dep_ != "ROOT" or verb.lower_ in NOT_IMPERATIVE \
+    verb = opening[0]
+    people = [c for c in verb.children if c.dep_ in ("dobj", "dative", "appos") and c.i in role_heads
+              and not any(p.dep_ == "poss" for p in c.children)]
+    slip = verb.tag_ in ("UH", "NN") and verb.lower_ not in GREETINGS and bool(people)
+    if (verb.tag_ != "VB" and not slip) or verb.dep_ != "ROOT" or verb.lower_ in NOT_IMPERATIVE \
             or any(c.dep_ in SUBJECTS for c in verb.children):
         return None
     about = {t.lower_ for c in verb.children if c.dep_ in ("dobj", "dative", "prep", "npadvmod", "advmod") for t in c.subtree}
-    return verb.i if about & IMPERATIVE_OBJECTS or {"my", "way"} <= about else None
+    return verb.i if about & IMPERATIVE_OBJECTS or {"my", "way"} <= about or people else None
 
 
 def _imperative_after_condition(tokens: list[Token]) -> int | None:
@@ -800,6 +813,8 @@ def _colon_between(doc: Doc, low: int, high: int) -> bool:
 def _is_want(token: Token, words: Words) -> bool:
     lower = token.lower_
     tag = token.tag_
+    if lower in words.want_verbs and tag in SLIP_TAGS and token.i and token.doc[token.i - 1].lower_ in WOULD:
+        tag = "VB"  # "What I'd like/UH next is ...": the tagger's slip after "would" is still the verb
     if tag.startswith("VB") and lower in words.want_verbs:
         if any(c.lower_ in ("out", "away") and c.dep_ in ("prt", "advmod", "prep") for c in token.children):
             return False  # "I want out of the kitchen", "stepping away": leaving, not wanting
@@ -813,6 +828,8 @@ def _is_want(token: Token, words: Words) -> bool:
         if token.dep_ == "advcl" and token.head.tag_ in PAST:
             return False  # "I came across your profile while searching for former teachers": then, not now
         subject = _subject(token)
+        if lower in LIKING and subject is not None and not any(c.lower_ in WOULD for c in token.children):
+            return False  # "I love the research side of architecture" says what the writer enjoys
         if subject is not None and subject.tag_ in ("NNP", "NNPS") and (
                 lower in words.hiring or lower in SEEKING or lower in NEEDING):
             # "Marrow Kitchen is hiring a line cook", "Canopy Tree Co. is looking for an arborist": whoever
@@ -842,6 +859,8 @@ def _is_want(token: Token, words: Words) -> bool:
             return token.head.dep_ == "ROOT" and not any(t.is_alpha for t in token.doc[:token.head.i])
         return _writer(subject) and token.head.tag_ not in PAST
     if tag in ("NN", "NNS") and singular(lower) in words.want_nouns:
+        if lower == "chapter" and not any(c.lower_ in ("next", "new") for c in token.children):
+            return False  # "my next chapter" is ahead; "our chapter of the AMA" is a club
         if _owned(token):
             # "my goal", "our target companies"; "my heart is in wildlife rehab", not "my heart goes out to"
             return lower != "heart" or (token.dep_ in SUBJECTS and token.head.lower_ in BE | {"set"})
@@ -1114,6 +1133,10 @@ def _own_subject(clause: Token) -> bool:
     if _to_infinitive(clause) and any(c.dep_ in SUBJECTS and c.lower_ == "it" for c in clause.children):
         return False
     return any(c.dep_ in SUBJECTS and not _writer(c) for c in clause.children)
+
+
+def _because(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in BECAUSE for c in clause.children)
 
 
 def _reason(clause: Token) -> bool:

@@ -654,3 +654,36 @@ def test_the_field_of_a_degree_is_the_writers_studies(lint):
     # a want joined to the studies is still a want
     report = lint("I'm finishing my accounting degree and working toward a staff auditor role at a regional CPA firm.")
     assert "staff auditor" in [e.text for e in report.entities if e.statement == "goal"]
+
+
+@pytest.mark.parametrize("text", [
+    # a club's chapter is no "next chapter"
+    "I'm a senior majoring in marketing. I also lead our chapter of the American Marketing Association. "
+    "I'd love to learn more about what opportunities you have!",
+    # a liking without "would" says what the writer enjoys, not what they want
+    "I've been an architect for eight years. I love the research side of architecture, interviewing teachers. "
+    "I would love any insight you could share about your path.",
+    # the reason for a want is the writer's situation: the partner is nobody to find
+    "My contract with Inditex ends in December. I would like to stay in UK because my partner is here. "
+    "If you know of some opportunity, please tell me.",
+])
+def test_a_club_a_liking_and_a_reason_are_no_wants(lint, text):
+    report = lint(text)
+    assert report.verdict == "vague"
+    assert [e.text for e in report.entities if e.statement != "background"] == []
+
+
+def test_a_want_the_tagger_took_for_an_interjection(lint):
+    # "like" after "'d" tagged UH in a pseudo-cleft: what the copula says is still wanted
+    report = lint("I'm a CPA with eight years in tax. What I'd like next is to be the person who runs the books "
+                  "inside one of them — a controller at a family-owned manufacturer.")
+    assert ("controller", "goal") in [(e.text, e.statement) for e in report.entities]
+
+
+def test_an_imperative_the_tagger_took_for_an_interjection(lint):
+    # "Tag/UH a shop owner who ...": a kind of person as its object makes the opening word the verb
+    report = lint("Tag a shop owner who needs an extra pair of hands, salamat!")
+    assert [(e.text, e.statement) for e in report.entities] == [("shop owner", "request")]
+    # a greeting with a person after it stays a greeting
+    greeting = lint("Dear hiring manager, I am applying for the analyst role.")
+    assert "request" not in [s.statement for s in greeting.statements]
