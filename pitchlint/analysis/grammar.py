@@ -98,8 +98,9 @@ LABEL_WORDS = 6  # the most words of a label before a colon ("Where I want to pl
 FUTURE_LABELS = {"next", "dream", "ideal", "ideally", "hoping", "goal", "goals", "target", "targets", "wishlist"}
 TELLING = {"share", "tell", "let", "say", "mention", "update", "announce", "introduce", "ask", "reach", "note", "wanted"}
 NEGATIONS = {"not", "n't", "never", "no", "nothing", "without"}
-GREETINGS = {"hi", "hello", "hey", "dear", "hiya", "greetings", "morning", "evening", "afternoon", "yo", "howdy",
+SALUTATIONS = {"hi", "hello", "hey", "dear", "hiya", "greetings", "morning", "evening", "afternoon", "yo", "howdy",
              "congrats", "congratulations", "welcome", "cheers", "bravo", "kudos", "shoutout", "wow"}
+POSTSCRIPTS = {"ps", "pps"}  # "P.S. if you're connected to ...", with its dots taken out
 IMPERATIVE_OPENERS = {"please", "pls", "plz", "also", "just", "so", "and", "oh", "kindly", "do"}
 NOT_IMPERATIVE = {"let", "excuse", "forgive", "pardon", "bear", "hope", "thank", "thanks", "wish", "see", "note",
                   "mind", "congrats", "congratulate", "imagine", "picture", "guess", "trust", "believe", "say"}
@@ -131,6 +132,20 @@ STEERED_TO = {"toward", "towards", "into", "to", "on", "onto"}
 # what the writer has for people: "We have a paid consulting opportunity for benefits leaders"
 OFFERS = {"opportunity", "opportunities", "engagement", "engagements", "consultation", "consultations"}
 BUYING = {"buy", "buys", "use", "uses", "pay", "pays", "sign", "signs"}
+CATTLE_PEOPLE = {"anyone", "anybody", "someone", "somebody", "whoever", "everyone", "everybody"}
+PEOPLE_WORDS = {"people", "folks", "folk", "person", "friends", "contacts", "connections", "peers"}
+# what people are in that names no field: "anyone in the area", "someone in particular", "folks in town"
+NOT_A_FIELD = {"town", "city", "area", "region", "place", "person", "particular", "general", "charge", "mind", "touch",
+               "need", "position", "situation", "network", "circle", "life", "world", "country", "state", "house",
+               "office", "school", "class", "cohort", "program", "group", "family", "community", "neighborhood",
+               "neighbourhood", "time", "way", "common", "future", "meantime", "addition", "room", "valley",
+               "audience", "crowd", "building", "thread", "chat", "comments", "loop", "field", "industry"}
+OWN_ATTRIBUTES = {"skills", "skill", "skillset", "background", "experience", "expertise", "knowledge", "training",
+                  "strengths", "strength", "talents", "abilities", "qualifications"}
+GOING = {"going", "go", "goes"}
+WHEN_GOING = {"graduation", "school", "work", "class", "lunch", "christmas", "holidays", "that", "this", "it", "them"}
+PLANNED = {"pilots", "pilot", "hires", "hire", "partners", "partner", "customers", "customer", "clients", "client"}
+PLANNING = {"should", "will", "'ll", "would", "'d", "must"}
 CUSTOMERS = {"buyers", "buyer", "customers", "customer", "clients", "users", "icp", "audience"}
 WISHED_FOR = {"get", "land", "join", "work", "break", "move", "find", "become"}  # after "I'd be thrilled to"
 NOT_WISHING = {"hate", "have", "need", "be", "hesitate", "mind", "rather", "prefer_not"}
@@ -381,7 +396,7 @@ class Grammar(Batched):
         self._cues_for: object = None
         self._cue_array = numpy.zeros(0, dtype="uint64")
         self.cues = (words.want_verbs | words.want_adjectives | words.want_nouns | words.moving | words.hiring
-                     | CATTLE | {"if"} | WELCOME | FUTURE_LABELS | WOULD | {"’d"} | CUSTOMERS | OFFERS | STEERED)
+                     | CATTLE | {"if"} | WELCOME | FUTURE_LABELS | WOULD | {"’d"} | CUSTOMERS | PLANNED | OFFERS | STEERED)
 
     def _run(self, batch: list[Doc], batch_size: int) -> None:
         jobs: list[tuple[Doc, Span]] = []
@@ -610,7 +625,7 @@ def _imperative(tokens: list[Token], role_heads: set[int]) -> int | None:
     verb = opening[0]
     people = [c for c in verb.children if c.dep_ in ("dobj", "dative", "appos") and c.i in role_heads
               and not any(p.dep_ == "poss" for p in c.children)]
-    slip = verb.tag_ in ("UH", "NN") and verb.lower_ not in GREETINGS and bool(people)
+    slip = verb.tag_ in ("UH", "NN") and verb.lower_ not in SALUTATIONS and bool(people)
     if (verb.tag_ != "VB" and not slip) or verb.dep_ != "ROOT" or verb.lower_ in NOT_IMPERATIVE \
             or any(c.dep_ in SUBJECTS for c in verb.children):
         return None
@@ -656,15 +671,23 @@ def _grateful_for(tokens: list[Token]) -> int | None:
 
 def _favour_if(tokens: list[Token]) -> int | None:
     """A favour asked in an if-clause, whatever its verb: "If you can steer me toward a fleet
-    manager at a school district, I'd owe you one." Where its verb is, or None."""
+    manager at a school district, I'd owe you one", or the writer offered after it: "If you're
+    connected to a winery that needs a cellar hand, I'm your guy." Where its verb is, or None."""
     for token in tokens:
         if not token.tag_.startswith("VB") or not _conditional(token):
             continue
         subject = _subject(token)
-        if subject is not None and subject.lower_ in READERS and any(
-                c.dep_ in ("dobj", "dative") and c.lower_ in ("me", "us") for c in token.children):
+        if subject is not None and subject.lower_ in READERS and (any(
+                c.dep_ in ("dobj", "dative") and c.lower_ in ("me", "us") for c in token.children)
+                or _offers_writer(token.head)):
             return token.i
     return None
+
+
+def _offers_writer(main: Token) -> bool:
+    """The main clause after an if-clause offers the writer: "..., I'm your guy"."""
+    return main.lower_ in BE and any(c.dep_ in SUBJECTS and c.lower_ in WRITERS for c in main.children) and any(
+        c.dep_ == "attr" and any(p.dep_ == "poss" and p.lower_ == "your" for p in c.children) for c in main.children)
 
 
 def _clause_verb(token: Token, words: Words) -> bool:
@@ -784,6 +807,9 @@ def _subject(token: Token) -> Token | None:
     current = token
     for _ in range(6):
         subjects = [c for c in current.children if c.dep_ in SUBJECTS and _can_be_subject(c, current)]
+        # "What I'm itching to do": the parser may hang the subject from the auxiliary
+        subjects += [s for a in current.children if a.dep_ == "aux" and a.i < current.i
+                     for s in a.children if s.dep_ in SUBJECTS and _can_be_subject(s, current)]
         if subjects and subjects[0].tag_ in ("WP", "WDT") and current.dep_ == "relcl":
             return current.head  # "a client who is looking for X": the client
         if subjects:
@@ -845,9 +871,14 @@ def _is_want(token: Token, words: Words) -> bool:
         return True
     if lower in BE and tag in ("VBZ", "VBP") and _job_ahead(token, words):  # "The first rung is an A&P mechanic job"
         return True
-    # "I'm (really) after X" wants it; "after four years at X" and "I'm between jobs after ..." do not
-    if lower == "after" and (tag != "IN" or token.head.lower_ not in BE or token.i < token.head.i or any(
-            t.tag_ != "RB" for t in token.doc[token.head.i + 1:token.i])):
+    # "I'm (really) after X" and "I'm going after X" want it; "after four years at X", "I'm between
+    # jobs after ..." and "going after graduation" do not
+    if lower in ("put", "puts", "putting") and tag not in PAST and any(c.dep_ == "prt" and c.lower_ == "in" for c in token.children) \
+            and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
+        return _writer_subject(token)  # "I'm putting in for a DC manager job at C&S": applying
+    if lower == "after" and (tag != "IN" or token.head.lower_ not in BE | GOING or token.i < token.head.i or any(
+            t.tag_ != "RB" for t in token.doc[token.head.i + 1:token.i]) or (token.head.lower_ in GOING and any(
+                c.dep_ == "pobj" and (c.lower_ in WHEN_GOING or singular(c.lower_) in DURATIONS) for c in token.children))):
         return False
     if lower in words.want_adjectives and tag in ("JJ", "VBN", "VBG", "IN", "RB"):
         subject = _subject(token)
@@ -936,9 +967,12 @@ def _kind_wanted(frame: Token) -> set[int] | None:
 def _wish(token: Token, words: Words) -> bool:
     """A wish by the writer in the conditional, whatever its verb: "I'd kill to get into X", "I'd give
     anything to work at Y": "would" with an infinitive after it."""
-    if not any(c.lower_ in WOULD and c.tag_ == "MD" for c in token.children):
+    modals = {c.lower_ for c in token.children if c.tag_ == "MD"}
+    if not modals & WOULD and not (token.lower_ in BE and modals & {"will", "'ll"}):
         return False
-    if token.lower_ in BE:  # "I'd be over the moon to get a summer analyst spot", not "I'd be happy to help"
+    # "I'd be over the moon to get a summer analyst spot", "I will be very happy to work with X", not
+    # "I'd be happy to help"
+    if token.lower_ in BE:
         infinitives = [t for t in token.subtree if t.dep_ in ("xcomp", "advcl") and _to_infinitive(t)]
         subject = _subject(token)
         return bool(infinitives) and infinitives[0].lower_ in WISHED_FOR and subject is not None \
@@ -1003,15 +1037,27 @@ def _steered(token: Token) -> bool:
     return pointed and any(c.dep_ == "prep" and c.lower_ in STEERED_TO for c in token.children)
 
 
+def _complements(copula: Token) -> list[Token]:
+    """What a copula says its subject is or is with: "X" in "... are X", "... should be with X"."""
+    return [c for c in copula.children if c.dep_ == "attr" or (c.dep_ == "prep" and c.lower_ == "with")]
+
+
 def _customers_are(token: Token) -> bool:
     """A copula whose subject is the writer's buyers or customers: "Our buyers tend to be the
     transport manager at a council" names whom a salesperson wants to reach."""
     verb = token.head if token.dep_ == "xcomp" and token.head.lower_ in ("tend", "tends") else token
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if not subjects or not any(c.dep_ == "attr" for c in token.children):
+    if not subjects or not _complements(token):
         return False
     subject = subjects[0]
     ours = subject.lower_ in CUSTOMERS and _owned(subject)
+    # "Our first paid pilots should be with citrus growers": whom the writer plans to work with
+    planned = any(c.dep_ == "aux" and c.lower_ in PLANNING for c in verb.children) and _owned(subject) \
+        and subject.lower_ in PLANNED and not _negated(verb)
+    if planned:
+        return True
+    if not any(c.dep_ == "attr" for c in token.children):
+        return False
     # "The people who buy this are directors of nursing at skilled nursing facilities"
     buying = any(c.dep_ == "relcl" and c.lower_ in BUYING for c in subject.children)
     return ours or buying
@@ -1076,7 +1122,7 @@ def _object_tokens(frame: Token, words: Words) -> list[Token]:
     subject, or for "my goal is X" the rest of the copula's clause."""
     root = frame
     if frame.lower_ in BE and _customers_are(frame):  # "Our buyers tend to be X": X
-        return [t for c in frame.children if c.dep_ == "attr" for t in c.subtree]
+        return [t for c in _complements(frame) for t in c.subtree]
     if frame.dep_ == "attr" and frame.tag_ in NOUN_TAGS and frame.head.lower_ in BE:
         # "Healthcare procurement is the long-term plan": what the copula's subject says
         return [t for c in frame.head.children if c.dep_ in ("nsubj", "csubj") for t in c.subtree]
@@ -1086,6 +1132,9 @@ def _object_tokens(frame: Token, words: Words) -> list[Token]:
         return [t for t in frame.doc if t.i > frame.i and not t.is_space]
     if frame.dep_ in SUBJECTS:  # "My goal is to join a fintech": the goal is what the copula says
         root = frame.head
+    elif frame.dep_ == "relcl" and frame.head.dep_ in SUBJECTS and frame.head.head.lower_ in BE:
+        # "The thing I'm chasing now is X", "The role I want is Y": what the copula says
+        root = frame.head.head
     elif frame.tag_ in NOUN_TAGS and frame.dep_ == "pobj" and frame.head.head.tag_.startswith("VB"):
         root = frame.head.head  # "I'm on the hunt for X": the "for" hangs from the verb
     elif frame.tag_ in NOUN_TAGS and frame.dep_ == "dobj" and frame.head.tag_.startswith("VB") \
@@ -1168,6 +1217,12 @@ def _left_out(token: Token, words: Words) -> set[int]:
         return _subtree(token)  # "After four years as VP of Sales at Brightwave, ..."
     if lower in DEGREES and token.tag_ in NOUN_TAGS:  # "my MSN in nursing education"
         return _subtree(token)
+    if lower in OWN_ATTRIBUTES and token.tag_ in NOUN_TAGS and any(
+            c.dep_ == "poss" and c.lower_ in WRITER_POSSESSIVES for c in token.children):
+        # "my experience in logistics", and the parse may hang the "in" from the verb: "where I can
+        # apply my skills in writing and event planning": the writer's own
+        fields = [c for c in token.head.children if c.dep_ == "prep" and c.lower_ == "in"] if token.dep_ == "dobj" else []
+        return _subtree(token) | {t.i for p in fields for t in p.subtree}
     if token.tag_.startswith("VB") and _studies(token):
         # "pursuing B.E. in Mechanical Engineering": the parse hangs the field from the verb; not a
         # clause joined to it ("finishing my degree and working toward a project coordinator role")
@@ -1283,8 +1338,8 @@ def _clause(verb: Token, subject: Token) -> set[int]:
 
 def _opening_condition(tokens: list[Token]) -> int | None:
     """The first token of a conditional clause that opens the sentence and hangs from its main
-    verb: "If anything opens up in X, ...", "Should anything come up for Y, ..."."""
-    words = [t for t in tokens if not t.is_space and not t.is_punct]
+    verb: "If anything opens up in X, ...", "Should anything come up for Y, ...", after a "P.S." too."""
+    words = [t for t in tokens if not t.is_space and not t.is_punct and t.lower_.replace(".", "") not in POSTSCRIPTS]
     if not words:
         return None
     first = words[0]
@@ -1340,6 +1395,7 @@ def _introduces_examples(prep: Token) -> bool:
 
 def _typed_phrases(tokens: list[Token], words: Words) -> list[Phrase]:
     found: list[Phrase] = _examples(tokens, words)
+    found += [p for t in tokens if t.lower_ in CATTLE_PEOPLE or t.lower_ in PEOPLE_WORDS for p in _people_in(t, words)]
     for token in tokens:
         piece = token.doc
         if token.tag_ not in ("NN", "NNS") or token.dep_ == "compound" and token.head.tag_ in NOUN_TAGS:
@@ -1369,6 +1425,26 @@ def _typed_phrases(tokens: list[Token], words: Words) -> list[Phrase]:
     return found
 
 
+def _people_in(person: Token, words: Words) -> list[Phrase]:
+    """What people are in names their function or field: "someone in patient access at Advocate"
+    (a function inside an employer: ROLE), "folks in facilities" (of the kind its head is typed,
+    else a function too). Not a place, a time, anyone's own circle, or a generic noun ("anyone
+    in the area", "someone in my network", "anyone in particular")."""
+    found: list[Phrase] = []
+    fields = [o for p in person.children if p.dep_ == "prep" and p.lower_ == "in"
+              for o in p.children if o.dep_ == "pobj"]
+    for field_ in fields + [c for f in fields for c in f.children if c.dep_ == "conj"]:
+        word = singular(field_.lower_)
+        if field_.tag_ not in ("NN", "NNS") or not field_.is_alpha or field_.ent_type_ or word in NOT_A_FIELD \
+                or listed_kind(word, words) == "" or word in words.generic_people or word in DURATIONS \
+                or any(c.dep_ == "poss" or c.lower_ in ("this", "that", "these", "those") for c in field_.children):
+            continue
+        at_employer = any(c.dep_ == "prep" and c.lower_ == "at" for c in field_.children)
+        label = "ROLE" if at_employer else head_kind(word, words) or "ROLE"
+        found.append(Phrase(_phrase_start(field_, words), field_.i + 1, label, field_.i))
+    return found
+
+
 def listed_kind(word: str, words: Words) -> str | None:
     """What the word lists say of a singular lowercase head noun: ROLE, COMPANY, SECTOR, "" (generic
     or abstract: never a target) or None (no list holds it)."""
@@ -1389,6 +1465,8 @@ def head_kind(word: str, words: Words) -> str | None:
     listed = listed_kind(word, words)
     if listed is not None:
         return listed or None
+    if not word[:1].isalpha():
+        return None  # "360Learning", "3PLs": a name's shape, not a word's
     if word.endswith(PERSON_SUFFIXES) and word not in words.not_person and len(word) > 4:
         return "ROLE"
     if word.endswith(FIELD_SUFFIXES) or (word.endswith("ing") and len(word) > 6):

@@ -61,7 +61,8 @@ def compile_word_patterns(patterns: list[TokenPattern], source: Path) -> WordMat
     return matcher
 
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
-GREETINGS = {"hi", "hello", "hey", "dear", "hiya", "greetings", "morning", "evening", "afternoon", "yo", "howdy"}
+GREETINGS = {"hi", "hello", "hey", "dear", "hiya", "greetings", "morning", "evening", "afternoon", "yo", "howdy",
+             "respected"}
 ADDRESSED = re.compile(r"\b(?:any|some|one|all|each|either) of (?:you|ya|y'all)\b|\b(?:anyone|anybody)\b"
                        r"|\b(?:that|this)(?:'s|’s| is) you\b|\b(?:someone|somebody) (?:who|that) fits?\b", re.I)
 GREETING_ENDS = {",", "!", ":", "—", "–", "-", "--"}

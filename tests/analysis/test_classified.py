@@ -14,10 +14,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_classifier_states_an_aside_the_grammar_has_no_frame_for(analyze):
-    analysis = analyze("I'd love to move into grant writing at a land trust. Shares help too!!")
+    analysis = analyze("I'd love to move into grant writing at a land trust. Any boost appreciated!")
     assert [(s.statement, s.text, s.by) for s in analysis.statements] == [
         ("goal", "I'd love to move into grant writing at a land trust.", "grammar"),
-        ("request", "Shares help too!!", "classifier"),
+        ("request", "Any boost appreciated!", "classifier"),
     ]
 
 

@@ -687,3 +687,58 @@ def test_an_imperative_the_tagger_took_for_an_interjection(lint):
     # a greeting with a person after it stays a greeting
     greeting = lint("Dear hiring manager, I am applying for the analyst role.")
     assert "request" not in [s.statement for s in greeting.statements]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the parser hung "I" from the auxiliary: the want is still the writer's
+    ("What I'm itching to do next is food-service work at a contract caterer like Sodexo.", ("Sodexo", "goal")),
+    # whom the writer plans to work with, said of the writer's own pilots
+    ("We make frost sensors. Our first paid pilots should be with citrus growers in Tulare County.",
+     ("citrus growers", "goal")),
+    # "going after" and "zeroing in on" X want X; a pseudo-cleft of steering says where to
+    ("Next I'm going after AE roles at security companies.", ("AE", "goal")),
+    ("I'm zeroing in on underwriting roles at specialty insurers.", ("underwriting", "goal")),
+    ("Where I'm steering now is the color suite: an assistant colorist seat at a finishing house.",
+     ("assistant colorist", "goal")),
+    # "putting in for" a job is applying for it
+    ("I'm putting in for a DC manager job at C&S and want to hear what it's like.", ("DC manager", "goal")),
+    # an if-clause to the reader, after a "P.S.", then the writer offered
+    ("P.S. if you're connected to a family-owned winery in Sonoma that needs a cellar hand, I'm your guy.",
+     ("winery", "request")),
+    # what the people asked for are in, at an employer, is their function
+    ("If you know someone in collections at a museum, could you put us in touch?", ("collections", "request")),
+])
+def test_wants_and_asks_from_batch_1641_1700(lint, text, expected):
+    assert expected in [(e.text, e.statement) for e in lint(text).entities]
+
+
+@pytest.mark.parametrize("text", [
+    "I'm going after graduation, so any tips would help.",
+    "Would you know anyone in the area who is hiring?",
+    "I'd love to connect with anyone in the room.",
+])
+def test_a_time_or_a_place_is_no_want(lint, text):
+    assert [e.text for e in lint(text).entities if e.statement != "background"] == []
+
+
+def test_a_kind_of_practice_is_a_sector_and_a_team_a_function(lint):
+    report = lint("Do you know anyone at a dental practice, or on the data team at Stripe?")
+    assert [(e.text, e.label) for e in report.entities] == [("dental", "SECTOR"), ("data", "ROLE"), ("Stripe", "COMPANY")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # asides around an ask ask too, without an asking verb
+    ("Know a night pharmacist? Send them my way. Referrals very much appreciated 💊",
+     ("Referrals very much appreciated", "request")),
+    ("I'm looking for a summer internship in audit. Feel free to reach out 😊", ("Feel free to reach out", "request")),
+    ("Great chatting at the summit about cold starts! Let's stay in touch 🙂", ("Let's stay in touch", "request")),
+    # the writer's own product is no goal, and a greeting no part of what follows
+    ("We're building scheduling software for veterinary clinics. We'd love to meet anyone who can help us grow.",
+     ("We're building scheduling software for veterinary clinics.", None)),
+    ("Respected Sir, I am seeking for a job opportunity.", ("Respected Sir,", None)),
+])
+def test_what_each_sentence_states(lint, text, expected):
+    words, statement = expected
+    stated = {text[s.start:s.end].strip(): s.statement for s in lint(text).statements}
+    found = next((v for k, v in stated.items() if k.startswith(words)), None)
+    assert found == statement, stated
