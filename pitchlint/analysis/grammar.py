@@ -142,6 +142,9 @@ NOT_A_FIELD = {"town", "city", "area", "region", "place", "person", "particular"
                "audience", "crowd", "building", "thread", "chat", "comments", "loop", "field", "industry"}
 OWN_ATTRIBUTES = {"skills", "skill", "skillset", "background", "experience", "expertise", "knowledge", "training",
                   "strengths", "strength", "talents", "abilities", "qualifications"}
+PICTURING = {"see", "picture", "envision", "imagine", "seeing", "picturing", "envisioning", "imagining"}
+ATTRACTING = {"pulling", "pulls", "drawing", "draws", "excites", "exciting", "interests", "interesting", "appeals",
+              "appealing", "calling", "calls", "attracts", "attracting", "energizes", "energises", "fascinates", "drives"}
 GOING = {"going", "go", "goes"}
 WHEN_GOING = {"graduation", "school", "work", "class", "lunch", "christmas", "holidays", "that", "this", "it", "them"}
 PLANNED = {"pilots", "pilot", "hires", "hire", "partners", "partner", "customers", "customer", "clients", "client"}
@@ -396,7 +399,8 @@ class Grammar(Batched):
         self._cues_for: object = None
         self._cue_array = numpy.zeros(0, dtype="uint64")
         self.cues = (words.want_verbs | words.want_adjectives | words.want_nouns | words.moving | words.hiring
-                     | CATTLE | {"if"} | WELCOME | FUTURE_LABELS | WOULD | {"’d"} | CUSTOMERS | PLANNED | OFFERS | STEERED)
+                     | CATTLE | {"if", "myself"} | WELCOME | FUTURE_LABELS | WOULD | {"’d"} | CUSTOMERS | PLANNED | OFFERS | STEERED
+                     | ATTRACTING)
 
     def _run(self, batch: list[Doc], batch_size: int) -> None:
         jobs: list[tuple[Doc, Span]] = []
@@ -873,6 +877,13 @@ def _is_want(token: Token, words: Words) -> bool:
         return True
     # "I'm (really) after X" and "I'm going after X" want it; "after four years at X", "I'm between
     # jobs after ..." and "going after graduation" do not
+    if lower in PICTURING and tag not in PAST and any(c.dep_ == "dobj" and c.lower_ in ("myself", "ourselves")
+                                                   for c in token.children):
+        return _writer_subject(token)  # "Long term I see myself in grower relations at a packer"
+    if lower in ATTRACTING and token.dep_ == "csubj" and token.head.lower_ in BE and any(
+            c.dep_ == "dobj" and c.lower_ in ("me", "us") for c in token.children) and any(
+            c.dep_ in SUBJECTS and c.lower_ == "what" for c in token.children):
+        return True  # "What's pulling me now is HR", "What excites me most is X": what the copula says
     if lower in ("put", "puts", "putting") and tag not in PAST and any(c.dep_ == "prt" and c.lower_ == "in" for c in token.children) \
             and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
         return _writer_subject(token)  # "I'm putting in for a DC manager job at C&S": applying
@@ -1164,8 +1175,11 @@ def _object_tokens(frame: Token, words: Words) -> list[Token]:
         kept |= {t.i for c in root.children if c.dep_ in ("xcomp", "dobj", "attr") for t in c.subtree}
         kept |= _destinations(root)  # "moving from teaching into instructional design"
         skip |= {t.i for t in root.subtree} - kept
-    if lower in words.hiring:  # "we're hiring at Juniper & Salt": the writer's own company
-        skip |= {t.i for c in root.children if c.dep_ == "prep" and c.lower_ in ("at", "for") for t in c.subtree}
+    if lower in words.hiring:  # "we're hiring at Juniper & Salt", "for our Boise office": the writer's own company,
+        # not whom a recruiter's client wants: "recruiting for a Director of X at a 400-bed hospital"
+        skip |= {t.i for c in root.children if c.dep_ == "prep" and c.lower_ in ("at", "for") and any(
+            o.dep_ == "pobj" and (_owned(o) or not any(d.lower_ in ("a", "an") or d.dep_ == "nummod" for d in o.children))
+            for o in c.children) for t in c.subtree}
     found = [t for t in root.subtree if t.i not in skip and t.i != root.i]
     stranded = [c for c in frame.children if c.dep_ == "prep" and c.lower_ in ("for", "into") and not any(c.children)]
     if root is frame and stranded:

@@ -161,9 +161,10 @@ class TargetFinder:
             candidates.extend((s, e, "COMPANY", 2, PATTERN) for s, e in _list_items(doc, end))
         for ent in doc.ents:
             if ent.label_ == "ORG":
-                bounds = self._company_from_model(doc, ent)
-                if bounds is not None:
-                    candidates.append((bounds[0], bounds[1], "COMPANY", 1, "model"))
+                for part in _listed_names(doc, ent.start, ent.end):
+                    bounds = self._company_from_model(doc, doc[part[0]:part[1]])
+                    if bounds is not None:
+                        candidates.append((bounds[0], bounds[1], "COMPANY", 1, "model"))
             elif ent.label_ in ("GPE", "LOC"):
                 candidates.append((ent.start, ent.end, "LOCATION", 1, "model"))
         candidates = [self._grow_role(doc, c) if c[2] == "ROLE" else c for c in candidates]
@@ -270,6 +271,26 @@ class TargetFinder:
         while end < sent_end and doc[end].lower_ in self.role_heads and doc[end - 1].lower_ not in self.role_heads:
             end += 1  # "marketing leads", "analytics managers"
         return (start, end, label, priority, source)
+
+
+def _listed_names(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The model's one ORG over a list of names, cut into its names: "Magna, Linamar or Electrovaya"
+    gives three. It is cut at commas, and at "or" or "and" when a comma lists too, only where every
+    piece opens with a capital ("Procter & Gamble", "Johnson and Johnson" stay whole)."""
+    tokens = doc[start:end]
+    commas = [t.i for t in tokens if t.text == ","]
+    if not commas:
+        return [(start, end)]
+    cuts = commas + [t.i for t in tokens if t.lower_ in ("or", "and")]
+    pieces, last = [], start
+    for cut in sorted(cuts):
+        pieces.append((last, cut))
+        last = cut + 1
+    pieces.append((last, end))
+    pieces = [(a, b) for a, b in pieces if a < b]
+    if len(pieces) < 2 or not all(doc[a].text[:1].isupper() or doc[a].text[:1].isdigit() for a, _ in pieces):
+        return [(start, end)]
+    return pieces
 
 
 def _hyphen_group_end(doc: Doc, start: int, end: int) -> int:

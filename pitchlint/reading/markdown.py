@@ -9,7 +9,7 @@ definitions (`[id]: https://...`, the lines no block claims) are blanked whole; 
 its text but loses its tags and their attributes, unless it is a script, style or pre block.
 Inline, in what is left: HTML comments, code spans, link and image targets, autolinks and the tags
 of known HTML elements (a placeholder such as `<Company>` or `<NAME>` is the writer's, and stays
-for the placeholder rule to find), and heading marks.
+for the placeholder rule to find), heading marks and emphasis marks.
 """
 
 from __future__ import annotations
@@ -38,6 +38,10 @@ _INLINE = [
     re.compile(r"<(?:https?|mailto|ftp):[^\s<>]*>|<[\w.+-]+@[\w-]+(?:\.[\w-]+)+>", re.I),  # autolinks
     re.compile(rf"</?(?:{_HTML_ELEMENTS})(?:\s[^<>]*)?/?>", re.I),  # tags of HTML elements, with attributes
     re.compile(r"^[ \t]{0,3}#{1,6}(?=[ \t])", re.M),  # ATX heading marks
+    # emphasis marks: a run of * or _ that opens a word or closes one ("**Looking for:** X"); not a
+    # list bullet ("* item"), nor one inside a word ("snake_case", "2*3")
+    re.compile(r"(?<![\w*])\*{1,3}(?=[^\s*])|(?<=[^\s*])\*{1,3}(?![\w*])"),
+    re.compile(r"(?<![\w_])_{1,3}(?=[^\s_])|(?<=[^\s_])_{1,3}(?![\w_])"),
 ]
 
 

@@ -742,3 +742,19 @@ def test_what_each_sentence_states(lint, text, expected):
     stated = {text[s.start:s.end].strip(): s.statement for s in lint(text).statements}
     found = next((v for k, v in stated.items() if k.startswith(words)), None)
     assert found == statement, stated
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a recruiter's search names whom the client wants; the writer's own company is no target
+    ("I'm recruiting for a Director of Revenue Cycle at a 400-bed hospital in Spokane.", ("hospital", "goal")),
+    # the writer pictured in a field, and what draws the writer, said in a cleft
+    ("Long term I see myself in grower relations at a packer like Mission Produce.", ("grower relations", "goal")),
+    ("What's pulling me now is HR, specifically talent acquisition roles at a hospital.", ("talent acquisition", "goal")),
+    # a Markdown label in bold states the goal of the names after it
+    ("**What I'm after:** anything hands-on in battery manufacturing\n**Dream list:** Magna, Linamar\n",
+     ("manufacturing", "goal")),
+])
+def test_wants_from_batch_1761_1820(lint, text, expected):
+    report = lint(text, path="draft.md" if text.startswith("**") else "message.txt")
+    assert expected in [(e.text, e.statement) for e in report.entities]
+

@@ -70,3 +70,8 @@ def test_crlf_keeps_offsets():
     text = "Hi,\r\n\r\n    code anyone\r\n\r\nCould you introduce me?\r\n"
     out = masked(text)
     assert "anyone" not in out and out.index("Could you") == text.index("Could you")
+
+
+def test_emphasis_marks_are_not_prose_but_bullets_and_words_with_marks_inside_are():
+    text = "**Looking for:** a *junior* role\n* item one\n- __Dream list__: Magna\nsnake_case and 2*3\n"
+    assert masked(text) == "  Looking for:   a  junior  role\n* item one\n-   Dream list  : Magna\nsnake_case and 2*3\n"
