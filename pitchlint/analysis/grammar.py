@@ -515,8 +515,14 @@ PARAGRAPH_END = re.compile(r"[ \t]*\n[ \t]*\n")
 def heading_line(doc: Doc, start: int, end: int) -> bool:
     """Tokens start..end are a short line without a closing mark, on a paragraph of its own: a
     section's title ("Ideal next role", "What I'm looking for")."""
-    words = [t for t in doc[start:end] if not t.is_space]
-    if not words or len(words) > HEADING_WORDS or words[-1].is_punct:
+    words = []
+    for i in range(start, end):  # a Token per word only until the line is too long to be a title
+        token = doc[i]
+        if not token.is_space:
+            words.append(token)
+            if len(words) > HEADING_WORDS:
+                return False
+    if not words or words[-1].is_punct:
         return False
     return PARAGRAPH_END.match(text_of(doc), words[-1].idx + len(words[-1])) is not None
 
@@ -1077,6 +1083,8 @@ def _customers_are(token: Token) -> bool:
 def _welcome(token: Token) -> set[int]:
     """The subject of "would be helpful / great / gold": what the writer would welcome is wanted
     ("Former district curriculum directors would also be incredibly helpful")."""
+    if token.lower_ not in WELCOME and token.lower_ not in SUITING and token.lower_ != "be":
+        return set()  # none of the three below can hold: no need to read the children of every word
     modal = any(c.dep_ == "aux" and c.lower_ in WOULD | FUTURE for c in token.children)
     if token.lower_ in WELCOME and modal and any(c.lower_ == "be" for c in token.children):
         welcome = True  # "Referrals for X or any FMCG distributor will be highly appreciated": the parse's root

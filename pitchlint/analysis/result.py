@@ -110,16 +110,19 @@ StretchT = TypeVar("StretchT", bound=Stretch)
 
 
 def _stretches(doc: Doc, key: str) -> list[Stretch]:
-    return [Stretch(s.start_char, s.end_char, s.text) for s in doc.spans[key]]
+    text = text_of(doc)  # each span's text cut from it: Span.text makes a Token per word
+    return [Stretch(s.start_char, s.end_char, text[s.start_char:s.end_char]) for s in doc.spans[key]]
 
 
 def to_analysis(doc: Doc) -> Analysis:
+    text = text_of(doc)
     entities = [
-        Entity(s.label_, s.text, s.start_char, s.end_char, bool(s._.in_ask), s._.statement, s._.source)
+        Entity(s.label_, text[s.start_char:s.end_char], s.start_char, s.end_char, bool(s._.in_ask), s._.statement,
+               s._.source)
         for s in doc.spans[TARGETS_KEY]
     ]
     return Analysis(
-        text=text_of(doc),
+        text=text,
         entities=entities,
         asks=_trimmed(_stretches(doc, ASK_KEY)),
         goals=_trimmed(_stretches(doc, GOAL_KEY)),
@@ -134,9 +137,11 @@ def to_analysis(doc: Doc) -> Analysis:
 
 def _statements(doc: Doc) -> list[Statement]:
     """The grammar's statements and, for the sentences it leaves out, the classifier's, in file order."""
-    stated = [Statement(s.start_char, s.end_char, s.text, s.label_) for s in doc.spans[STATED_KEY]]
+    text = text_of(doc)  # each span's text cut from it, as in _stretches
+    stated = [Statement(s.start_char, s.end_char, text[s.start_char:s.end_char], s.label_) for s in doc.spans[STATED_KEY]]
     if CLASSIFIED_KEY in doc.spans:
-        stated += [Statement(s.start_char, s.end_char, s.text, s.label_, "classifier") for s in doc.spans[CLASSIFIED_KEY]]
+        stated += [Statement(s.start_char, s.end_char, text[s.start_char:s.end_char], s.label_, "classifier")
+                   for s in doc.spans[CLASSIFIED_KEY]]
     return _trimmed(sorted(stated, key=lambda s: s.start))
 
 

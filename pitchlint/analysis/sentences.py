@@ -30,26 +30,32 @@ class SentenceBreaks:
     def __call__(self, doc: Doc) -> Doc:
         from spacy.attrs import SENT_START
 
+        from spacy.attrs import IS_SPACE
+
         starts = doc.to_array([SENT_START]).astype("int64")  # -1 is "not a start"
         changed = False
         line_words = 0
-        for token in doc[:-1]:
-            if "\n" in token.text:
+        # the words' texts and space flags, without a Token object per word
+        texts = words_and_spaces(doc)[0]
+        spaces = doc.to_array([IS_SPACE]).tolist()
+        for i in range(len(doc) - 1):
+            text = texts[i]
+            if "\n" in text:
                 short_line = 0 < line_words <= 4
-                blank_line = "\n\n" in token.text.replace(" ", "").replace("\t", "")
-                item = _starts_list_item(doc, token.i + 1)
+                blank_line = "\n\n" in text.replace(" ", "").replace("\t", "")
+                item = _starts_list_item(doc, i + 1)
                 # "Anyone in your world fit that bill?" then a new line: the question ends there
-                ended = token.i > 0 and doc[token.i - 1].text[-1:] in LINE_END_MARKS
+                ended = i > 0 and texts[i - 1][-1:] in LINE_END_MARKS
                 if blank_line or short_line or item or ended:
-                    starts[token.i + 1] = 1
+                    starts[i + 1] = 1
                     changed = True
                 if item:  # "2. Would you look over our deck?" is one sentence, not "2." and the rest
-                    after = token.i + 3 if doc[token.i + 1].like_num else token.i + 2
+                    after = i + 3 if doc[i + 1].like_num else i + 2
                     if after < len(doc):
                         starts[after] = -1
                         changed = True
                 line_words = 0
-            elif not token.is_space:
+            elif not spaces[i]:
                 line_words += 1
         if changed:  # spaCy annotates thinc's Ints2d; a numpy integer array is what it takes
             doc.from_array([SENT_START], cast("Ints2d", starts.astype("uint64")))

@@ -63,14 +63,15 @@ class ShapeFinder:
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         """(label, start, end) of every shaped span in `doc`."""
+        from spacy.attrs import IS_STOP, LOWER, ORTH
+
         found: list[tuple[str, int, int]] = []
-        lower: list[str] = []
-        text: list[str] = []
-        stop: list[bool] = []
-        for token in doc:  # one pass: a Token object costs more than its three strings
-            lower.append(token.lower_)
-            text.append(token.text)
-            stop.append(token.is_stop)
+        strings = doc.vocab.strings
+        # from the Doc's array, in one call: a Token object per word costs more than its three values
+        lowers, orths, stops = doc.to_array([LOWER, ORTH, IS_STOP]).T.tolist()
+        lower = [strings[key] for key in lowers]
+        text = [strings[key] for key in orths]
+        stop = [bool(flag) for flag in stops]
         fits = {kind: _Fits(WORDS[kind], text, stop) for kind in WORDS}
         for i, word in enumerate(lower):
             for shape in self.by_head.get(word, ()):

@@ -9,8 +9,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from pitchlint.analysis.lexicon import Lexicon, read_lexicon, with_plurals
@@ -55,6 +57,7 @@ class TermMatcher:
         self.attr = attr
         self.tokens = TermTokens(nlp) if tokens is None else tokens
         self.words: dict[str, set[str]] = {}
+        self._by_key: dict[int, set[str]] = {}
         self.phrases = PhraseMatcher(nlp.vocab, attr=attr)
 
     def key(self, text: str) -> str:
@@ -80,11 +83,18 @@ class TermMatcher:
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         strings = doc.vocab.strings
         found = [(strings[match_id], start, end) for match_id, start, end in self.phrases(doc)]
-        lower = self.attr == "LOWER"
-        for token in doc:
-            for label in self.words.get(token.lower_ if lower else token.text, ()):
-                found.append((label, token.i, token.i + 1))
+        # the one-word terms by the words' hashes in the Doc's array: no Token object per word
+        by_key = self._words_by_key()
+        for i, key in enumerate(doc.to_array(LOWER if self.attr == "LOWER" else ORTH).tolist()):
+            for label in by_key.get(key, ()):
+                found.append((label, i, i + 1))
         return found
+
+    def _words_by_key(self) -> dict[int, set[str]]:
+        """`words` keyed by the strings' hashes (the same label sets), made again when a word is added."""
+        if len(self._by_key) != len(self.words):
+            self._by_key = {get_string_id(word): labels for word, labels in self.words.items()}
+        return self._by_key
 
 
 class TargetFinder:

@@ -45,7 +45,7 @@ class Step:
             return False
         if lower in self.lower_not:
             return False
-        if self.text is not None and words.tokens[i].text not in self.text:
+        if self.text is not None and words.doc[i].text not in self.text:
             return False
         return all(words.flag(name, i) == wanted for name, wanted in self.flags)
 
@@ -53,18 +53,21 @@ class Step:
 class Words:
     """A Doc's tokens as the matcher reads them: lower-case forms taken once, flags on demand."""
 
-    __slots__ = ("tokens", "lowers", "flags")
+    __slots__ = ("doc", "lowers", "flags")
 
     def __init__(self, doc: Doc) -> None:
-        self.tokens = list(doc)
-        self.lowers = [t.lower_ for t in self.tokens]
+        from spacy.attrs import LOWER
+
+        self.doc = doc  # its Tokens are made only for the few words a step reads more of
+        strings = doc.vocab.strings
+        self.lowers = [strings[key] for key in doc.to_array(LOWER).tolist()]  # each token's lower_
         self.flags: dict[tuple[str, int], bool] = {}
 
     def flag(self, name: str, i: int) -> bool:
         key = (name, i)
         value = self.flags.get(key)
         if value is None:
-            value = self.flags[key] = FLAGS[name](self.tokens[i])
+            value = self.flags[key] = FLAGS[name](self.doc[i])
         return value
 
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from pitchlint.analysis import Analysis, Stretch
+from pitchlint.analysis.sentences import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -40,8 +41,10 @@ def next_sentence_end(analysis: Analysis) -> Callable[[int], int]:
     bisection, so a message with many asks does not walk its sentences from the top for each."""
     starts: list[int] = []
     ends: list[int] = []
-    for sent in spacy_doc(analysis).sents:
-        if sent.text.strip():
+    doc = spacy_doc(analysis)
+    text = text_of(doc)  # each sentence's text cut from it: Span.text makes a Token per word
+    for sent in doc.sents:
+        if text[sent.start_char:sent.end_char].strip():
             starts.append(sent.start_char)
             ends.append(sent.end_char)
 
@@ -54,11 +57,14 @@ def next_sentence_end(analysis: Analysis) -> Callable[[int], int]:
 
 def first_sentence(analysis: Analysis, after_greeting: bool = True) -> Stretch | None:
     """The first sentence of prose, after a greeting line ("Hi Dana,") unless told otherwise."""
-    for sent in spacy_doc(analysis).sents:
-        text = sent.text.strip()
+    doc = spacy_doc(analysis)
+    doc_text = text_of(doc)
+    for sent in doc.sents:
+        sent_text = doc_text[sent.start_char:sent.end_char]  # Span.text, without a Token per word
+        text = sent_text.strip()
         if not text or (after_greeting and GREETING.match(text + "\n") and len(text.split()) <= 4):
             continue
-        lead = len(sent.text) - len(sent.text.lstrip())
+        lead = len(sent_text) - len(sent_text.lstrip())
         return Stretch(sent.start_char + lead, sent.start_char + lead + len(text), text)
     return None
 
