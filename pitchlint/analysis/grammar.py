@@ -127,7 +127,7 @@ SLIP_TAGS = {"UH", "IN", "NN", "JJ"}  # tags the small model gives "like" or "lo
 # "I'd hate to bother you", "I'd have to check": a modal verb with an infinitive that is no wish
 OWN_TIMES = {"career", "careers", "job", "role", "studies", "degree", "program", "programme", "year", "years",
              "days", "time", "field", "journey", "work"}  # "I'm early in my supply chain career"
-STEERED = {"career", "search", "focus", "energy", "efforts", "sights", "path"}
+STEERED = {"career", "search", "focus", "energy", "efforts", "sights", "path", "way"}  # "wiggle my way into X"
 STEERED_TO = {"toward", "towards", "into", "to", "on", "onto"}
 # what the writer has for people: "We have a paid consulting opportunity for benefits leaders"
 OFFERS = {"opportunity", "opportunities", "engagement", "engagements", "consultation", "consultations"}
@@ -145,6 +145,9 @@ OWN_ATTRIBUTES = {"skills", "skill", "skillset", "background", "experience", "ex
 PICTURING = {"see", "picture", "envision", "imagine", "seeing", "picturing", "envisioning", "imagining"}
 ATTRACTING = {"pulling", "pulls", "drawing", "draws", "excites", "exciting", "interests", "interesting", "appeals",
               "appealing", "calling", "calls", "attracts", "attracting", "energizes", "energises", "fascinates", "drives"}
+# what a writer hopes to do in an opening, which names no one: "where I can grow and learn"
+GROWING = {"grow", "learn", "gain", "develop", "contribute", "thrive", "expand", "improve", "sharpen", "hone", "deepen",
+           "broaden", "strengthen"}
 GOING = {"going", "go", "goes"}
 WHEN_GOING = {"graduation", "school", "work", "class", "lunch", "christmas", "holidays", "that", "this", "it", "them"}
 PLANNED = {"pilots", "pilot", "hires", "hire", "partners", "partner", "customers", "customer", "clients", "client"}
@@ -229,7 +232,8 @@ def _verbs(path: Path) -> frozenset[str]:
 
 
 def verb_forms(base: str) -> set[str]:
-    """The regular forms of a verb: seek, seeks, seeking, seeked (harmless when irregular)."""
+    """The regular forms of a verb: seek, seeks, seeking, seeked (harmless when irregular), and the
+    -ing form without its g: seekin."""
     stem = base[:-1] if base.endswith("e") and not base.endswith(("ee", "ye", "oe")) else base
     if _doubles(base):
         stem = base + base[-1]
@@ -238,7 +242,7 @@ def verb_forms(base: str) -> set[str]:
         third, past = base[:-1] + "ies", base[:-1] + "ied"
     else:
         past = (base + "d") if base.endswith("e") else stem + "ed"
-    return {base, third, stem + "ing", past}
+    return {base, third, stem + "ing", past, stem + "in", stem + "in'"}  # "lookin for", as people type it
 
 
 def _doubles(word: str) -> bool:
@@ -633,10 +637,12 @@ def _imperative(tokens: list[Token], role_heads: set[int]) -> int | None:
     if not opening:
         return None
     verb = opening[0]
-    people = [c for c in verb.children if c.dep_ in ("dobj", "dative", "appos") and c.i in role_heads
+    people = [c for c in verb.children if c.dep_ in ("dobj", "dative", "appos")
+              and (c.i in role_heads or c.lower_ in IMPERATIVE_OBJECTS - {"me", "us", "them"})
               and not any(p.dep_ == "poss" for p in c.children)]
     slip = verb.tag_ in ("UH", "NN") and verb.lower_ not in SALUTATIONS and bool(people)
-    if (verb.tag_ != "VB" and not slip) or verb.dep_ != "ROOT" or verb.lower_ in NOT_IMPERATIVE \
+    # the slipped verb may hang from a clause after it: "Tag/UH a friend who's a pharmacist, ... — we need two"
+    if (verb.tag_ != "VB" and not slip) or (verb.dep_ != "ROOT" and not slip) or verb.lower_ in NOT_IMPERATIVE \
             or any(c.dep_ in SUBJECTS for c in verb.children):
         return None
     about = {t.lower_ for c in verb.children if c.dep_ in ("dobj", "dative", "prep", "npadvmod", "advmod") for t in c.subtree}
@@ -824,6 +830,12 @@ def _subject(token: Token) -> Token | None:
             return current.head  # "a client who is looking for X": the client
         if subjects:
             return subjects[0]
+        if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.tag_ in NOUN_TAGS \
+                and current.head.dep_ in ("dobj", "attr"):
+            if current.head.dep_ == "attr" and current.head.head.lower_ in BE:
+                current = current.head.head  # "I'm a wedding videographer trying to wiggle my way into X": I
+                continue
+            return current.head  # "We have a client looking to speak with X": the client
         if current.dep_ in ("xcomp", "conj", "acomp", "prep", "pobj", "ccomp", "advcl", "attr", "dobj") \
                 and current.head.i != current.i:
             current = current.head
@@ -851,6 +863,10 @@ def _is_want(token: Token, words: Words) -> bool:
     tag = token.tag_
     if lower in words.want_verbs and tag in SLIP_TAGS and token.i and token.doc[token.i - 1].lower_ in WOULD:
         tag = "VB"  # "What I'd like/UH next is ...": the tagger's slip after "would" is still the verb
+    dropped_g = lower in words.want_verbs and lower.endswith(("in", "in'")) and tag in SLIP_TAGS | {"NNP"} \
+        and lower.rstrip("'") + "g" in words.want_verbs
+    if dropped_g:
+        tag = "VBG"  # "lookin/NN for a CNC machinist job": the tagger does not know the -in form
     if tag.startswith("VB") and lower in words.want_verbs:
         if any(c.lower_ in ("out", "away") and c.dep_ in ("prt", "advmod", "prep") for c in token.children):
             return False  # "I want out of the kitchen", "stepping away": leaving, not wanting
@@ -861,7 +877,7 @@ def _is_want(token: Token, words: Words) -> bool:
             pass  # "I've always wanted to work in X": wanted then, and still
         elif tag in PAST or (tag == "VBN" and any(c.lower_ in ("have", "has", "'ve", "had") for c in token.children)):
             return False  # "I applied to Stripe last year": the writer's past
-        if token.dep_ == "advcl" and token.head.tag_ in PAST:
+        if token.dep_ == "advcl" and token.head.tag_ in PAST and not _hung_from_aside(token):
             return False  # "I came across your profile while searching for former teachers": then, not now
         subject = _subject(token)
         if lower in LIKING and subject is not None and not any(c.lower_ in WOULD for c in token.children):
@@ -871,10 +887,13 @@ def _is_want(token: Token, words: Words) -> bool:
             # "Marrow Kitchen is hiring a line cook", "Canopy Tree Co. is looking for an arborist": whoever
             # seeks them, the reader is asked to think of the people
             return True
+        if subject is None and dropped_g:
+            return token.dep_ == "ROOT"  # "lookin for X" opens its line
         return _writer(subject) if subject is not None else _fragment(token)
     if tag == "VB" and _wish(token, words):  # "I'd kill to get into post-production"
         return True
-    if tag.startswith("VB") and tag not in PAST and _steered(token):  # "I'm steering my career toward X"
+    if tag.startswith("VB") and tag not in PAST and _steered(token) and not _told_in_past(token):
+        # "I'm steering my career toward X", not "I spent time at Sears, working my way up to store manager"
         subject = _subject(token)
         return subject is not None and _writer(subject)
     if lower in BE and tag not in PAST and _customers_are(token):  # "Our buyers tend to be the fleet manager at ..."
@@ -1047,6 +1066,16 @@ def _wanting_label(label: list[Token], words: Words) -> bool:
     return wanting or bool(lowers & FUTURE_LABELS)
 
 
+def _told_in_past(token: Token) -> bool:
+    """The verb hangs, through joined and adverbial clauses, from a verb in the past tense."""
+    current = token
+    while current.dep_ in ("conj", "advcl", "xcomp") and current.head.i != current.i:
+        current = current.head
+        if current.tag_ in PAST:
+            return True
+    return False
+
+
 def _steered(token: Token) -> bool:
     """A verb that points the writer's career or search somewhere: "steering my career toward
     instructional design", "focusing my search on clinics"."""
@@ -1121,7 +1150,14 @@ def _fragment(token: Token) -> bool:
         return False
     if current.dep_ in ("acl", "appos", "dep") and current.head.i < current.i:  # "Paid calls: looking for X"
         return _colon_between(current.doc, current.head.i, current.i)
-    return current.dep_ == "ROOT"
+    return current.dep_ == "ROOT" or _hung_from_aside(current)
+
+
+def _hung_from_aside(token: Token) -> bool:
+    """The parse hung the sentence's opening from a verb in the aside after it: "Looking at
+    compliance roles in crypto (saw you're at Circle)." makes "saw" the root."""
+    return token.dep_ == "advcl" and token.head.i > token.i and not any(
+        t.is_alpha for t in token.doc[:token.i]) and any(t.text == "(" for t in token.doc[token.i:token.head.i])
 
 
 def _negated(token: Token) -> bool:
@@ -1274,6 +1310,11 @@ def _left_out(token: Token, words: Words) -> set[int]:
         # "anywhere that isn't a big bank", "I don't want to go back to consulting"
         return {t.i for c in token.children if c.dep_ in ("attr", "dobj", "xcomp", "prep", "acomp") for t in c.subtree}
     subject = _subject(token)
+    if lower in GROWING and dep in ("relcl", "conj") and subject is not None and _writer(subject) and (
+            singular(token.head.lower_) in words.generic or token.head.lower_ in GROWING):
+        # "opportunities where I can grow, learn from great people and gain real-world experience":
+        # what the writer would get out of it, not whom or what they want
+        return _subtree(token)
     if subject is None:
         if lower in words.leaving and token.tag_ == "VBG" and not _under_want(token, words):
             # "Hi Tara, leaving Deloitte after 7 yrs and ...": the writer's leaving, said without "I'm"
@@ -1355,6 +1396,9 @@ def _clause(verb: Token, subject: Token) -> set[int]:
     for child in verb.children:
         if child.dep_ in ("conj", "parataxis", "ccomp") and child.tag_.startswith("VB"):
             cut |= _subtree(child)
+        elif child.dep_ == "advcl" and any(c.dep_ in SUBJECTS and c.lower_ in WRITERS for c in child.children) \
+                and not subject.lower_ in WRITERS:
+            cut |= _subtree(child)  # "You sit on boards in that world, so if there's X, I'd love an intro"
     return _subtree(verb) - cut
 
 

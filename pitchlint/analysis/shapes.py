@@ -74,6 +74,8 @@ class ShapeFinder:
         stop = [bool(flag) for flag in stops]
         fits = {kind: _Fits(WORDS[kind], text, stop) for kind in WORDS}
         for i, word in enumerate(lower):
+            if i and text[i - 1] == "-":
+                continue  # the end of a hyphenated word: "real-world" names no world
             for shape in self.by_head.get(word, ()):
                 runs = _runs_before(i, fits[shape.word], lower, shape)
                 if runs is None:

@@ -39,6 +39,8 @@ CONTEXT_NOUNS = {
     "background", "experience", "brands", "businesses", "organizations", "nonprofits", "agencies",
 }
 CONTEXT_PREPOSITIONS = {"in", "into", "within"}
+ADJECTIVE_ENDINGS = ("ional", "ative", "ive", "ous", "ary", "ical")
+PLACE_NOUNS = {"area", "region", "metro", "suburbs", "county", "valley", "corridor"}
 GREETINGS_AND_DETERMINERS = {"the", "dear", "hi", "hello", "hey", "thanks", "a", "an", "our", "my", "your"}
 COMPANY_CUES_BEFORE = {"at", "for", "join", "joining", "joined", "from", "like", "including"}
 LIST_GLUE = {",", "and", "or", "&", "/", "as well as"}
@@ -248,6 +250,11 @@ class TargetFinder:
             return None  # "Elko, NV": a state
         if start == end or doc[start:end].text.islower() or not any(ch.isalpha() for ch in doc[start:end].text):
             return None
+        if end < len(doc) and doc[end].lower_ in PLACE_NOUNS:
+            return None  # "the Norfolk area", "the Dayton metro": a place
+        if end - start == 1 and doc[start].lower_.endswith(ADJECTIVE_ENDINGS) and end < len(doc) \
+                and doc[end].is_lower and doc[end].is_alpha:
+            return None  # "Interventional cardiologists" opening a line: a capitalised adjective
         text = doc[start:end].text
         if text.lower() in self.not_companies or doc[start].text.rstrip(".") in HONORIFICS:
             return None

@@ -139,9 +139,9 @@ def test_typed_heads(word, kind):
 
 
 def test_word_forms():
-    assert verb_forms("plan") == {"plan", "plans", "planning", "planned"}
+    assert verb_forms("plan") == {"plan", "plans", "planning", "planned", "plannin", "plannin'"}
     assert verb_forms("hope") >= {"hope", "hopes", "hoping", "hoped"}  # never "hop": the lists carry the forms
-    assert verb_forms("apply") == {"apply", "applies", "applying", "applied"}
+    assert verb_forms("apply") == {"apply", "applies", "applying", "applied", "applyin", "applyin'"}
     assert [singular(w) for w in ("growers", "companies", "analytics", "people", "boxes")] == [
         "grower", "company", "analytics", "person", "box"]
 
@@ -758,3 +758,38 @@ def test_wants_from_batch_1761_1820(lint, text, expected):
     report = lint(text, path="draft.md" if text.startswith("**") else "message.txt")
     assert expected in [(e.text, e.statement) for e in report.entities]
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a want opening a line that the parse hung from the aside after it
+    ("Looking at compliance roles in crypto or payments (saw you're at Circle).", ("crypto", "goal")),
+    # "lookin" as people type it
+    ("got laid off last month. lookin for a CNC machinist job, 2nd shift if possible.", ("CNC machinist", "goal")),
+    # a client the writer has, wanting through a participle; the writer named by a noun, then wanting
+    ("We have a client looking to speak with people who have run procurement at a hospital system.",
+     ("hospital system", "goal")),
+    ("I'm a wedding videographer trying to wiggle my way into post-production for scripted TV.",
+     ("post-production", "goal")),
+    # an imperative to tag a friend who is a kind of person, hung from the clause after it
+    ("Tag a friend who's a pharmacist and sick of day shifts — we need two of those too.", ("pharmacist", "request")),
+    # the reader's job does not swallow the writer's request joined to it
+    ("You sit on a couple of boards in that world, so if there's an executive director you think would "
+     "welcome an extra set of hands, I'd love an introduction.", ("executive director", "request")),
+])
+def test_wants_and_asks_from_batch_1821_1880(lint, text, expected):
+    assert expected in [(e.text, e.statement) for e in lint(text).entities]
+
+
+@pytest.mark.parametrize("text", [
+    # what the writer hopes to get out of an opening names no one
+    "I'm looking for opportunities where I can grow, learn from great people and gain real-world experience.",
+    # a career told in the past, however it climbed
+    "Before that I spent time at Sears, starting as a stock associate and working my way up to store manager. "
+    "If you know of anything, let me know.",
+    # a place the writer stays in is no company
+    "My family and I plan to stay in the Norfolk area. Any contacts at all would help.",
+])
+def test_growth_a_past_climb_and_a_place_are_no_targets(lint, text):
+    report = lint(text)
+    assert [e.text for e in report.entities if e.statement != "background"] == []
+    assert report.verdict == "vague"
