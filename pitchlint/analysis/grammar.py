@@ -130,6 +130,9 @@ OWN_TIMES = {"career", "careers", "job", "role", "studies", "degree", "program",
 STEERED = {"career", "search", "focus", "energy", "efforts", "sights", "path", "way"}  # "wiggle my way into X"
 STEERED_TO = {"toward", "towards", "into", "to", "on", "onto"}
 # what the writer has for people: "We have a paid consulting opportunity for benefits leaders"
+SUPPORTING = {"support", "supports", "supporting", "sponsor", "sponsors", "sponsoring", "back", "backing"}
+PAID = {"paid", "compensated", "honorarium"}
+PAID_WORK = {"call", "consult", "consultation", "interview", "survey", "session", "chat", "project", "gig"}
 OFFERS = {"opportunity", "opportunities", "engagement", "engagements", "consultation", "consultations"}
 BUYING = {"buy", "buys", "use", "uses", "pay", "pays", "sign", "signs"}
 CATTLE_PEOPLE = {"anyone", "anybody", "someone", "somebody", "whoever", "everyone", "everybody"}
@@ -403,7 +406,7 @@ class Grammar(Batched):
         self._cues_for: object = None
         self._cue_array = numpy.zeros(0, dtype="uint64")
         self.cues = (words.want_verbs | words.want_adjectives | words.want_nouns | words.moving | words.hiring
-                     | CATTLE | {"if", "myself"} | WELCOME | FUTURE_LABELS | WOULD | {"’d"} | CUSTOMERS | PLANNED | OFFERS | STEERED
+                     | CATTLE | {"if", "myself"} | PAID | WELCOME | FUTURE_LABELS | WOULD | {"’d"} | CUSTOMERS | PLANNED | OFFERS | STEERED
                      | ATTRACTING)
 
     def _run(self, batch: list[Doc], batch_size: int) -> None:
@@ -919,6 +922,8 @@ def _is_want(token: Token, words: Words) -> bool:
     if lower in words.want_adjectives and tag in ("JJ", "VBN", "VBG", "IN", "RB"):
         subject = _subject(token)
         return _writer(subject) if subject is not None else _fragment(token)
+    if _paid_offer(token):  # "Paid 1-hr phone consult ($300) for a revenue cycle director at a hospital"
+        return True
     if tag in ("NN", "NNS") and token.dep_ == "dobj" and token.head.lower_ in HAVE \
             and (lower in words.job_words or lower in words.want_nouns):  # "I have a paid opportunity for experts"
         subject = _subject(token.head)
@@ -943,6 +948,16 @@ def _is_want(token: Token, words: Words) -> bool:
             subject = _subject(token.head)
             return subject is not None and _writer(subject)
     return False
+
+
+def _paid_offer(noun: Token) -> bool:
+    """A verbless line offering paid work to people: "Paid 1-hr phone consult for a current or recent
+    revenue cycle director", "Consulting engagement for plant managers": an offer (OFFERS), or a
+    call or consult said to be paid, at the root, with whom it is for after "for"."""
+    if noun.dep_ != "ROOT" or noun.tag_ not in ("NN", "NNS", "NNP"):
+        return False
+    paid = any(c.lower_ in PAID for c in noun.lefts) and singular(noun.lower_) in PAID_WORK
+    return (paid or noun.lower_ in OFFERS) and any(c.dep_ == "prep" and c.lower_ == "for" for c in noun.children)
 
 
 def _studies(verb: Token) -> bool:
@@ -1309,6 +1324,9 @@ def _left_out(token: Token, words: Words) -> set[int]:
     if any(c.dep_ == "neg" for c in token.children) and lower in BE | words.want_verbs:
         # "anywhere that isn't a big bank", "I don't want to go back to consulting"
         return {t.i for c in token.children if c.dep_ in ("attr", "dobj", "xcomp", "prep", "acomp") for t in c.subtree}
+    if lower in SUPPORTING and any(c.dep_ == "dobj" and c.tag_ in ("NNP", "NNPS") for c in token.children):
+        # "anyone who might like to support the Eastside Boys & Girls Club": the cause asked for, not a target
+        return {t.i for c in token.children if c.dep_ == "dobj" for t in c.subtree}
     subject = _subject(token)
     if lower in GROWING and dep in ("relcl", "conj") and subject is not None and _writer(subject) and (
             singular(token.head.lower_) in words.generic or token.head.lower_ in GROWING):
@@ -1331,7 +1349,10 @@ def _left_out(token: Token, words: Words) -> set[int]:
             return clause - _nested_wants(token, clause, words)
         if lower in words.leaving:
             return clause
-        if lower in BE and subject.lower_ in WRITERS:  # "I'm a fast learner", "we're a team of five": who they are
+        if lower in BE and subject.lower_ in WRITERS and not any(
+                c.dep_ == "acomp" and c.lower_ in words.want_adjectives for c in token.children):
+            # "I'm a fast learner", "we're a team of five": who they are; not "I am very eager to join
+            # in VLSI domain, specially physical design", where the parse made the design an attr
             attrs = [c for c in token.children if c.dep_ == "attr"]
             # ... but not a want hung from it: "I'm a designer wrapping up 4 years at X and hoping to move into Y"
             wants = {t.i for c in attrs for w in c.subtree if w.tag_.startswith("VB") and w.lower_ in words.want_verbs

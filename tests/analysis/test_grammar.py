@@ -793,3 +793,29 @@ def test_growth_a_past_climb_and_a_place_are_no_targets(lint, text):
     report = lint(text)
     assert [e.text for e in report.entities if e.statement != "background"] == []
     assert report.verdict == "vague"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verbless line offering paid work names whom it is for
+    ("Paid 1-hr phone consult ($300) for a current or recent revenue cycle director at a US hospital system.",
+     ("hospital system", "goal")),
+    # a want adjective on the copula: what the parse made its attribute is wanted, not who the writer is
+    ("I am very eager to join in VLSI domain, specially physical design or verification in companies like "
+     "Qualcomm, Intel or any semiconductor MNC.", ("Qualcomm", "goal")),
+    # a credential names a role
+    ("If you know a PharmD who'd rather work nights than deal with retail chaos, send them my way.",
+     ("PharmD", "request")),
+])
+def test_wants_and_asks_from_batch_1881_1940(lint, text, expected):
+    assert expected in [(e.text, e.statement) for e in lint(text).entities]
+
+
+@pytest.mark.parametrize("text", [
+    "We're growing fast and I'm on the lookout for great talent across the board. If anyone comes to mind, "
+    "send them my way.",
+    "If you know anyone who might like to support the Eastside Boys & Girls Club, please forward this along!",
+])
+def test_talent_and_a_cause_to_support_are_no_targets(lint, text):
+    report = lint(text)
+    assert [e.text for e in report.entities if e.statement != "background"] == []
+    assert report.verdict == "vague"
