@@ -4,12 +4,8 @@ thinc multiplies matrices with blis by default. blis picks a kernel for the proc
 starts; on a processor it does not know (blis 1.3 and AMD Zen 5, for one) it falls back to its
 generic reference kernel, which made the NER about twice as slow as numpy's BLAS on the same
 machine. So by default pitchlint asks blis which kernel it chose and, when that is the generic
-one, gives the model thinc's NumpyOps without blis. It does the same when numpy's BLAS
-(OpenBLAS) runs 512-bit vector kernels and blis does not: blis 1.3 picks its 256-bit "haswell"
-kernels on an Intel Xeon with AVX-512, where OpenBLAS's SkylakeX kernels on one thread multiply
-the model's matrices twice as fast (the tok2vec, parser and NER together took 1.7 ms less per
-200-word message). The entities and the parse are the same either way; only the time differs
-(reports identical on 1,827 corpus and benchmark messages).
+one, gives the model thinc's NumpyOps without blis. The entities are the same either way; only
+the time differs.
 
 PITCHLINT_KERNEL=blis or =numpy overrides the choice (auto is the default). With numpy's BLAS,
 its thread pool is held to one thread: pitchlint's matrices are small, and a batch runs one
@@ -30,8 +26,6 @@ if TYPE_CHECKING:
 
 KERNELS = ("auto", "blis", "numpy")
 GENERIC = "generic"
-WIDE_BLIS = ("skx", "knl", "zen4", "zen5")  # blis's kernel sets with 512-bit vectors
-WIDE_OPENBLAS = ("skylakex", "cooperlake", "sapphirerapids")  # OpenBLAS's cores with them
 
 
 @lru_cache(maxsize=1)
@@ -51,23 +45,6 @@ def blis_architecture() -> str | None:
     return name.decode("ascii", "replace") if name else None
 
 
-@lru_cache(maxsize=1)
-def numpy_blas_core() -> str | None:
-    """The kernel set of numpy's BLAS when it is OpenBLAS ("SkylakeX", "Haswell", "Zen"), or None
-    when it is another library or cannot be asked."""
-    try:
-        from threadpoolctl import threadpool_info
-
-        pools = threadpool_info()
-    except (ImportError, OSError, ValueError):
-        return None
-    for pool in pools:
-        if pool.get("user_api") == "blas" and pool.get("internal_api") == "openblas":
-            core = pool.get("architecture")
-            return core if isinstance(core, str) else None
-    return None
-
-
 def kernel_setting() -> str:
     setting = os.environ.get("PITCHLINT_KERNEL", "auto") or "auto"
     if setting not in KERNELS:
@@ -75,20 +52,14 @@ def kernel_setting() -> str:
     return setting
 
 
-def chosen_kernel(setting: str | None = None, architecture: str | None = None, numpy_core: str | None = None) -> str:
-    """"blis" or "numpy": the setting, or for "auto" numpy when blis runs its generic kernel, or
-    when numpy's OpenBLAS has 512-bit kernels on this processor and blis has not. `architecture`
-    and `numpy_core` stand in for asking blis and numpy (for tests; "" for none)."""
+def chosen_kernel(setting: str | None = None, architecture: str | None = None) -> str:
+    """"blis" or "numpy": the setting, or for "auto" numpy exactly when blis runs its generic
+    kernel. `architecture` stands in for asking blis (for tests)."""
     setting = setting or kernel_setting()
     if setting != "auto":
         return setting
     found = architecture if architecture is not None else blis_architecture()
-    if found == GENERIC:
-        return "numpy"
-    if found in WIDE_BLIS:
-        return "blis"
-    core = numpy_core if numpy_core is not None else numpy_blas_core()
-    return "numpy" if (core or "").lower() in WIDE_OPENBLAS else "blis"
+    return "numpy" if found == GENERIC else "blis"
 
 
 def use_kernel(nlp: Language, kernel: str) -> None:

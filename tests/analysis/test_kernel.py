@@ -1,28 +1,16 @@
-"""The matrix kernel (analysis/kernel.py): numpy's BLAS where blis would run its generic kernel
-or only numpy's has 512-bit kernels, with the same entities."""
+"""The matrix kernel (analysis/kernel.py): numpy's BLAS where blis would run its generic kernel,
+with the same entities."""
 
 import pytest
 
-from pitchlint.analysis.kernel import blis_architecture, chosen_kernel, numpy_blas_core, use_kernel
+from pitchlint.analysis.kernel import blis_architecture, chosen_kernel, use_kernel
 from pitchlint.errors import ConfigError
 
 
 @pytest.mark.parametrize("architecture, expected", [("generic", "numpy"), ("haswell", "blis"), ("zen3", "blis"),
                                                     ("", "blis")])
-def test_auto_takes_numpy_for_the_generic_kernel(architecture, expected):
-    assert chosen_kernel("auto", architecture, numpy_core="Haswell") == expected
-
-
-@pytest.mark.parametrize("architecture, numpy_core, expected", [
-    ("haswell", "SkylakeX", "numpy"), ("haswell", "SapphireRapids", "numpy"), ("zen3", "Zen", "blis"),
-    ("skx", "SkylakeX", "blis"), ("zen4", "SkylakeX", "blis"), ("haswell", "", "blis")])
-def test_auto_takes_numpy_where_only_its_blas_has_512_bit_kernels(architecture, numpy_core, expected):
-    assert chosen_kernel("auto", architecture, numpy_core) == expected
-
-
-def test_numpy_says_which_blas_kernels_it_runs():
-    core = numpy_blas_core()
-    assert core is None or (isinstance(core, str) and core.isprintable())
+def test_auto_takes_numpy_only_for_the_generic_kernel(architecture, expected):
+    assert chosen_kernel("auto", architecture) == expected
 
 
 def test_a_setting_overrides_the_detection():
