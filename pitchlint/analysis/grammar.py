@@ -98,13 +98,16 @@ LABEL_WORDS = 6  # the most words of a label before a colon ("Where I want to pl
 FUTURE_LABELS = {"next", "dream", "ideal", "ideally", "hoping", "goal", "goals", "target", "targets", "wishlist"}
 TELLING = {"share", "tell", "let", "say", "mention", "update", "announce", "introduce", "ask", "reach", "note", "wanted"}
 NEGATIONS = {"not", "n't", "never", "no", "nothing", "without"}
-SALUTATIONS = {"hi", "hello", "hey", "dear", "hiya", "greetings", "morning", "evening", "afternoon", "yo", "howdy",
-             "congrats", "congratulations", "welcome", "cheers", "bravo", "kudos", "shoutout", "wow"}
+GREETINGS = {"hi", "hello", "hey", "dear", "hiya", "greetings", "morning", "evening", "afternoon", "yo", "howdy",
+             "respected"}
+# what may open a line before a person without being a verb: "Dear hiring manager", "Congrats team"
+SALUTATIONS = GREETINGS | {"congrats", "congratulations", "welcome", "cheers", "bravo", "kudos", "shoutout", "wow"}
 POSTSCRIPTS = {"ps", "pps"}  # "P.S. if you're connected to ...", with its dots taken out
 IMPERATIVE_OPENERS = {"please", "pls", "plz", "also", "just", "so", "and", "oh", "kindly", "do"}
 NOT_IMPERATIVE = {"let", "excuse", "forgive", "pardon", "bear", "hope", "thank", "thanks", "wish", "see", "note",
                   "mind", "congrats", "congratulate", "imagine", "picture", "guess", "trust", "believe", "say"}
 IMPERATIVE_OBJECTS = CATTLE | {"me", "us", "them", "friend", "friends", "folks", "people", "anyone", "contact", "contacts"}
+IMPERATIVE_PEOPLE = IMPERATIVE_OBJECTS - {"me", "us", "them"}  # whom "Tag a friend who..." is about
 GRATEFUL = {"grateful", "thankful", "indebted", "obliged"}
 REPLY_PLACES = {"below", "dm", "dms", "inbox", "comments"}  # "If you know one, comment below"
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
@@ -587,7 +590,7 @@ def read_sentence(piece: Doc, offset: int, words: Words) -> SentenceReading:
             reading.referred |= {i + offset for i in referred - excluded}
             reading.refers_back = reading.refers_back or not referred
     # "I'd like to stay in the UK because my partner is here": the reason is the writer's situation
-    excluded |= {t.i for f in frames for c in f.children if c.dep_ == "advcl" and _because(c) for t in c.subtree} - wanted
+    excluded |= {t.i for f in frames for c in f.children if c.dep_ == "advcl" and _marked(c, BECAUSE) for t in c.subtree} - wanted
     excluded |= set().union(*(_own_product(t, words) for t in tokens)) - wanted
     qualified = {t.i for g in tokens if _generic_object(g, words) for t in g.subtree if t is not g}
     phrases = [p for p in _typed_phrases(tokens, words) if p.head not in excluded]
@@ -641,7 +644,7 @@ def _imperative(tokens: list[Token], role_heads: set[int]) -> int | None:
         return None
     verb = opening[0]
     people = [c for c in verb.children if c.dep_ in ("dobj", "dative", "appos")
-              and (c.i in role_heads or c.lower_ in IMPERATIVE_OBJECTS - {"me", "us", "them"})
+              and (c.i in role_heads or c.lower_ in IMPERATIVE_PEOPLE)
               and not any(p.dep_ == "poss" for p in c.children)]
     slip = verb.tag_ in ("UH", "NN") and verb.lower_ not in SALUTATIONS and bool(people)
     # the slipped verb may hang from a clause after it: "Tag/UH a friend who's a pharmacist, ... — we need two"
@@ -903,8 +906,6 @@ def _is_want(token: Token, words: Words) -> bool:
         return True
     if lower in BE and tag in ("VBZ", "VBP") and _job_ahead(token, words):  # "The first rung is an A&P mechanic job"
         return True
-    # "I'm (really) after X" and "I'm going after X" want it; "after four years at X", "I'm between
-    # jobs after ..." and "going after graduation" do not
     if lower in PICTURING and tag not in PAST and any(c.dep_ == "dobj" and c.lower_ in ("myself", "ourselves")
                                                    for c in token.children):
         return _writer_subject(token)  # "Long term I see myself in grower relations at a packer"
@@ -915,6 +916,8 @@ def _is_want(token: Token, words: Words) -> bool:
     if lower in ("put", "puts", "putting") and tag not in PAST and any(c.dep_ == "prt" and c.lower_ == "in" for c in token.children) \
             and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
         return _writer_subject(token)  # "I'm putting in for a DC manager job at C&S": applying
+    # "I'm (really) after X" and "I'm going after X" want it; "after four years at X", "I'm between
+    # jobs after ..." and "going after graduation" do not
     if lower == "after" and (tag != "IN" or token.head.lower_ not in BE | GOING or token.i < token.head.i or any(
             t.tag_ != "RB" for t in token.doc[token.head.i + 1:token.i]) or (token.head.lower_ in GOING and any(
                 c.dep_ == "pobj" and (c.lower_ in WHEN_GOING or singular(c.lower_) in DURATIONS) for c in token.children))):
@@ -1221,7 +1224,7 @@ def _object_tokens(frame: Token, words: Words) -> list[Token]:
         skip |= {frame.i} | {c.i for c in frame.children if c.dep_ == "poss"}
     # "because ...", and "if you ever come across anyone who needs a photographer, I'd love it if ...":
     # a condition says when, the request it belongs to says what (statements.py reads it as one)
-    skip |= {t.i for c in root.children if c.dep_ == "advcl" and (_reason(c) or _conditional(c)) for t in c.subtree}
+    skip |= {t.i for c in root.children if c.dep_ == "advcl" and (_marked(c, REASON_MARKS) or _conditional(c)) for t in c.subtree}
     if root is not frame:  # "I've set my sights on X and I'm finishing a course": not the clause joined to it
         skip |= {t.i for c in root.children if c.dep_ in ("conj", "parataxis") and c.tag_.startswith("VB")
                  for t in c.subtree}
@@ -1257,12 +1260,9 @@ def _own_subject(clause: Token) -> bool:
     return any(c.dep_ in SUBJECTS and not _writer(c) for c in clause.children)
 
 
-def _because(clause: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in BECAUSE for c in clause.children)
-
-
-def _reason(clause: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in REASON_MARKS for c in clause.children)
+def _marked(clause: Token, marks: set[str]) -> bool:
+    """The clause opens with one of `marks`: BECAUSE ("because my partner is here"), REASON_MARKS."""
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
 
 
 def _left_out(token: Token, words: Words) -> set[int]:

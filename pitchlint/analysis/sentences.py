@@ -28,9 +28,7 @@ class SentenceBreaks:
     by token makes spaCy check the whole Doc each time, which is quadratic on many short lines."""
 
     def __call__(self, doc: Doc) -> Doc:
-        from spacy.attrs import SENT_START
-
-        from spacy.attrs import IS_SPACE
+        from spacy.attrs import IS_SPACE, SENT_START
 
         starts = doc.to_array([SENT_START]).astype("int64")  # -1 is "not a start"
         changed = False

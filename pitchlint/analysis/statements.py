@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from pitchlint.analysis.conjuncts import with_conjuncts
 from pitchlint.analysis.grammar import (
     GRAMMAR_FOLDER,
+    GREETINGS,
     POINTED_LINES,
     Reading,
     SentenceReading,
@@ -61,8 +62,6 @@ def compile_word_patterns(patterns: list[TokenPattern], source: Path) -> WordMat
     return matcher
 
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
-GREETINGS = {"hi", "hello", "hey", "dear", "hiya", "greetings", "morning", "evening", "afternoon", "yo", "howdy",
-             "respected"}
 ADDRESSED = re.compile(r"\b(?:any|some|one|all|each|either) of (?:you|ya|y'all)\b|\b(?:anyone|anybody)\b"
                        r"|\b(?:that|this)(?:'s|’s| is) you\b|\b(?:someone|somebody) (?:who|that) fits?\b", re.I)
 GREETING_ENDS = {",", "!", ":", "—", "–", "-", "--"}

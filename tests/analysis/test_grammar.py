@@ -23,6 +23,11 @@ def stated(analysis):
     return [(e.label, e.text, e.statement) for e in analysis.targets()]
 
 
+def said(report):
+    """(text, statement) of each entity of a lint report, background included."""
+    return [(e.text, e.statement) for e in report.entities]
+
+
 @pytest.mark.parametrize("text, expected", [
     # a want-frame with a noun of seeking, and a head noun no lexicon holds
     ("I'm on the hunt for a co-op in a data-related field. Any leads welcome!",
@@ -568,7 +573,7 @@ def test_a_dropped_i_and_a_step_ahead_named_as_a_job(analyze, text, expected):
 
 def test_the_job_the_writer_holds_is_no_step_ahead(lint):
     report = lint("My current role is a PM job at Stripe. Any advice welcome.")
-    assert [(e.text, e.statement) for e in report.entities] == [("PM", "background"), ("Stripe", "background")]
+    assert said(report) == [("PM", "background"), ("Stripe", "background")]
 
 
 def test_bullets_under_a_line_that_wants_are_wanted(analyze):
@@ -645,7 +650,7 @@ def test_a_source_and_a_wish_through_anything(analyze, text, expected):
 
 def test_what_would_suit_the_writer_is_wanted(lint):
     report = lint("Had my fill of retail. Office admin or warehouse work would suit me, days ideally. Keep me in mind?")
-    assert ("warehouse", "goal") in [(e.text, e.statement) for e in report.entities]
+    assert ("warehouse", "goal") in said(report)
 
 
 def test_the_field_of_a_degree_is_the_writers_studies(lint):
@@ -677,13 +682,13 @@ def test_a_want_the_tagger_took_for_an_interjection(lint):
     # "like" after "'d" tagged UH in a pseudo-cleft: what the copula says is still wanted
     report = lint("I'm a CPA with eight years in tax. What I'd like next is to be the person who runs the books "
                   "inside one of them — a controller at a family-owned manufacturer.")
-    assert ("controller", "goal") in [(e.text, e.statement) for e in report.entities]
+    assert ("controller", "goal") in said(report)
 
 
 def test_an_imperative_the_tagger_took_for_an_interjection(lint):
     # "Tag/UH a shop owner who ...": a kind of person as its object makes the opening word the verb
     report = lint("Tag a shop owner who needs an extra pair of hands, salamat!")
-    assert [(e.text, e.statement) for e in report.entities] == [("shop owner", "request")]
+    assert said(report) == [("shop owner", "request")]
     # a greeting with a person after it stays a greeting
     greeting = lint("Dear hiring manager, I am applying for the analyst role.")
     assert "request" not in [s.statement for s in greeting.statements]
@@ -709,7 +714,7 @@ def test_an_imperative_the_tagger_took_for_an_interjection(lint):
     ("If you know someone in collections at a museum, could you put us in touch?", ("collections", "request")),
 ])
 def test_wants_and_asks_from_batch_1641_1700(lint, text, expected):
-    assert expected in [(e.text, e.statement) for e in lint(text).entities]
+    assert expected in said(lint(text))
 
 
 @pytest.mark.parametrize("text", [
@@ -756,7 +761,7 @@ def test_what_each_sentence_states(lint, text, expected):
 ])
 def test_wants_from_batch_1761_1820(lint, text, expected):
     report = lint(text, path="draft.md" if text.startswith("**") else "message.txt")
-    assert expected in [(e.text, e.statement) for e in report.entities]
+    assert expected in said(report)
 
 
 
@@ -777,7 +782,7 @@ def test_wants_from_batch_1761_1820(lint, text, expected):
      "welcome an extra set of hands, I'd love an introduction.", ("executive director", "request")),
 ])
 def test_wants_and_asks_from_batch_1821_1880(lint, text, expected):
-    assert expected in [(e.text, e.statement) for e in lint(text).entities]
+    assert expected in said(lint(text))
 
 
 @pytest.mark.parametrize("text", [
@@ -807,7 +812,7 @@ def test_growth_a_past_climb_and_a_place_are_no_targets(lint, text):
      ("PharmD", "request")),
 ])
 def test_wants_and_asks_from_batch_1881_1940(lint, text, expected):
-    assert expected in [(e.text, e.statement) for e in lint(text).entities]
+    assert expected in said(lint(text))
 
 
 @pytest.mark.parametrize("text", [
